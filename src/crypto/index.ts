@@ -1,0 +1,101 @@
+/**
+ * The one wrapper over node:crypto (DESIGN §2). Everything outside the pure core that hashes,
+ * signs or compares secrets goes through here.
+ */
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  hash as oneShotHash,
+  sign as nodeSign,
+  verify as nodeVerify,
+  timingSafeEqual,
+  randomBytes as nodeRandomBytes,
+  type Hash as NodeHash,
+  type KeyObject,
+} from 'node:crypto';
+
+/** SHA-256 of `data` (one-shot; crypto.hash is ~2× faster than createHash for small inputs). */
+export function sha256(data: Uint8Array): Uint8Array {
+  return oneShotHash('sha256', data, 'buffer');
+}
+
+/** SM3 (GB/T 32905) of `data`. */
+export function sm3(data: Uint8Array): Uint8Array {
+  return createHash('sm3').update(data).digest();
+}
+
+/** Streaming hashers for large inputs. */
+export function createSha256(): NodeHash {
+  return createHash('sha256');
+}
+export function createSm3(): NodeHash {
+  return createHash('sm3');
+}
+
+export function randomBytes(n: number): Uint8Array {
+  return nodeRandomBytes(n);
+}
+
+/** Constant-time equality; unequal lengths are unequal (the length is not secret). */
+export function equalSecret(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+// PKCS#8 DER prefix of an Ed25519 private key (RFC 8410): the 32-byte seed follows.
+const ED25519_PKCS8_PREFIX = Uint8Array.from([
+  0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20,
+]);
+
+/** An Ed25519 key pair held as node:crypto KeyObjects. */
+export interface Ed25519KeyPair {
+  readonly privateKey: KeyObject;
+  readonly publicKey: KeyObject;
+  /** The raw 32-byte public key. */
+  readonly publicKeyBytes: Uint8Array;
+}
+
+function pairFromPrivate(privateKey: KeyObject): Ed25519KeyPair {
+  if (privateKey.asymmetricKeyType !== 'ed25519') {
+    throw new TypeError(`expected an Ed25519 key, got ${privateKey.asymmetricKeyType ?? 'none'}`);
+  }
+  const publicKey = createPublicKey(privateKey);
+  const jwk = publicKey.export({ format: 'jwk' });
+  if (typeof jwk.x !== 'string') throw new TypeError('Ed25519 public key has no x coordinate');
+  return { privateKey, publicKey, publicKeyBytes: Buffer.from(jwk.x, 'base64url') };
+}
+
+/** Generates a fresh Ed25519 key pair. */
+export function generateEd25519(): Ed25519KeyPair {
+  return pairFromPrivate(generateKeyPairSync('ed25519').privateKey);
+}
+
+/** Builds the key pair of a 32-byte Ed25519 seed (test vectors use fixed seeds). */
+export function ed25519FromSeed(seed: Uint8Array): Ed25519KeyPair {
+  if (seed.length !== 32) throw new RangeError('an Ed25519 seed is 32 bytes');
+  const der = Buffer.concat([ED25519_PKCS8_PREFIX, seed]);
+  return pairFromPrivate(createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }));
+}
+
+/** Loads an Ed25519 private key from PKCS#8 PEM text. */
+export function ed25519FromPem(pem: string): Ed25519KeyPair {
+  return pairFromPrivate(createPrivateKey(pem));
+}
+
+/** PKCS#8 PEM text of an Ed25519 private key. */
+export function ed25519ToPem(pair: Ed25519KeyPair): string {
+  return pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+}
+
+export function ed25519Sign(pair: Ed25519KeyPair, message: Uint8Array): Uint8Array {
+  return nodeSign(null, message, pair.privateKey);
+}
+
+export function ed25519Verify(
+  publicKey: KeyObject,
+  message: Uint8Array,
+  signature: Uint8Array,
+): boolean {
+  return nodeVerify(null, message, publicKey, signature);
+}
