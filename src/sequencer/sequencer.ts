@@ -1,0 +1,476 @@
+/**
+ * The group-commit sequencer (DESIGN §3): the only place that assigns log indices and times.
+ *
+ * Appends that arrive while a batch is being written wait and form the next batch (no timer).
+ * Per batch: build each entry with `time = max(now, previous time)`, hash in memory, check the new
+ * root is consistent with the previous signed checkpoint, sign the new checkpoint, write ONE
+ * synced batch (entries, tiles, callers' records, head, checkpoint). Only then does the state
+ * advance and do callers resolve — with their inclusion proof and the covering checkpoint.
+ */
+import {
+  consistencyProofPlan,
+  decodeEntryBundle,
+  encodeEntryBundle,
+  formatCheckpoint,
+  openNote,
+  parseCheckpoint,
+  rehashProof,
+  signNote,
+  TILE_WIDTH,
+  verifyConsistency,
+  equalBytes,
+  type Hash,
+  type NoteSigner,
+  type NoteVerifier,
+  type TreeHasher,
+} from '../log/index.js';
+import { SequencerError } from './errors.js';
+import { TreeReader, type OpenBundleView } from './reader.js';
+import type { CompletedBundle, EntryFragment, LogStore, RecordWrite, StoredHead } from './store.js';
+import { StoredTile, tileKey } from './tile.js';
+import { TreeState } from './tree-state.js';
+
+/** Largest entry a tlog-tiles entry bundle can hold (uint16 length prefix). */
+export const MAX_ENTRY_BYTES = 65_535;
+
+export interface AppendContext {
+  /** The entry's log index. */
+  readonly index: number;
+  /** The entry's time, RFC 3339 UTC with milliseconds; never decreases with the index. */
+  readonly time: string;
+}
+
+export interface Built {
+  readonly entry: Uint8Array;
+  /** Records written in the same durable batch as the entry. */
+  readonly writes?: readonly RecordWrite[];
+}
+
+export type BuildEntry = (ctx: AppendContext) => Built;
+
+export interface AppendResult extends AppendContext {
+  readonly leafHash: Hash;
+  /** Inclusion proof of the entry in the tree of `checkpoint`. */
+  readonly proof: readonly Hash[];
+  readonly size: number;
+  readonly root: Hash;
+  /** The signed checkpoint (C2SP note) that covers the entry. */
+  readonly checkpoint: string;
+}
+
+export interface SequencerOptions {
+  readonly origin: string;
+  readonly signer: NoteSigner;
+  /** Verifies our own signature on the stored checkpoint at start. */
+  readonly verifier: NoteVerifier;
+  readonly hasher: TreeHasher;
+  readonly batchMax: number;
+  readonly queueMax: number;
+  /** Milliseconds since the epoch (tests pin it). */
+  readonly now?: () => number;
+  /** Called with every error the sequencer meets in the background. */
+  readonly onError?: (error: unknown) => void;
+  /** Called after each durable batch (metrics). */
+  readonly onBatch?: (info: { size: number; count: number; ms: number }) => void;
+}
+
+interface Pending {
+  readonly build: BuildEntry;
+  readonly resolve: (r: AppendResult) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+type Status = 'ready' | 'recovering' | 'closed';
+
+interface OpenBundle extends OpenBundleView {
+  readonly bundleIndex: number;
+  readonly entries: Uint8Array[];
+  readonly fragments: number[];
+}
+
+export class Sequencer {
+  private status: Status = 'ready';
+  private readonly queue: Pending[] = [];
+  private running: Promise<void> | undefined;
+  private state!: TreeState;
+  private head!: StoredHead;
+  private lastTimeMs = 0;
+  private readonly readyWaiters: (() => void)[] = [];
+  private bundle!: OpenBundle;
+  readonly reader: TreeReader;
+
+  private constructor(
+    private readonly store: LogStore,
+    private readonly options: SequencerOptions,
+  ) {
+    this.reader = new TreeReader(store, options.hasher);
+  }
+
+  /**
+   * Opens the log on `store`: loads the head, recomputes the root from the stored tiles at the
+   * last checkpoint's size and checks it and the checkpoint's signature.
+   * @throws SequencerError LOG_CORRUPT when the stored tree does not match its checkpoint.
+   */
+  static async open(store: LogStore, options: SequencerOptions): Promise<Sequencer> {
+    const s = new Sequencer(store, options);
+    await s.load();
+    if (s.head.size === 0 && s.head.checkpoint === '') await s.writeEmptyHead();
+    return s;
+  }
+
+  /** The latest durable head. */
+  current(): StoredHead {
+    return this.head;
+  }
+
+  get size(): number {
+    return this.head.size;
+  }
+
+  get hasher(): TreeHasher {
+    return this.options.hasher;
+  }
+
+  get origin(): string {
+    return this.options.origin;
+  }
+
+  /** The open entry bundle (read API). */
+  openBundle(): OpenBundleView {
+    return this.bundle;
+  }
+
+  /** Whether appends are accepted now. */
+  get available(): boolean {
+    return this.status === 'ready';
+  }
+
+  /**
+   * Appends one entry. `build` is called inside the batch with the entry's index and time and
+   * returns the entry bytes and the records to write with it; raw bytes are appended as they are.
+   * Resolves after the batch holding it is durable.
+   * @throws SequencerError LOG_OVERLOADED, LOG_UNAVAILABLE, LOG_IN_DOUBT, ENTRY_TOO_LARGE
+   */
+  append(entryOrBuild: Uint8Array | BuildEntry): Promise<AppendResult> {
+    if (this.status !== 'ready') {
+      return Promise.reject(
+        new SequencerError('LOG_UNAVAILABLE', 'the log is not accepting appends right now'),
+      );
+    }
+    if (this.queue.length >= this.options.queueMax) {
+      return Promise.reject(
+        new SequencerError('LOG_OVERLOADED', 'too many appends are waiting; retry shortly'),
+      );
+    }
+    const build: BuildEntry =
+      typeof entryOrBuild === 'function' ? entryOrBuild : () => ({ entry: entryOrBuild });
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ build, resolve, reject });
+      this.running ??= this.drain();
+    });
+  }
+
+  /** Stops accepting appends, finishes the queued ones, and waits for the last batch. */
+  async close(): Promise<void> {
+    if (this.running) await this.running;
+    this.status = 'closed';
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0 && this.status === 'ready') {
+        await this.runBatch(this.queue.splice(0, this.options.batchMax));
+      }
+    } finally {
+      this.running = undefined;
+    }
+    // A batch that failed switched to recovery; queued callers were told.
+  }
+
+  private async runBatch(items: Pending[]): Promise<void> {
+    const started = performance.now();
+    const { hasher } = this.options;
+    const next = this.state.clone();
+    const timeMs = Math.max(this.now(), this.lastTimeMs);
+    const time = new Date(timeMs).toISOString();
+    const accepted: { item: Pending; index: number; entry: Uint8Array; leafHash: Hash }[] = [];
+    const leafHashes: Hash[] = [];
+    const records: RecordWrite[] = [];
+    for (const item of items) {
+      const index = next.size + accepted.length;
+      try {
+        const built = item.build({ index, time });
+        if (built.entry.length > MAX_ENTRY_BYTES) {
+          throw new SequencerError(
+            'ENTRY_TOO_LARGE',
+            `entries are at most ${MAX_ENTRY_BYTES} bytes`,
+          );
+        }
+        const leafHash = hasher.hashLeaf(built.entry);
+        accepted.push({ item, index, entry: built.entry, leafHash });
+        leafHashes.push(leafHash);
+        if (built.writes) records.push(...built.writes);
+      } catch (error) {
+        item.reject(error);
+      }
+    }
+    if (accepted.length === 0) return;
+
+    let size: number;
+    let root: Hash;
+    let checkpoint: string;
+    let touched: StoredTile[];
+    try {
+      touched = next
+        .append(leafHashes)
+        .map((t) => new StoredTile(t.tileLevel, t.tileIndex, t.value));
+      size = next.size;
+      root = next.root();
+      this.checkConsistent(size, root, touched);
+      checkpoint = await signNote(
+        formatCheckpoint({ origin: this.options.origin, size, root, extensions: [] }),
+        [this.options.signer],
+      );
+    } catch (error) {
+      // A bug or corrupt state: never sign or write; stop appending.
+      for (const a of accepted) a.item.reject(error);
+      this.fail(error);
+      return;
+    }
+
+    const { fragments, bundles, nextBundle } = this.bundleWrites(accepted.map((a) => a.entry));
+    const head: StoredHead = { size, root, time, checkpoint };
+    try {
+      await this.store.writeBatch({
+        head,
+        tiles: touched.map((t) => ({
+          tileLevel: t.tileLevel,
+          tileIndex: t.tileIndex,
+          value: t.encoded(),
+        })),
+        fragments,
+        bundles,
+        records,
+      });
+    } catch (error) {
+      const doubt = new SequencerError(
+        'LOG_IN_DOUBT',
+        'the log could not confirm this write; look the deposit up before retrying',
+        { cause: error },
+      );
+      for (const a of accepted) a.item.reject(doubt);
+      this.fail(error);
+      return;
+    }
+
+    // Durable: advance.
+    this.state = next;
+    this.head = head;
+    this.lastTimeMs = timeMs;
+    this.bundle = nextBundle;
+    for (const t of touched) this.reader.remember(t);
+    this.options.onBatch?.({ size, count: accepted.length, ms: performance.now() - started });
+    for (const a of accepted) {
+      const base = { index: a.index, time, leafHash: a.leafHash, size, root, checkpoint };
+      const proof = this.reader.inclusionProofFast(a.index, size);
+      if (proof) {
+        a.item.resolve({ ...base, proof });
+      } else {
+        this.reader.inclusionProof(a.index, size).then(
+          (p) => a.item.resolve({ ...base, proof: p }),
+          (e: unknown) => a.item.reject(e),
+        );
+      }
+    }
+  }
+
+  /** Checks, in memory, that the tree of `size`/`root` extends the last signed checkpoint. */
+  private checkConsistent(size: number, root: Hash, touched: readonly StoredTile[]): void {
+    const old = this.head;
+    if (old.size === 0) return; // everything extends the empty tree
+    const plan = consistencyProofPlan(old.size, size);
+    const overlay = new Map(touched.map((t) => [tileKey(t.tileLevel, t.tileIndex), t]));
+    const hashes = this.reader.nodesFromMemory(plan.ids, overlay);
+    if (!hashes) {
+      throw new SequencerError('LOG_CORRUPT', 'nodes for the consistency check are not in memory');
+    }
+    verifyConsistency(
+      old.size,
+      size,
+      rehashProof(plan, hashes, this.options.hasher),
+      old.root,
+      root,
+      this.options.hasher,
+    );
+  }
+
+  /** Splits new entries into entry-bundle fragments and completed bundles. */
+  private bundleWrites(entries: readonly Uint8Array[]): {
+    fragments: EntryFragment[];
+    bundles: CompletedBundle[];
+    nextBundle: OpenBundle;
+  } {
+    const fragments: EntryFragment[] = [];
+    const bundles: CompletedBundle[] = [];
+    let open: OpenBundle = {
+      bundleIndex: this.bundle.bundleIndex,
+      entries: this.bundle.entries.slice(),
+      fragments: this.bundle.fragments.slice(),
+    };
+    let at = 0;
+    while (at < entries.length) {
+      const room = TILE_WIDTH - open.entries.length;
+      const take = entries.slice(at, at + room);
+      at += take.length;
+      const offset = open.entries.length;
+      open.entries.push(...take);
+      if (open.entries.length === TILE_WIDTH) {
+        bundles.push({
+          bundleIndex: open.bundleIndex,
+          bytes: encodeEntryBundle(open.entries),
+          dropFragments: open.fragments,
+        });
+        open = { bundleIndex: open.bundleIndex + 1, entries: [], fragments: [] };
+      } else {
+        fragments.push({ bundleIndex: open.bundleIndex, offset, bytes: encodeEntryBundle(take) });
+        open.fragments.push(offset);
+      }
+    }
+    return { fragments, bundles, nextBundle: open };
+  }
+
+  private now(): number {
+    return this.options.now ? this.options.now() : Date.now();
+  }
+
+  // --- loading and recovery ----------------------------------------------------------------
+
+  private async load(): Promise<void> {
+    const { hasher } = this.options;
+    this.reader.forget();
+    const head = await this.store.readHead();
+    if (!head) {
+      this.state = TreeState.empty(hasher);
+      this.head = { size: 0, root: hasher.emptyRoot(), time: '', checkpoint: '' };
+      this.bundle = { bundleIndex: 0, entries: [], fragments: [] };
+      this.lastTimeMs = 0;
+      return;
+    }
+    // The partial tile of every level, to rebuild the right edge.
+    const refs: { tileLevel: number; tileIndex: number }[] = [];
+    for (
+      let level = 0, count = head.size;
+      count > 0;
+      level++, count = Math.floor(count / TILE_WIDTH)
+    ) {
+      if (count % TILE_WIDTH !== 0)
+        refs.push({ tileLevel: level, tileIndex: Math.floor(count / TILE_WIDTH) });
+    }
+    const values = await this.store.readTiles(refs);
+    const partial = new Map<number, StoredTile>();
+    try {
+      refs.forEach((r, i) => {
+        const v = values[i];
+        if (v) partial.set(r.tileLevel, new StoredTile(r.tileLevel, r.tileIndex, v));
+      });
+      this.state = TreeState.restore(hasher, head.size, partial);
+    } catch (cause) {
+      throw corrupt(
+        `the stored tiles at size ${head.size} are damaged: ${(cause as Error).message}`,
+        cause,
+      );
+    }
+    const root = this.state.root();
+    if (!equalBytes(root, head.root)) {
+      throw corrupt(
+        `the root recomputed from the stored tiles differs from the stored head at size ${head.size}`,
+      );
+    }
+    let cp;
+    try {
+      cp = parseCheckpoint(openNote(head.checkpoint, [this.options.verifier]).text);
+    } catch (cause) {
+      throw corrupt(
+        `the stored checkpoint of size ${head.size} does not verify with the log key`,
+        cause,
+      );
+    }
+    if (cp.origin !== this.options.origin || cp.size !== head.size || !equalBytes(cp.root, root)) {
+      throw corrupt(
+        `the stored checkpoint does not match the stored tree at size ${head.size} (origin ${cp.origin})`,
+      );
+    }
+    // The open entry bundle, checked against the level-0 hashes.
+    const bundleIndex = Math.floor(head.size / TILE_WIDTH);
+    const count = head.size % TILE_WIDTH;
+    const fragments = count === 0 ? [] : await this.store.readEntryFragments(bundleIndex);
+    const entries = fragments.flatMap((f) => decodeEntryBundle(f.bytes));
+    if (entries.length !== count) {
+      throw corrupt(`the open entry bundle holds ${entries.length} entries, expected ${count}`);
+    }
+    const level0 = partial.get(0);
+    entries.forEach((e, i) => {
+      if (!level0 || !equalBytes(hasher.hashLeaf(e), level0.node(0, i)!)) {
+        throw corrupt(`entry ${bundleIndex * TILE_WIDTH + i} does not match its leaf hash`);
+      }
+    });
+    for (const t of partial.values()) this.reader.remember(t);
+    this.head = head;
+    this.bundle = { bundleIndex, entries, fragments: fragments.map((f) => f.offset) };
+    this.lastTimeMs = head.time === '' ? 0 : Date.parse(head.time);
+  }
+
+  private async writeEmptyHead(): Promise<void> {
+    const { hasher, origin, signer } = this.options;
+    const root = hasher.emptyRoot();
+    const checkpoint = await signNote(formatCheckpoint({ origin, size: 0, root, extensions: [] }), [
+      signer,
+    ]);
+    const head: StoredHead = { size: 0, root, time: '', checkpoint };
+    await this.store.writeBatch({ head, tiles: [], fragments: [], bundles: [], records: [] });
+    this.head = head;
+  }
+
+  /** After a failed write: refuse appends, tell the queue, reopen the store and reload. */
+  private fail(error: unknown): void {
+    if (this.status !== 'ready') return;
+    this.status = 'recovering';
+    this.options.onError?.(error);
+    const unavailable = new SequencerError(
+      'LOG_UNAVAILABLE',
+      'the log is recovering from a storage error',
+      {
+        cause: error,
+      },
+    );
+    for (const p of this.queue.splice(0)) p.reject(unavailable);
+    void this.recover(250);
+  }
+
+  private async recover(delayMs: number): Promise<void> {
+    try {
+      await this.store.reopen();
+      await this.load();
+      this.status = 'ready';
+      for (const wake of this.readyWaiters.splice(0)) wake();
+    } catch (error) {
+      this.options.onError?.(error);
+      if (error instanceof SequencerError && error.code === 'LOG_CORRUPT') return; // stays down
+      const timer = setTimeout(() => void this.recover(Math.min(delayMs * 2, 30_000)), delayMs);
+      timer.unref();
+    }
+  }
+
+  /** Resolves when the sequencer accepts appends again (tests, shutdown). */
+  whenReady(): Promise<void> {
+    if (this.status === 'ready') return Promise.resolve();
+    if (this.status === 'closed') {
+      return Promise.reject(new SequencerError('LOG_UNAVAILABLE', 'the log is closed'));
+    }
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+}
+
+function corrupt(message: string, cause?: unknown): SequencerError {
+  return new SequencerError('LOG_CORRUPT', `refusing to start: ${message}`, { cause });
+}
