@@ -1,0 +1,29 @@
+/**
+ * The LevelDB key layout (schema version 1). Numbers are zero-padded so keys sort numerically.
+ *
+ * | key | value |
+ * | --- | --- |
+ * | `meta/schema` | `1` |
+ * | `log/head` | JSON `{size, root, time}` of the last batch |
+ * | `log/checkpoint/<size:16>` | signed checkpoint note of that size |
+ * | `log/tile/<level>/<index:14>` | tile value (level 0 hashes and the levels in between) |
+ * | `log/entries/<bundle:14>` | full entry bundle (256 entries) |
+ * | `log/entries-part/<bundle:14>/<offset:3>` | entries of a partial bundle written by one batch |
+ * | `rec/…` | records of the domains above the log (deposits, accounts, …) |
+ */
+export const SCHEMA_VERSION = '1';
+export const SCHEMA_KEY = 'meta/schema';
+export const HEAD_KEY = 'log/head';
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+export const checkpointKey = (size: number): string => `log/checkpoint/${pad(size, 16)}`;
+export const tileKey = (level: number, index: number): string =>
+  `log/tile/${level}/${pad(index, 14)}`;
+export const bundleKey = (index: number): string => `log/entries/${pad(index, 14)}`;
+export const fragmentPrefix = (index: number): string => `log/entries-part/${pad(index, 14)}/`;
+export const fragmentKey = (index: number, offset: number): string =>
+  `${fragmentPrefix(index)}${pad(offset, 3)}`;
+
+/** The upper bound of a key range that starts with `prefix`. */
+export const prefixEnd = (prefix: string): string => `${prefix}\xff`;

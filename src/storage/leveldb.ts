@@ -1,0 +1,215 @@
+/**
+ * The LevelDB store (level 10 / classic-level): the log's tiles, entry bundles and checkpoints,
+ * and the records of the domains above it, in one database so one synced batch covers them all.
+ */
+import { mkdirSync } from 'node:fs';
+import { Level } from 'level';
+import { decodeBase64, encodeBase64, equalBytes } from '../log/index.js';
+import type {
+  LogBatch,
+  LogStore,
+  RecordWrite,
+  StoredHead,
+  TileRefKey,
+} from '../sequencer/store.js';
+import { StorageError } from './errors.js';
+import {
+  bundleKey,
+  checkpointKey,
+  fragmentKey,
+  fragmentPrefix,
+  HEAD_KEY,
+  prefixEnd,
+  SCHEMA_KEY,
+  SCHEMA_VERSION,
+  tileKey,
+} from './keys.js';
+
+type Db = Level<string, Uint8Array>;
+export type Op =
+  | { type: 'put'; key: string; value: Uint8Array }
+  | { type: 'del'; key: string };
+
+const utf8 = new TextEncoder();
+const text = new TextDecoder('utf-8', { fatal: true });
+
+/** Opens (creating if needed) the store in `dir`. */
+export async function openLevelStore(dir: string): Promise<LevelStore> {
+  mkdirSync(dir, { recursive: true });
+  const db: Db = new Level<string, Uint8Array>(dir, { keyEncoding: 'utf8', valueEncoding: 'view' });
+  const store = new LevelStore(db);
+  await store.open();
+  return store;
+}
+
+export class LevelStore implements LogStore {
+  constructor(private readonly db: Db) {}
+
+  /** Opens the database and checks (or, when empty, writes) the schema version. */
+  async open(): Promise<void> {
+    try {
+      await this.db.open();
+    } catch (cause) {
+      const code = (cause as { cause?: { code?: string } }).cause?.code;
+      if (code === 'LEVEL_LOCKED') {
+        throw new StorageError(
+          'STORE_LOCKED',
+          `the store at ${this.db.location} is in use by another process (is a server running?)`,
+          { cause },
+        );
+      }
+      throw new StorageError('STORE_IO', `cannot open the store at ${this.db.location}`, { cause });
+    }
+    const version = await this.db.get(SCHEMA_KEY);
+    if (version === undefined) {
+      const empty = (await this.db.keys({ limit: 1 }).all()).length === 0;
+      if (!empty) {
+        throw new StorageError('SCHEMA_MISMATCH', 'the store has data but no schema version');
+      }
+      await this.db.put(SCHEMA_KEY, utf8.encode(SCHEMA_VERSION), { sync: true });
+    } else if (text.decode(version) !== SCHEMA_VERSION) {
+      throw new StorageError(
+        'SCHEMA_MISMATCH',
+        `the store has schema version ${text.decode(version)}; this build reads ${SCHEMA_VERSION}`,
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+
+  async reopen(): Promise<void> {
+    if (this.db.status === 'open') await this.db.close();
+    await this.open();
+  }
+
+  async readHead(): Promise<StoredHead | undefined> {
+    const raw = await this.db.get(HEAD_KEY);
+    if (raw === undefined) return undefined;
+    let parsed: { size: number; root: string; time: string };
+    try {
+      parsed = JSON.parse(text.decode(raw)) as typeof parsed;
+    } catch (cause) {
+      throw new StorageError('STORE_CORRUPT', 'the stored tree head is not JSON', { cause });
+    }
+    const checkpoint = await this.readCheckpoint(parsed.size);
+    if (checkpoint === undefined) {
+      throw new StorageError('STORE_CORRUPT', `no checkpoint stored for size ${parsed.size}`);
+    }
+    return { size: parsed.size, root: decodeBase64(parsed.root), time: parsed.time, checkpoint };
+  }
+
+  readTiles(refs: readonly TileRefKey[]): Promise<(Uint8Array | undefined)[]> {
+    if (refs.length === 0) return Promise.resolve([]);
+    return this.db.getMany(refs.map((r) => tileKey(r.tileLevel, r.tileIndex)));
+  }
+
+  readEntryBundle(bundleIndex: number): Promise<Uint8Array | undefined> {
+    return this.db.get(bundleKey(bundleIndex));
+  }
+
+  async readEntryFragments(bundleIndex: number): Promise<{ offset: number; bytes: Uint8Array }[]> {
+    const prefix = fragmentPrefix(bundleIndex);
+    const out: { offset: number; bytes: Uint8Array }[] = [];
+    for await (const [key, value] of this.db.iterator({ gte: prefix, lt: prefixEnd(prefix) })) {
+      out.push({ offset: Number(key.slice(prefix.length)), bytes: value });
+    }
+    return out;
+  }
+
+  async readCheckpoint(size: number): Promise<string | undefined> {
+    const raw = await this.db.get(checkpointKey(size));
+    return raw === undefined ? undefined : text.decode(raw);
+  }
+
+  /**
+   * Writes one log batch atomically with fsync.
+   * @throws StorageError STORE_CORRUPT when an entry already stored at one of these positions
+   *   differs (an entry is written once; an identical rewrite is allowed).
+   */
+  async writeBatch(batch: LogBatch): Promise<void> {
+    const keys = [
+      ...batch.fragments.map((f) => fragmentKey(f.bundleIndex, f.offset)),
+      ...batch.bundles.map((b) => bundleKey(b.bundleIndex)),
+    ];
+    const values = [...batch.fragments.map((f) => f.bytes), ...batch.bundles.map((b) => b.bytes)];
+    const existing = keys.length ? await this.db.getMany(keys) : [];
+    existing.forEach((old, i) => {
+      if (old !== undefined && !equalBytes(old, values[i]!)) {
+        throw new StorageError('STORE_CORRUPT', `refusing to overwrite ${keys[i]} with different entries`);
+      }
+    });
+    await this.db.batch(this.batchOps(batch), { sync: true });
+  }
+
+  /** The LevelDB operations `writeBatch` issues for `batch` (the log benchmark replays them raw). */
+  batchOps(batch: LogBatch): Op[] {
+    const ops: Op[] = [];
+    for (const t of batch.tiles) {
+      ops.push({ type: 'put', key: tileKey(t.tileLevel, t.tileIndex), value: t.value });
+    }
+    for (const f of batch.fragments) {
+      ops.push({ type: 'put', key: fragmentKey(f.bundleIndex, f.offset), value: f.bytes });
+    }
+    for (const b of batch.bundles) {
+      ops.push({ type: 'put', key: bundleKey(b.bundleIndex), value: b.bytes });
+      for (const offset of b.dropFragments) {
+        ops.push({ type: 'del', key: fragmentKey(b.bundleIndex, offset) });
+      }
+    }
+    for (const r of batch.records) ops.push(recordOp(r));
+    const { size, root, time, checkpoint } = batch.head;
+    ops.push({ type: 'put', key: checkpointKey(size), value: utf8.encode(checkpoint) });
+    ops.push({
+      type: 'put',
+      key: HEAD_KEY,
+      value: utf8.encode(JSON.stringify({ size, root: encodeBase64(root), time })),
+    });
+    return ops;
+  }
+
+  // --- records of the domains above the log ---------------------------------------------
+
+  /** Reads one record. */
+  get(key: string): Promise<Uint8Array | undefined> {
+    return this.db.get(key);
+  }
+
+  getMany(keys: string[]): Promise<(Uint8Array | undefined)[]> {
+    return this.db.getMany(keys);
+  }
+
+  /** Writes records outside the log (state that needs no log entry), synced. */
+  async writeRecords(records: readonly RecordWrite[]): Promise<void> {
+    await this.db.batch(records.map(recordOp), { sync: true });
+  }
+
+  /** Iterates the records whose keys start with `prefix`, in key order. */
+  async *scan(
+    prefix: string,
+    options: { after?: string; limit?: number; reverse?: boolean } = {},
+  ): AsyncGenerator<[string, Uint8Array]> {
+    const range =
+      options.after === undefined
+        ? { gte: prefix, lt: prefixEnd(prefix) }
+        : options.reverse
+          ? { gte: prefix, lt: options.after }
+          : { gt: options.after, lt: prefixEnd(prefix) };
+    yield* this.db.iterator({ ...range, limit: options.limit ?? -1, reverse: options.reverse ?? false });
+  }
+
+  /** Compacts the whole key range (benchmarks measure bytes on disk after it). */
+  async compact(): Promise<void> {
+    await (this.db as unknown as { compactRange(a: string, b: string): Promise<void> }).compactRange(
+      '',
+      '\xff',
+    );
+  }
+}
+
+function recordOp(r: RecordWrite): Op {
+  return r.type === 'del'
+    ? { type: 'del', key: r.key }
+    : { type: 'put', key: r.key, value: typeof r.value === 'string' ? utf8.encode(r.value) : r.value };
+}
