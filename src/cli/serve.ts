@@ -1,0 +1,29 @@
+/** `huicun serve`: runs the server until SIGTERM/SIGINT, then shuts down gracefully. */
+import { loadConfig } from '../config/index.js';
+import { startServer } from '../server.js';
+
+export async function serve(args: string[]): Promise<number> {
+  if (args.length > 0) {
+    console.error(`huicun serve: unexpected arguments: ${args.join(' ')}`);
+    return 2;
+  }
+  const config = loadConfig(process.env);
+  const server = await startServer(config);
+  const head = server.log.current();
+  console.log(`huicun 汇存 listening on ${server.url}`);
+  console.log(`  data: ${config.dataDir}   keys: ${config.certsDir}`);
+  console.log(`  log: ${config.origin}, size ${head.size}`);
+  console.log(`  log key (vkey): ${server.logKey.vkey}`);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string): void => {
+      console.log(`huicun: ${signal}: finishing open requests and the open batch…`);
+      server.close().then(resolve, (err: unknown) => {
+        console.error('huicun: shutdown error', err);
+        resolve();
+      });
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  return 0;
+}

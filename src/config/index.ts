@@ -1,0 +1,96 @@
+/**
+ * Configuration from environment variables (DESIGN §11). Every variable is documented in the
+ * README; a bad value stops the process at start with a message naming the variable.
+ */
+import { resolve } from 'node:path';
+import { BaseError } from '../errors.js';
+import { isValidKeyName } from '../log/index.js';
+
+export type ConfigErrorCode = 'CONFIG_INVALID';
+export class ConfigError extends BaseError<ConfigErrorCode> {}
+
+export const DEFAULT_ORIGIN = 'huicun.localhost/log';
+export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
+
+export interface Config {
+  readonly nodeEnv: string;
+  readonly production: boolean;
+  readonly host: string;
+  /** 0 picks a free port (tests). */
+  readonly port: number;
+  readonly dataDir: string;
+  readonly certsDir: string;
+  /** The log's origin line and key name (C2SP tlog-checkpoint). */
+  readonly origin: string;
+  readonly publicUrl: string;
+  /** Most appends the sequencer writes in one batch. */
+  readonly batchMax: number;
+  /** Most appends waiting for a batch; beyond it appends get 503 LOG_OVERLOADED. */
+  readonly queueMax: number;
+  readonly trustProxy: boolean;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError('CONFIG_INVALID', `${name} must be an integer`);
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConfigError('CONFIG_INVALID', `${name} must be between ${min} and ${max}`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false;
+  throw new ConfigError('CONFIG_INVALID', `${name} must be on or off`);
+}
+
+/**
+ * Reads the configuration from `env` (normally `process.env`).
+ * @throws ConfigError CONFIG_INVALID for a malformed value, or a production setting that is unsafe.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const production = nodeEnv === 'production';
+  const origin = env.HUICUN_ORIGIN || DEFAULT_ORIGIN;
+  if (!isValidKeyName(origin)) {
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      'HUICUN_ORIGIN must be non-empty, without spaces or "+"',
+    );
+  }
+  const publicUrl = (env.HUICUN_PUBLIC_URL || DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new ConfigError('CONFIG_INVALID', 'HUICUN_PUBLIC_URL must be an absolute URL');
+  }
+  if (production && origin === DEFAULT_ORIGIN) {
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      `HUICUN_ORIGIN must be set in production: the origin is in every checkpoint forever (default ${DEFAULT_ORIGIN} refused)`,
+    );
+  }
+  if (production && publicUrl === DEFAULT_PUBLIC_URL) {
+    throw new ConfigError('CONFIG_INVALID', 'HUICUN_PUBLIC_URL must be set in production');
+  }
+  return {
+    nodeEnv,
+    production,
+    host: env.HOST || '0.0.0.0',
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    dataDir: resolve(env.HUICUN_DATA_DIR || './storage'),
+    certsDir: resolve(env.HUICUN_CERTS_DIR || './certs'),
+    origin,
+    publicUrl,
+    batchMax: integer(env, 'HUICUN_BATCH_MAX', 1024, 1, 65536),
+    queueMax: integer(env, 'HUICUN_QUEUE_MAX', 16384, 1, 1 << 24),
+    trustProxy: flag(env, 'HUICUN_TRUST_PROXY', false),
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * The express application: routes from the route table, the OpenAPI document, one error mapper.
+ */
+import express, { type Express } from 'express';
+import type { Sequencer } from '../sequencer/index.js';
+import { errorHandler, HttpError } from './errors.js';
+import { addLogRoutes } from './log-routes.js';
+import { openApiDocument, RouteTable } from './routes.js';
+
+export interface AppDeps {
+  readonly sequencer: Sequencer;
+  readonly vkey: string;
+  readonly previousVkeys: readonly string[];
+  readonly version: string;
+  readonly trustProxy: boolean;
+  /** Receives unexpected (5xx) errors. */
+  readonly report: (err: unknown) => void;
+}
+
+export interface App {
+  readonly express: Express;
+  readonly routes: RouteTable;
+}
+
+export function createApp(deps: AppDeps): App {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy);
+  app.set('query parser', 'simple');
+  const router = express.Router({ strict: true });
+  const routes = new RouteTable(router);
+
+  addLogRoutes(routes, deps);
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/v1/openapi.json',
+      summary: 'This OpenAPI 3.1 document',
+      who: ['any'],
+      tag: 'meta',
+    },
+    (_req, res) => {
+      res.json(openApiDocument(routes.routes(), deps.version));
+    },
+  );
+
+  app.use(router);
+  app.use((req, _res, next) => {
+    next(new HttpError('ROUTE_NOT_FOUND', `no route ${req.method} ${req.path}`));
+  });
+  app.use(errorHandler(deps.report));
+  return { express: app, routes };
+}

@@ -1,0 +1,120 @@
+/**
+ * The one error mapper (DESIGN §12): every error code maps to an HTTP status here, and every
+ * error response has the shape `{"error": {"code", "message"}}`. Unknown errors are 500 with a
+ * generic message; their details go to the log, never to the client.
+ */
+import type { ErrorRequestHandler } from 'express';
+import { BaseError } from '../errors.js';
+
+export type HttpErrorCode =
+  | 'INVALID_QUERY'
+  | 'INVALID_BODY'
+  | 'NOT_FOUND'
+  | 'ROUTE_NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'INTERNAL';
+
+/** An error raised by the HTTP layer itself (bad query values, unknown routes). */
+export class HttpError extends BaseError<HttpErrorCode> {}
+
+const STATUS: Readonly<Record<string, number>> = {
+  // http
+  INVALID_QUERY: 400,
+  INVALID_BODY: 400,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  PAYLOAD_TOO_LARGE: 413,
+  INTERNAL: 500,
+  // log (pure core)
+  INVALID_ARGUMENT: 400,
+  INDEX_OUT_OF_RANGE: 400,
+  INVALID_PROOF: 400,
+  INVALID_HASH: 400,
+  INVALID_NOTE: 400,
+  INVALID_KEY: 400,
+  INVALID_CHECKPOINT: 400,
+  INVALID_TILE_PATH: 400,
+  INVALID_TLOG_PROOF: 400,
+  INVALID_ENTRY_BUNDLE: 400,
+  // sequencer
+  SIZE_BEYOND_TREE: 400,
+  ENTRY_TOO_LARGE: 413,
+  LOG_OVERLOADED: 503,
+  LOG_UNAVAILABLE: 503,
+  LOG_IN_DOUBT: 503,
+  LOG_CORRUPT: 503,
+  // storage
+  STORE_LOCKED: 503,
+  STORE_IO: 503,
+  STORE_CORRUPT: 503,
+  SCHEMA_MISMATCH: 503,
+};
+
+/** Seconds a client should wait before retrying a 503 of this code. */
+const RETRY_AFTER: Readonly<Record<string, number>> = {
+  LOG_OVERLOADED: 1,
+  LOG_UNAVAILABLE: 5,
+  LOG_IN_DOUBT: 5,
+};
+
+/** The HTTP status of an error code (500 for codes this table does not know). */
+export function statusOf(code: string): number {
+  return STATUS[code] ?? 500;
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+/** Maps any thrown value to a status and a safe body. */
+export function toHttp(err: unknown): { status: number; body: ErrorBody; retryAfter?: number } {
+  if (err instanceof BaseError) {
+    const status = statusOf(err.code);
+    if (status >= 500 && status !== 503) return internal();
+    return {
+      status,
+      body: { error: { code: err.code, message: err.message } },
+      ...(RETRY_AFTER[err.code] !== undefined ? { retryAfter: RETRY_AFTER[err.code] } : {}),
+    };
+  }
+  // Errors from express's own parsers carry a 4xx status and a type.
+  const e = err as { status?: unknown; statusCode?: unknown } | undefined;
+  const status =
+    typeof e?.status === 'number'
+      ? e.status
+      : typeof e?.statusCode === 'number'
+        ? e.statusCode
+        : 500;
+  if (status >= 400 && status < 500) {
+    return status === 413
+      ? {
+          status,
+          body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'the request body is too large' } },
+        }
+      : {
+          status: 400,
+          body: { error: { code: 'INVALID_BODY', message: 'the request body is malformed' } },
+        };
+  }
+  return internal();
+}
+
+function internal(): { status: number; body: ErrorBody } {
+  return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal error' } } };
+}
+
+/** express error handler; `report` receives 5xx errors for the log. */
+export function errorHandler(report: (err: unknown) => void): ErrorRequestHandler {
+  return (err, _req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const mapped = toHttp(err);
+    if (mapped.status >= 500) report(err);
+    if (mapped.retryAfter !== undefined) res.setHeader('Retry-After', String(mapped.retryAfter));
+    res.status(mapped.status).json(mapped.body);
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * The log's public read API (DESIGN §9): key, checkpoint, proofs, entries, and the C2SP
+ * tlog-tiles read API under /tlog/. Anyone may call these; they reveal only commitments.
+ */
+import {
+  encodeBase64,
+  encodeEntryBundle,
+  LogError,
+  parseTilePath,
+  TILE_WIDTH,
+} from '../log/index.js';
+import { SequencerError, tileExists, type Sequencer } from '../sequencer/index.js';
+import { HttpError } from './errors.js';
+import { optionalIndex, parseIndex } from './params.js';
+import type { RouteTable } from './routes.js';
+
+export interface LogRoutesDeps {
+  readonly sequencer: Sequencer;
+  readonly vkey: string;
+  readonly previousVkeys: readonly string[];
+}
+
+const TEXT = 'text/plain; charset=utf-8';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const SHORT = 'public, max-age=1, must-revalidate';
+
+export function addLogRoutes(routes: RouteTable, deps: LogRoutesDeps): void {
+  const { sequencer } = deps;
+  const any = ['any'];
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/v1/health',
+      summary: 'Liveness and tree size',
+      who: any,
+      tag: 'log',
+    },
+    (_req, res) => {
+      const ok = sequencer.available;
+      res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', size: sequencer.size });
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/v1/log/key',
+      summary: 'The log verifier key (C2SP vkey)',
+      who: any,
+      tag: 'log',
+    },
+    (_req, res) => {
+      res.json({ origin: sequencer.origin, vkey: deps.vkey, previous: deps.previousVkeys });
+    },
+  );
+
+  const checkpoint = (_req: unknown, res: import('express').Response): void => {
+    res.type(TEXT).setHeader('Cache-Control', SHORT);
+    res.send(sequencer.current().checkpoint);
+  };
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/v1/log/checkpoint',
+      summary: 'Latest signed checkpoint',
+      who: any,
+      tag: 'log',
+      produces: TEXT,
+    },
+    checkpoint,
+  );
+  routes.add(
+    {
+      method: 'get',
+      path: '/tlog/checkpoint',
+      summary: 'tlog-tiles checkpoint',
+      who: any,
+      tag: 'tlog',
+      produces: TEXT,
+    },
+    checkpoint,
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/v1/log/proof/inclusion',
+      summary: 'RFC 6962 inclusion proof',
+      who: any,
+      tag: 'log',
+      query: { index: 'leaf index', size: 'tree size (default: current)' },
+    },
+    async (req, res) => {
+      const treeSize = sequencer.size;
+      const index = parseIndex(req.query.index, 'index');
+      const size = optionalIndex(req.query.size, 'size', treeSize);
+      if (size > treeSize) throw beyond(size, treeSize);
+      if (index >= treeSize)
+        throw new HttpError('NOT_FOUND', `no entry ${index}: the tree has ${treeSize}`);
+      if (index >= size) {
+        throw new LogError('INDEX_OUT_OF_RANGE', `index ${index} is not below size ${size}`);
+      }
+      const proof = await sequencer.reader.inclusionProof(index, size);
+      res.json({ index, size, proof: proof.map(encodeBase64) });
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/v1/log/proof/consistency',
+      summary: 'RFC 6962 consistency proof',
+      who: any,
+      tag: 'log',
+      query: { from: 'older tree size (≥ 1)', to: 'newer tree size (default: current)' },
+    },
+    async (req, res) => {
+      const treeSize = sequencer.size;
+      const from = parseIndex(req.query.from, 'from');
+      const to = optionalIndex(req.query.to, 'to', treeSize);
+      if (to > treeSize) throw beyond(to, treeSize);
+      if (from === 0)
+        throw new HttpError(
+          'INVALID_QUERY',
+          'from must be at least 1: every tree extends the empty tree',
+        );
+      if (from > to)
+        throw new HttpError('INVALID_QUERY', `from (${from}) must not exceed to (${to})`);
+      const proof = from === to ? [] : await sequencer.reader.consistencyProof(from, to);
+      res.json({ from, to, proof: proof.map(encodeBase64) });
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/v1/log/entries/:index',
+      summary: 'One log entry and its leaf hash',
+      who: any,
+      tag: 'log',
+    },
+    async (req, res) => {
+      const index = parseIndex(req.params.index, 'index');
+      if (index >= sequencer.size) throw new HttpError('NOT_FOUND', `no entry ${index}`);
+      const entries = await sequencer.reader.bundleEntries(
+        Math.floor(index / TILE_WIDTH),
+        sequencer.openBundle(),
+      );
+      const entry = entries[index % TILE_WIDTH];
+      if (!entry) throw new HttpError('NOT_FOUND', `no entry ${index}`);
+      res.json({
+        index,
+        entry: encodeBase64(entry),
+        leafHash: encodeBase64(sequencer.hasher.hashLeaf(entry)),
+      });
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/tlog/tile/*path',
+      summary: 'tlog-tiles hash tile or entry bundle',
+      who: any,
+      tag: 'tlog',
+      produces: 'application/octet-stream',
+    },
+    async (req, res) => {
+      const segments = (req.params as { path?: string[] }).path ?? [];
+      const ref = parseTilePath(`tile/${segments.join('/')}`);
+      const size = sequencer.size;
+      let body: Uint8Array | undefined;
+      if (ref.kind === 'hash') {
+        body = await sequencer.reader.hashTile(ref.level, ref.index, ref.width, size);
+      } else if (tileExists(0, ref.index, ref.width, size)) {
+        const entries = await sequencer.reader.bundleEntries(ref.index, sequencer.openBundle());
+        body = encodeEntryBundle(entries.slice(0, ref.width));
+      }
+      if (!body) throw new HttpError('NOT_FOUND', 'no such tile in the current tree');
+      res.setHeader('Cache-Control', ref.width === TILE_WIDTH ? IMMUTABLE : SHORT);
+      res
+        .type('application/octet-stream')
+        .send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+    },
+  );
+}
+
+function beyond(size: number, treeSize: number): SequencerError {
+  return new SequencerError('SIZE_BEYOND_TREE', `size ${size} is beyond the tree (${treeSize})`);
+}

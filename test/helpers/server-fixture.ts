@@ -1,0 +1,31 @@
+/** A real server on a free loopback port, with its data and keys in a temp folder. */
+import { loadConfig } from '../../src/config/index.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import { tempDir } from './log-fixture.js';
+
+export interface TestServer extends RunningServer {
+  /** Stops the server and removes its folder. */
+  dispose(): Promise<void>;
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const tmp = tempDir('huicun-http-');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    HUICUN_DATA_DIR: `${tmp.dir}/data`,
+    HUICUN_CERTS_DIR: `${tmp.dir}/certs`,
+    HUICUN_ORIGIN: 'http-test.huicun.localhost/log',
+    ...env,
+  });
+  const errors: unknown[] = [];
+  const server = await startServer(config, { report: (e) => errors.push(e) });
+  return Object.assign(Object.create(null) as object, server, {
+    async dispose() {
+      await server.close();
+      tmp.remove();
+      if (errors.length) throw new Error(`server reported unexpected errors: ${String(errors[0])}`);
+    },
+  }) as TestServer;
+}
