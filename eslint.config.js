@@ -48,7 +48,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/log/**/*.ts', 'src/verify/**/*.ts'],
+    files: ['src/log/**/*.ts', 'src/verify/**/*.ts', 'src/entry/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
