@@ -1,0 +1,94 @@
+/**
+ * Admin actions on the record (DESIGN §4, 《人民法院在线诉讼规则》Art. 17): each account the
+ * platform creates, disables or enables is a log entry of type `admin` holding only a commitment,
+ * `{"commitment","id","time","type":"admin","v":1}` (RFC 8785), with the opening kept at
+ * `rec/admin/<id>`. The account records go in the same durable batch as the entry.
+ */
+import { randomBytes, sha256 } from '../crypto/index.js';
+import { canonicalBytes } from '../entry/jcs.js';
+import { encodeHex } from '../log/index.js';
+import type { AppendResult, BuildEntry, RecordWrite } from '../sequencer/index.js';
+import type { Persist } from './store.js';
+
+export const ADMIN_PREFIX = 'rec/admin/';
+export type AdminAction = 'account-created' | 'account-disabled' | 'account-enabled';
+
+/** Who acted: an admin account, or the operator (`system` at bootstrap, `cli` for `huicun user`). */
+export interface AdminActor {
+  readonly account: string;
+  readonly role: string;
+}
+
+/** The opening of an admin entry's commitment. */
+export interface AdminOpening {
+  readonly salt: string;
+  readonly action: AdminAction;
+  readonly actor: AdminActor;
+  readonly subject: { readonly account: string };
+  readonly time: string;
+}
+
+/** What is stored at `rec/admin/<id>`. */
+export interface AdminRecord {
+  readonly index: number;
+  readonly opening: AdminOpening;
+}
+
+/** What admin actions need from the log (the Sequencer has it). */
+export interface AdminAppender {
+  append(build: BuildEntry): Promise<AppendResult>;
+}
+
+/** hex SHA-256 of JCS(opening). */
+export function adminCommitment(opening: AdminOpening): string {
+  return encodeHex(sha256(canonicalBytes(opening)));
+}
+
+/** The entry bytes: JCS of `{commitment, id, time, type: "admin", v: 1}`. */
+export function adminEntry(id: string, opening: AdminOpening): Uint8Array {
+  return canonicalBytes({
+    commitment: adminCommitment(opening),
+    id,
+    time: opening.time,
+    type: 'admin',
+    v: 1,
+  });
+}
+
+/** A new action id: `adm_` + 32 hex (128 random bits). */
+export function newAdminActionId(): string {
+  return `adm_${encodeHex(randomBytes(16))}`;
+}
+
+/**
+ * A `Persist` that writes the account change in the batch of a new admin entry. `onAppended`
+ * receives the append result (index, proof, checkpoint) and the action id.
+ */
+export function persistWithAdminEntry(
+  log: AdminAppender,
+  action: AdminAction,
+  actor: AdminActor,
+  subject: string,
+  onAppended?: (result: AppendResult, id: string) => void,
+): Persist {
+  return async (writesAt) => {
+    const id = newAdminActionId();
+    const result = await log.append(({ index, time }) => {
+      const opening: AdminOpening = {
+        salt: encodeHex(randomBytes(32)),
+        action,
+        actor: { account: actor.account, role: actor.role },
+        subject: { account: subject },
+        time,
+      };
+      const record: AdminRecord = { index, opening };
+      const writes: RecordWrite[] = [
+        ...writesAt(time),
+        { type: 'put', key: ADMIN_PREFIX + id, value: JSON.stringify(record) },
+      ];
+      return { entry: adminEntry(id, opening), writes };
+    });
+    onAppended?.(result, id);
+    return result.time;
+  };
+}

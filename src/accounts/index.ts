@@ -1,0 +1,104 @@
+/**
+ * Accounts (DESIGN §8): users, roles, passwords, tokens, access middleware, PII encryption,
+ * admin entries. `openAccounts` is what the server calls at start.
+ * @module
+ */
+import type { AppendResult } from '../sequencer/index.js';
+import type { AdminAppender } from './admin-log.js';
+import { bootstrapAccounts, type BootstrapResult } from './bootstrap.js';
+import { warmDummyHash } from './password.js';
+import { loadOrCreatePiiVault } from './pii.js';
+import { AccountService } from './service.js';
+import { AccountStore, type AccountRecords } from './store.js';
+import { loadOrCreateTokenKey, TokenService } from './tokens.js';
+
+export { AccountError, ACCOUNT_ERROR_STATUS, type AccountErrorCode } from './errors.js';
+export {
+  authenticate,
+  currentUser,
+  optionalUser,
+  requireRole,
+  type Auth,
+  type AuthedRequest,
+} from './middleware.js';
+export { addAccountRoutes, type AccountRoutesDeps } from './routes.js';
+export { AccountService, type Session } from './service.js';
+export { AccountStore, type AccountRecords } from './store.js';
+export { bootstrapAccounts, readSeeds, DEMO_SEEDS_FILE, type DemoCredential } from './bootstrap.js';
+export { checkNewAccount, type NewAccount } from './input.js';
+export { isValidIdNumber, maskIdNumber, normalizeIdNumber } from './id-number.js';
+export { PiiVault, loadOrCreatePiiVault, PII_KEY_FILE } from './pii.js';
+export { TokenService, loadOrCreateTokenKey, TOKEN_KEY_FILE } from './tokens.js';
+export {
+  ADMIN_PREFIX,
+  adminCommitment,
+  adminEntry,
+  type AdminActor,
+  type AdminOpening,
+  type AdminRecord,
+} from './admin-log.js';
+export {
+  ROLES,
+  toPublic,
+  toSelf,
+  type AuthUser,
+  type PublicUser,
+  type Role,
+  type SelfUser,
+} from './user.js';
+
+export interface OpenAccountsOptions {
+  /** The record store (LevelStore). */
+  readonly store: AccountRecords;
+  /** The log (Sequencer), for admin entries. */
+  readonly log: AdminAppender;
+  readonly certsDir: string;
+  /** Token `iss`: the public URL. */
+  readonly issuer: string;
+  readonly production: boolean;
+  /** HUICUN_RATE_LIMITS: false only for benchmarks and load tests. */
+  readonly rateLimits: boolean;
+  /** HUICUN_ADMIN_PASSWORD. */
+  readonly adminPassword?: string | undefined;
+  readonly seedsFile?: string;
+  /** false skips the demo seeds (default: load them on an empty store outside production). */
+  readonly seeds?: boolean;
+  readonly onAdminEntry?: (result: AppendResult, actionId: string) => void;
+}
+
+/** The opened accounts domain. */
+export interface OpenedAccounts extends BootstrapResult {
+  readonly service: AccountService;
+}
+
+/**
+ * Loads or creates `pii.key` and `token-es256.pem`, loads every account into memory, checks
+ * that pii.key opens the stored ID numbers, and runs the bootstrap (admin from
+ * HUICUN_ADMIN_PASSWORD, demo seeds, production checks).
+ * @throws AccountError ACCOUNT_KEY_INVALID, ACCOUNT_STORE_CORRUPT, DEMO_PASSWORD_IN_PRODUCTION, SEEDS_INVALID
+ */
+export async function openAccounts(options: OpenAccountsOptions): Promise<OpenedAccounts> {
+  const { vault } = loadOrCreatePiiVault(options.certsDir);
+  const { pair } = loadOrCreateTokenKey(options.certsDir);
+  const store = await AccountStore.open(options.store);
+  // A lost or replaced pii.key would silently orphan every sealed ID number: refuse instead.
+  const sealed = store.list().find((u) => u.idNumberSealed !== undefined);
+  if (sealed) vault.open(sealed.id, sealed.idNumberSealed!);
+  const service = new AccountService({
+    store,
+    vault,
+    tokens: new TokenService({ pair, issuer: options.issuer }),
+    log: options.log,
+    rateLimits: options.rateLimits,
+    ...(options.onAdminEntry ? { onAdminEntry: options.onAdminEntry } : {}),
+  });
+  await warmDummyHash();
+  const boot = await bootstrapAccounts({
+    accounts: service,
+    production: options.production,
+    adminPassword: options.adminPassword,
+    ...(options.seedsFile !== undefined ? { seedsFile: options.seedsFile } : {}),
+    ...(options.seeds !== undefined ? { seeds: options.seeds } : {}),
+  });
+  return { service, ...boot };
+}

@@ -1,0 +1,171 @@
+/**
+ * The account operations behind the routes, the CLI and the bootstrap: register, log in, create
+ * and disable accounts, and resolve a bearer token to the live account on every request.
+ */
+import { equalSecret } from '../crypto/index.js';
+import type { AppendResult } from '../sequencer/index.js';
+import { AccountError } from './errors.js';
+import { normalizeIdNumber } from './id-number.js';
+import type { NewAccount } from './input.js';
+import { persistWithAdminEntry, type AdminActor, type AdminAppender } from './admin-log.js';
+import { hashPassword, verifyDummy, verifyPassword } from './password.js';
+import type { PiiVault } from './pii.js';
+import type { AccountStore } from './store.js';
+import { LoginThrottle, RateLimiter, REGISTRATIONS_PER_HOUR } from './throttle.js';
+import type { IssuedToken, TokenService } from './tokens.js';
+import { newUserId, normalizeUsername, type StoredUser } from './user.js';
+
+const utf8 = new TextEncoder();
+
+export interface AccountServiceDeps {
+  readonly store: AccountStore;
+  readonly vault: PiiVault;
+  readonly tokens: TokenService;
+  /** The log, for admin entries. */
+  readonly log: AdminAppender;
+  /** false turns login back-off and registration limits off (benchmarks, load tests). */
+  readonly rateLimits: boolean;
+  readonly now?: () => number;
+  /** Receives every admin entry appended (metrics, tests). */
+  readonly onAdminEntry?: (result: AppendResult, actionId: string) => void;
+}
+
+/** A successful sign-in or registration. */
+export interface Session extends IssuedToken {
+  readonly user: StoredUser;
+}
+
+export class AccountService {
+  readonly store: AccountStore;
+  readonly tokens: TokenService;
+  readonly throttle: LoginThrottle;
+  private readonly registrations: RateLimiter;
+
+  constructor(private readonly deps: AccountServiceDeps) {
+    this.store = deps.store;
+    this.tokens = deps.tokens;
+    const common = { enabled: deps.rateLimits, ...(deps.now ? { now: deps.now } : {}) };
+    this.throttle = new LoginThrottle(common);
+    this.registrations = new RateLimiter({
+      ...common,
+      limit: REGISTRATIONS_PER_HOUR,
+      windowMs: 3_600_000,
+    });
+  }
+
+  /**
+   * Self-registration of a depositor (no log entry); `address` is the client's.
+   * @throws AccountError RATE_LIMITED, USERNAME_TAKEN
+   */
+  async register(input: NewAccount, address: string): Promise<Session> {
+    this.registrations.take(`ip:${address}`);
+    if (input.role !== 'depositor') throw new TypeError('only depositors register themselves');
+    const user = await this.store.create(await this.draft(input));
+    return { ...this.tokens.issue(user.id), user };
+  }
+
+  /**
+   * Signs in. Unknown usernames and wrong passwords take the same time and give the same error.
+   * @throws AccountError LOGIN_THROTTLED, LOGIN_FAILED, ACCOUNT_DISABLED (right password only)
+   */
+  async login(username: string, password: string, address: string): Promise<Session> {
+    const accountKey = `acct:${normalizeUsername(username).slice(0, 64)}`;
+    const keys = [accountKey, `ip:${address}`];
+    this.throttle.check(keys);
+    const user = this.store.byUsername(username);
+    const ok = user
+      ? await verifyPassword(password, user.passwordHash)
+      : await verifyDummy(password);
+    if (!user || !ok) {
+      this.throttle.fail(keys);
+      throw new AccountError('LOGIN_FAILED', 'wrong username or password');
+    }
+    this.throttle.reset(accountKey);
+    if (user.disabled) throw new AccountError('ACCOUNT_DISABLED', 'this account is disabled');
+    return { ...this.tokens.issue(user.id), user };
+  }
+
+  /**
+   * Creates an account on behalf of `actor` (an admin, or the operator), with an admin entry.
+   * @throws AccountError USERNAME_TAKEN; SequencerError when the log cannot append.
+   */
+  async createAccount(actor: AdminActor, input: NewAccount): Promise<StoredUser> {
+    const draft = await this.draft(input);
+    return this.store.create(
+      draft,
+      persistWithAdminEntry(
+        this.deps.log,
+        'account-created',
+        actor,
+        draft.id,
+        this.deps.onAdminEntry,
+      ),
+    );
+  }
+
+  /**
+   * Disables or enables an account, with an admin entry when the state changes.
+   * @throws AccountError USER_NOT_FOUND, CANNOT_DISABLE_SELF
+   */
+  async setDisabled(actor: AdminActor, id: string, disabled: boolean): Promise<StoredUser> {
+    if (disabled && actor.account === id) {
+      throw new AccountError(
+        'CANNOT_DISABLE_SELF',
+        'an administrator cannot disable their own account',
+      );
+    }
+    const action = disabled ? 'account-disabled' : 'account-enabled';
+    const persist = persistWithAdminEntry(this.deps.log, action, actor, id, this.deps.onAdminEntry);
+    return (await this.store.setDisabled(id, disabled, persist)).user;
+  }
+
+  /**
+   * The live account behind a bearer token: role and state as they are now.
+   * @throws AccountError TOKEN_INVALID, TOKEN_EXPIRED, ACCOUNT_DISABLED
+   */
+  userForToken(token: string): StoredUser {
+    const sub = this.tokens.verify(token);
+    const user = this.store.byId(sub);
+    if (!user) throw new AccountError('TOKEN_INVALID', 'the token is not valid');
+    if (user.disabled) throw new AccountError('ACCOUNT_DISABLED', 'this account is disabled');
+    return user;
+  }
+
+  /** Whether `idNumber` is the one registered for account `id` (compared by HMAC; claim codes). */
+  matchesIdNumber(id: string, idNumber: string): boolean {
+    const user = this.store.byId(id);
+    if (user?.idHmac === undefined) return false;
+    return equalSecret(
+      utf8.encode(this.deps.vault.idHmac(normalizeIdNumber(idNumber))),
+      utf8.encode(user.idHmac),
+    );
+  }
+
+  /** Whether `password` is the account's password (production's demo-password check). */
+  async hasPassword(username: string, password: string): Promise<boolean> {
+    const user = this.store.byUsername(username);
+    return user !== undefined && verifyPassword(password, user.passwordHash);
+  }
+
+  private async draft(input: NewAccount): Promise<Omit<StoredUser, 'createdAt'>> {
+    // Fail fast, before the expensive hash; the store checks again atomically.
+    if (this.store.byUsername(input.username))
+      throw new AccountError('USERNAME_TAKEN', 'this username is taken');
+    const id = newUserId();
+    const sealed =
+      input.idNumber !== undefined ? this.deps.vault.seal(id, input.idNumber) : undefined;
+    return {
+      v: 1,
+      id,
+      username: input.username,
+      role: input.role,
+      displayName: input.displayName,
+      ...(input.realName !== undefined ? { realName: input.realName } : {}),
+      ...(sealed ?? {}),
+      ...(input.court !== undefined ? { court: input.court } : {}),
+      ...(input.office !== undefined ? { office: input.office } : {}),
+      disabled: false,
+      passwordHash: await hashPassword(input.password),
+    };
+  }
+}

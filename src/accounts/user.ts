@@ -1,0 +1,101 @@
+/**
+ * The account model: what is stored, and the only views that leave the module. Stored records
+ * hold the password hash and the sealed ID number; `toPublic`, `toSelf` and `toAuthUser` never do.
+ */
+import { randomBytes } from '../crypto/index.js';
+import { encodeHex } from '../log/index.js';
+
+export const ROLES = ['depositor', 'notary', 'judge', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const USERNAME_PATTERN = /^[a-z0-9._-]{3,32}$/;
+export const USER_ID_PATTERN = /^u_[0-9a-f]{16}$/;
+export const NAME_MAX_CHARS = 64;
+
+/** An account as stored at `rec/user/<id>` (JSON). */
+export interface StoredUser {
+  readonly v: 1;
+  readonly id: string;
+  /** NFKC, lower case; unique. */
+  readonly username: string;
+  readonly role: Role;
+  readonly displayName: string;
+  /** Depositors: the real name given at registration. */
+  readonly realName?: string;
+  readonly idNumberSealed?: string;
+  readonly idHmac?: string;
+  readonly idMasked?: string;
+  /** Judges: the court they sit at. */
+  readonly court?: string;
+  /** Notaries: their notary office. */
+  readonly office?: string;
+  readonly disabled: boolean;
+  readonly createdAt: string;
+  readonly passwordHash: string;
+}
+
+/** `user` in responses (DESIGN §9): `{id, username, role, displayName}` plus court/office. */
+export interface PublicUser {
+  readonly id: string;
+  readonly username: string;
+  readonly role: Role;
+  readonly displayName: string;
+  readonly court?: string;
+  readonly office?: string;
+}
+
+/** The caller's own account (`/auth/me`) and the admin's list: adds masked ID and state. */
+export interface SelfUser extends PublicUser {
+  readonly realName?: string;
+  readonly idMasked?: string;
+  readonly disabled: boolean;
+  readonly createdAt: string;
+}
+
+/** What other domains see of the authenticated caller (`currentUser(req)`). */
+export type AuthUser = SelfUser;
+
+/** A new random account id: `u_` + 16 hex (64 bits). */
+export function newUserId(): string {
+  return `u_${encodeHex(randomBytes(8))}`;
+}
+
+/** The unique form of a username: NFKC, lower case. */
+export function normalizeUsername(raw: string): string {
+  return raw.normalize('NFKC').toLowerCase();
+}
+
+/** Whether `role` is one of the four roles. */
+export function isRole(role: unknown): role is Role {
+  return typeof role === 'string' && (ROLES as readonly string[]).includes(role);
+}
+
+/** The public view (no personal data). */
+export function toPublic(u: StoredUser): PublicUser {
+  return {
+    id: u.id,
+    username: u.username,
+    role: u.role,
+    displayName: u.displayName,
+    ...(u.court !== undefined ? { court: u.court } : {}),
+    ...(u.office !== undefined ? { office: u.office } : {}),
+  };
+}
+
+/** The view of one's own account or for an admin: masked ID, never the number or the hash. */
+export function toSelf(u: StoredUser): SelfUser {
+  return {
+    ...toPublic(u),
+    ...(u.realName !== undefined ? { realName: u.realName } : {}),
+    ...(u.idMasked !== undefined ? { idMasked: u.idMasked } : {}),
+    disabled: u.disabled,
+    createdAt: u.createdAt,
+  };
+}
+
+/** The admin's view of an account: as `toSelf` without the real name (data minimisation). */
+export function toAdminView(u: StoredUser): SelfUser {
+  const view: { -readonly [K in keyof SelfUser]: SelfUser[K] } = toSelf(u);
+  delete view.realName;
+  return view;
+}

@@ -1,0 +1,162 @@
+/**
+ * `huicun user add --role R --username U [--name N] [--court C] [--office O]`: creates an account
+ * with an admin entry (actor `cli`), the password read from the first line of stdin. Opens the
+ * store itself, so it refuses while a server holds it (then use POST /api/v1/admin/users).
+ */
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { AccountService } from '../accounts/service.js';
+import { AccountStore } from '../accounts/store.js';
+import { AccountError } from '../accounts/errors.js';
+import { checkNewAccount } from '../accounts/input.js';
+import { loadOrCreatePiiVault } from '../accounts/pii.js';
+import { loadOrCreateTokenKey, TokenService } from '../accounts/tokens.js';
+import { loadConfig } from '../config/index.js';
+import { sha256 } from '../crypto/index.js';
+import { loadOrCreateLogKey } from '../keys/log-key.js';
+import { treeHasher } from '../log/index.js';
+import { Sequencer } from '../sequencer/index.js';
+import { StorageError } from '../storage/errors.js';
+import { openLevelStore } from '../storage/leveldb.js';
+
+const USAGE = `usage: huicun user add --role notary|judge|admin --username U [--name N] [--court C] [--office O]
+  the password is read from the first line of stdin (10–256 characters)
+  --name     display name (default: the username)
+  --court    the judge's court (required for judges)
+  --office   the notary's office
+  depositors register themselves (POST /api/v1/auth/register).`;
+
+/** Where the command reads and writes (tests pass their own). */
+export interface UserCommandIo {
+  readonly stdin: Readable & { isTTY?: boolean };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+const defaultIo: UserCommandIo = {
+  stdin: process.stdin,
+  env: process.env,
+  out: (l) => console.log(l),
+  err: (l) => console.error(l),
+};
+
+/** Runs `huicun user …`; exit 0 created, 1 failed (store in use, name taken, log error), 2 usage. */
+export async function userCommand(args: string[], io: UserCommandIo = defaultIo): Promise<number> {
+  let values: Record<string, string | undefined>;
+  try {
+    const parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        role: { type: 'string' },
+        username: { type: 'string' },
+        name: { type: 'string' },
+        court: { type: 'string' },
+        office: { type: 'string' },
+      },
+    });
+    if (parsed.positionals.length !== 1 || parsed.positionals[0] !== 'add')
+      throw new Error('expected "add"');
+    values = parsed.values;
+  } catch (e) {
+    io.err(`huicun user: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.role === 'depositor') {
+    io.err('huicun user: depositors register themselves (POST /api/v1/auth/register)');
+    return 2;
+  }
+  if (io.stdin.isTTY) io.err('password (one line, shown as typed): ');
+  const password = await firstLine(io.stdin);
+  if (password === '') {
+    io.err('huicun user: refusing an empty password (give it on the first line of stdin)');
+    return 2;
+  }
+  let input;
+  try {
+    input = checkNewAccount({
+      username: values.username ?? '',
+      password,
+      role: values.role,
+      displayName: values.name ?? values.username ?? '',
+      ...(values.court !== undefined ? { court: values.court } : {}),
+      ...(values.office !== undefined ? { office: values.office } : {}),
+    });
+  } catch (e) {
+    io.err(
+      `huicun user: ${(e as Error).message.replace('field "displayName"', '--name').replace(/field "(\w+)"/, '--$1')}`,
+    );
+    return 2;
+  }
+  return createWithStore(input, io);
+}
+
+async function createWithStore(
+  input: ReturnType<typeof checkNewAccount>,
+  io: UserCommandIo,
+): Promise<number> {
+  const config = loadConfig(io.env);
+  const { key } = loadOrCreateLogKey(config.certsDir, config.origin);
+  let store;
+  try {
+    store = await openLevelStore(join(config.dataDir, 'db'));
+  } catch (e) {
+    if (e instanceof StorageError && e.code === 'STORE_LOCKED') {
+      io.err(
+        'huicun user: the store is in use (is a server running?); create the account with POST /api/v1/admin/users instead',
+      );
+      return 1;
+    }
+    throw e;
+  }
+  try {
+    const log = await Sequencer.open(store, {
+      origin: config.origin,
+      signer: key.signer,
+      verifier: key.verifier,
+      hasher: treeHasher(sha256),
+      batchMax: config.batchMax,
+      queueMax: config.queueMax,
+    });
+    const service = new AccountService({
+      store: await AccountStore.open(store),
+      vault: loadOrCreatePiiVault(config.certsDir).vault,
+      tokens: new TokenService({
+        pair: loadOrCreateTokenKey(config.certsDir).pair,
+        issuer: config.publicUrl,
+      }),
+      log,
+      rateLimits: false,
+    });
+    try {
+      const user = await service.createAccount({ account: 'cli', role: 'operator' }, input);
+      io.out(`created account ${user.username} (${user.role}), id ${user.id}`);
+      return 0;
+    } catch (e) {
+      if (e instanceof AccountError && e.code === 'USERNAME_TAKEN') {
+        io.err(`huicun user: the username ${input.username} is taken`);
+        return 1;
+      }
+      throw e;
+    } finally {
+      await log.close();
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+/** The first line of `stream` (without its line break), reading no further than needed. */
+async function firstLine(stream: Readable): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) {
+    text += typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
+    const nl = text.indexOf('\n');
+    if (nl >= 0) return text.slice(0, nl).replace(/\r$/, '');
+    if (text.length > 4096) break;
+  }
+  return text.replace(/\r?\n?$/, '');
+}

@@ -1,0 +1,75 @@
+import { expect } from 'chai';
+import { AccountError } from '../../src/accounts/errors.js';
+import {
+  assertPassword,
+  hashPassword,
+  SCRYPT_PARAMS,
+  verifyDummy,
+  verifyPassword,
+} from '../../src/accounts/password.js';
+
+describe('accounts: passwords (scrypt)', () => {
+  it('stores scrypt$N$r$p$salt$hash with N=2^15, r=8, p=1 and a 16-byte salt', async () => {
+    const stored = await hashPassword('correct horse battery');
+    const [name, N, r, p, salt, hash] = stored.split('$');
+    expect([name, N, r, p]).to.deep.equal(['scrypt', '32768', '8', '1']);
+    expect(Buffer.from(salt!, 'base64')).to.have.length(16);
+    expect(Buffer.from(hash!, 'base64')).to.have.length(32);
+    expect(SCRYPT_PARAMS.maxmem).to.equal(64 * 1024 * 1024);
+  });
+
+  it('verifies the right password, and NFKC-equivalent input, but not a wrong one', async () => {
+    const stored = await hashPassword('ｐａｓｓｗｏｒｄ１２３４');
+    expect(await verifyPassword('password1234', stored)).to.equal(true);
+    expect(await verifyPassword('password1235', stored)).to.equal(false);
+  });
+
+  it('uses a fresh salt per hash', async () => {
+    expect(await hashPassword('same password here')).not.to.equal(
+      await hashPassword('same password here'),
+    );
+  });
+
+  it('never matches a malformed or out-of-bounds stored hash', async () => {
+    const good = await hashPassword('some password 1');
+    const parts = good.split('$');
+    const variants = [
+      '',
+      'bcrypt$x',
+      parts.slice(0, 5).join('$'),
+      ['scrypt', '3', ...parts.slice(2)].join('$'),
+      ['scrypt', String(2 ** 24), ...parts.slice(2)].join('$'),
+      ['scrypt', parts[1], '999', ...parts.slice(3)].join('$'),
+      [...parts.slice(0, 5), 'AAAA'].join('$'),
+    ];
+    for (const v of variants) expect(await verifyPassword('some password 1', v), v).to.equal(false);
+  });
+
+  it('spends a verification on unknown users (dummy hash) and answers false', async () => {
+    await verifyDummy('warm up the dummy');
+    const t0 = performance.now();
+    expect(await verifyDummy('anything at all')).to.equal(false);
+    const dummyMs = performance.now() - t0;
+    const stored = await hashPassword('real password 1');
+    const t1 = performance.now();
+    await verifyPassword('wrong password 1', stored);
+    const realMs = performance.now() - t1;
+    // Without scrypt the dummy path takes microseconds against ~50 ms: a factor of 10 is slack for a loaded CI.
+    expect(dummyMs).to.be.greaterThan(realMs / 10);
+  });
+
+  it('checks the 10–256 character rule, counting code points', () => {
+    expect(assertPassword('a'.repeat(10))).to.equal('a'.repeat(10));
+    expect(assertPassword('😀'.repeat(256))).to.have.length(512);
+    for (const bad of ['a'.repeat(9), '😀'.repeat(9), 'a'.repeat(257), 42, undefined, null]) {
+      try {
+        assertPassword(bad);
+        expect.fail('should throw');
+      } catch (e) {
+        expect(e).to.be.instanceOf(AccountError);
+        expect((e as AccountError).code).to.equal('INVALID_FIELD');
+        expect((e as AccountError).details).to.deep.equal({ field: 'password' });
+      }
+    }
+  });
+});
