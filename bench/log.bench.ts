@@ -32,6 +32,7 @@ async function appendRun(writers: number): Promise<Run> {
     readEntryBundle: (i) => s.readEntryBundle(i),
     readEntryFragments: (i) => s.readEntryFragments(i),
     readCheckpoint: (n) => s.readCheckpoint(n),
+    readCheckpointCovering: (i) => s.readCheckpointCovering(i),
     reopen: () => s.reopen(),
     writeBatch: (b) => {
       batches.push(b);

@@ -135,6 +135,13 @@ export class Sequencer {
     return this.options.origin;
   }
 
+  /** The signed checkpoint handed out with entry `index` (the first one covering it). */
+  checkpointCovering(index: number): Promise<string | undefined> {
+    if (!Number.isSafeInteger(index) || index < 0 || index >= this.head.size)
+      return Promise.resolve(undefined);
+    return this.store.readCheckpointCovering(index);
+  }
+
   /** The open entry bundle (read API). */
   openBundle(): OpenBundleView {
     return this.bundle;

@@ -60,6 +60,8 @@ export interface LogStore {
   readEntryFragments(bundleIndex: number): Promise<{ offset: number; bytes: Uint8Array }[]>;
   /** The signed checkpoint stored for `size`, if one was. */
   readCheckpoint(size: number): Promise<string | undefined>;
+  /** The first stored checkpoint whose tree contains `index` (the one handed out with it). */
+  readCheckpointCovering(index: number): Promise<string | undefined>;
   /** Writes one batch atomically with fsync. */
   writeBatch(batch: LogBatch): Promise<void>;
   /** Closes and opens the store again (after a failed write). */

@@ -17,7 +17,8 @@ export const HEAD_KEY = 'log/head';
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
-export const checkpointKey = (size: number): string => `log/checkpoint/${pad(size, 16)}`;
+export const CHECKPOINT_PREFIX = 'log/checkpoint/';
+export const checkpointKey = (size: number): string => `${CHECKPOINT_PREFIX}${pad(size, 16)}`;
 export const tileKey = (level: number, index: number): string =>
   `log/tile/${level}/${pad(index, 14)}`;
 export const bundleKey = (index: number): string => `log/entries/${pad(index, 14)}`;

@@ -15,6 +15,7 @@ import type {
 import { StorageError } from './errors.js';
 import {
   bundleKey,
+  CHECKPOINT_PREFIX,
   checkpointKey,
   fragmentKey,
   fragmentPrefix,
@@ -120,6 +121,12 @@ export class LevelStore implements LogStore {
 
   async readCheckpoint(size: number): Promise<string | undefined> {
     const raw = await this.db.get(checkpointKey(size));
+    return raw === undefined ? undefined : text.decode(raw);
+  }
+
+  async readCheckpointCovering(index: number): Promise<string | undefined> {
+    const it = this.db.values({ gte: checkpointKey(index + 1), lt: prefixEnd(CHECKPOINT_PREFIX), limit: 1 });
+    const [raw] = await it.all();
     return raw === undefined ? undefined : text.decode(raw);
   }
 

@@ -254,6 +254,7 @@ function bind(s: LogStore): LogStore {
     readEntryBundle: (i) => s.readEntryBundle(i),
     readEntryFragments: (i) => s.readEntryFragments(i),
     readCheckpoint: (n) => s.readCheckpoint(n),
+    readCheckpointCovering: (i) => s.readCheckpointCovering(i),
     writeBatch: (b) => s.writeBatch(b),
     reopen: () => s.reopen(),
   };

@@ -1,0 +1,52 @@
+/**
+ * Receipts (DESIGN §6): everything needed to verify a deposit offline — the entry, its opening,
+ * the inclusion proof and a signed checkpoint covering it, and the log's vkey (which a verifier
+ * must still trust from elsewhere). Exportable as c2sp.org/tlog-proof@v1 with the entry and the
+ * opening in `extra`, so the tlog-proof verifies alone.
+ */
+import { canonicalBytes } from '../entry/index.js';
+import { encodeBase64, formatTlogProof, type Hash } from '../log/index.js';
+
+export const RECEIPT_FORMAT = 'huicun.receipt/v1';
+
+export interface Receipt {
+  readonly format: typeof RECEIPT_FORMAT;
+  readonly logKey: string;
+  readonly index: number;
+  /** base64 of the entry bytes. */
+  readonly entry: string;
+  readonly opening: unknown;
+  /** base64 hashes, leaf sibling first. */
+  readonly proof: readonly string[];
+  /** The signed checkpoint note. */
+  readonly checkpoint: string;
+}
+
+export function makeReceipt(parts: {
+  logKey: string;
+  index: number;
+  entry: Uint8Array;
+  opening: unknown;
+  proof: readonly Hash[];
+  checkpoint: string;
+}): Receipt {
+  return {
+    format: RECEIPT_FORMAT,
+    logKey: parts.logKey,
+    index: parts.index,
+    entry: encodeBase64(parts.entry),
+    opening: parts.opening,
+    proof: parts.proof.map(encodeBase64),
+    checkpoint: parts.checkpoint,
+  };
+}
+
+/** The receipt as a c2sp.org/tlog-proof@v1 text with `extra` = JCS({entry, opening}). */
+export function receiptToTlogProof(r: Receipt, decode: (b64: string) => Uint8Array): string {
+  return formatTlogProof({
+    extra: canonicalBytes({ entry: r.entry, opening: r.opening }),
+    index: r.index,
+    proof: r.proof.map(decode),
+    checkpoint: r.checkpoint,
+  });
+}

@@ -1,0 +1,210 @@
+/**
+ * Deposits: creating them through the sequencer (number, opening, entry and records in one
+ * durable batch), reading them back for their owner, and their receipts.
+ */
+import { formatDepositNumber, makeEntry, newSalt, parseDepositNumber } from '../entry/index.js';
+import { parseCheckpoint } from '../log/index.js';
+import type { Sequencer } from '../sequencer/index.js';
+import { DepositError } from './errors.js';
+import type { DepositFields } from './hash-only.js';
+import {
+  openingFile,
+  type DepositMethod,
+  type DepositOpening,
+  type Depositor,
+  type FileItem,
+} from './opening.js';
+import { makeReceipt, type Receipt } from './receipt.js';
+import {
+  depositKey,
+  depositWrites,
+  digestPrefix,
+  indexOfKey,
+  ownerKey,
+  ownerPrefix,
+  parseDepositRecord,
+  type DepositRecord,
+} from './records.js';
+
+/** The record store the evidence domain needs (LevelStore implements it). */
+export interface RecordStore {
+  get(key: string): Promise<Uint8Array | undefined>;
+  getMany(keys: string[]): Promise<(Uint8Array | undefined)[]>;
+  scan(
+    prefix: string,
+    options?: { after?: string; limit?: number; reverse?: boolean },
+  ): AsyncIterable<[string, Uint8Array]>;
+}
+
+/** What a deposit looks like in API responses (DESIGN §9). */
+export interface DepositView {
+  readonly id: string;
+  readonly index: number;
+  readonly title: string;
+  readonly description: string;
+  readonly method: DepositMethod;
+  readonly createdAt: string;
+  readonly files: readonly FileItem[];
+  readonly depositor: {
+    readonly name: string;
+    readonly idMasked: string;
+    readonly verification: string;
+  };
+  readonly notarisation: null | {
+    applicationId: string;
+    state: string;
+    certificateNumber?: string;
+  };
+}
+
+export interface NewDeposit extends DepositFields {
+  readonly method: DepositMethod;
+  readonly files: readonly FileItem[];
+  readonly depositor: Depositor;
+  /** The owning account (absent for an unclaimed counter deposit). */
+  readonly owner?: string;
+  readonly agent?: DepositOpening['agent'];
+}
+
+export const LIST_DEFAULT = 20;
+export const LIST_MAX = 100;
+
+export class DepositService {
+  constructor(
+    private readonly deps: { sequencer: Sequencer; records: RecordStore; vkey: string },
+  ) {}
+
+  /** Appends a deposit; resolves once it is durable, with its view and receipt. */
+  async create(input: NewDeposit): Promise<{ record: DepositRecord; receipt: Receipt }> {
+    let record: DepositRecord | undefined;
+    let entryBytes: Uint8Array | undefined;
+    const result = await this.deps.sequencer.append(({ index, time }) => {
+      const number = formatDepositNumber(index);
+      const opening: DepositOpening = {
+        depositor: input.depositor,
+        ...(input.agent ? { agent: input.agent } : {}),
+        title: input.title,
+        description: input.description,
+        files: input.files.map(openingFile),
+        method: input.method,
+        salt: newSalt(),
+      };
+      record = {
+        v: 1,
+        number,
+        index,
+        ...(input.owner ? { owner: input.owner } : {}),
+        time,
+        opening,
+      };
+      entryBytes = makeEntry('deposit', number, time, opening).bytes;
+      return { entry: entryBytes, writes: depositWrites(record) };
+    });
+    const receipt = makeReceipt({
+      logKey: this.deps.vkey,
+      index: result.index,
+      entry: entryBytes!,
+      opening: record!.opening,
+      proof: result.proof,
+      checkpoint: result.checkpoint,
+    });
+    return { record: record!, receipt };
+  }
+
+  /** The record of deposit number `id` (any accepted spelling), or undefined. */
+  async find(id: string): Promise<DepositRecord | undefined> {
+    const parsed = parseDepositNumber(id);
+    if (!parsed) return undefined;
+    const raw = await this.deps.records.get(depositKey(parsed.index));
+    return raw ? parseDepositRecord(raw) : undefined;
+  }
+
+  /** The deposit if `account` owns it; else DEPOSIT_NOT_FOUND (existence does not leak). */
+  async ownedBy(account: string, id: string): Promise<DepositRecord> {
+    const record = await this.find(id);
+    if (!record || record.owner !== account) throw notFound();
+    return record;
+  }
+
+  /** The account's deposits, newest first; `cursor` continues a previous page. */
+  async listOwn(
+    account: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: DepositRecord[]; nextCursor: string | null }> {
+    const prefix = ownerPrefix(account);
+    const after = cursor === undefined ? undefined : ownerKey(account, Number(cursor));
+    const keys: string[] = [];
+    for await (const [key] of this.deps.records.scan(prefix, {
+      reverse: true,
+      limit: limit + 1,
+      ...(after ? { after } : {}),
+    })) {
+      keys.push(key);
+    }
+    const page = keys.slice(0, limit);
+    const raws = await this.deps.records.getMany(page.map((k) => depositKey(indexOfKey(k))));
+    const items = raws.filter((r): r is Uint8Array => r !== undefined).map(parseDepositRecord);
+    const last = page[page.length - 1];
+    return { items, nextCursor: keys.length > limit && last ? String(indexOfKey(last)) : null };
+  }
+
+  /** Whether any deposit references a file with this SHA-256 (blob clean-up asks). */
+  async referencesSha256(sha256: string): Promise<boolean> {
+    for await (const _ of this.deps.records.scan(digestPrefix('sha256', sha256), { limit: 1 }))
+      return true;
+    return false;
+  }
+
+  /**
+   * The deposit's receipt: as issued (inclusion in the first checkpoint that covered it), or
+   * `latest` (inclusion in the current checkpoint).
+   */
+  async receipt(record: DepositRecord, at: 'issued' | 'latest'): Promise<Receipt> {
+    const { sequencer } = this.deps;
+    const checkpoint =
+      at === 'latest'
+        ? sequencer.current().checkpoint
+        : await sequencer.checkpointCovering(record.index);
+    if (checkpoint === undefined)
+      throw new DepositError('DEPOSIT_NOT_FOUND', 'no checkpoint covers this deposit');
+    const size = checkpointSize(checkpoint);
+    const proof = await sequencer.reader.inclusionProof(record.index, size);
+    return makeReceipt({
+      logKey: this.deps.vkey,
+      index: record.index,
+      entry: makeEntry('deposit', record.number, record.time, record.opening).bytes,
+      opening: record.opening,
+      proof,
+      checkpoint,
+    });
+  }
+}
+
+/** The API view of a record. */
+export function depositView(r: DepositRecord): DepositView {
+  const o = r.opening;
+  return {
+    id: r.number,
+    index: r.index,
+    title: o.title,
+    description: o.description,
+    method: o.method,
+    createdAt: r.time,
+    files: o.files,
+    depositor: {
+      name: o.depositor.name,
+      idMasked: o.depositor.idMasked,
+      verification: o.depositor.verification,
+    },
+    notarisation: null,
+  };
+}
+
+function checkpointSize(note: string): number {
+  return parseCheckpoint(note.slice(0, note.lastIndexOf('\n\n') + 1)).size;
+}
+
+function notFound(): DepositError {
+  return new DepositError('DEPOSIT_NOT_FOUND', 'no such deposit');
+}
