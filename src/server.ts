@@ -1,17 +1,21 @@
 /**
- * Wires the service together: keys, store, sequencer, HTTP. `startServer` is what `huicun serve`
- * and the in-process tests run.
+ * Wires the service together: keys, store, sequencer, accounts, evidence, HTTP. `startServer` is
+ * what `huicun serve` and the in-process tests run.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { openAccounts, type DemoCredential, type OpenedAccounts } from './accounts/index.js';
 import type { Config } from './config/index.js';
 import { sha256 } from './crypto/index.js';
+import { createUploadHandler, Sm3Worker, type UploadHandler } from './evidence/intake/index.js';
+import { DepositService } from './evidence/service.js';
 import { createApp, type App } from './http/app.js';
 import { loadOrCreateLogKey, type LogKey } from './keys/log-key.js';
 import { treeHasher } from './log/index.js';
 import { Sequencer } from './sequencer/index.js';
+import { BlobStore } from './storage/blobs.js';
 import { openLevelStore, type LevelStore } from './storage/leveldb.js';
-import { join } from 'node:path';
 import { VERSION } from './version.js';
 
 export interface RunningServer {
@@ -20,6 +24,11 @@ export interface RunningServer {
   readonly store: LevelStore;
   readonly log: Sequencer;
   readonly logKey: LogKey;
+  readonly accounts: OpenedAccounts;
+  readonly blobs: BlobStore;
+  readonly deposits: DepositService;
+  /** Demo accounts created on this start (empty store, not production). */
+  readonly demo: readonly DemoCredential[];
   readonly app: App;
   readonly http: Server;
   /** Stops taking connections, finishes the open batch, closes the store. */
@@ -32,15 +41,20 @@ export const serverHasher = treeHasher(sha256);
 export interface ServerHooks {
   /** Receives unexpected errors (default: stderr). */
   readonly report?: (err: unknown) => void;
+  /** false skips the demo accounts on an empty store (tests that count log entries). */
+  readonly seeds?: boolean;
 }
 
 export async function startServer(config: Config, hooks: ServerHooks = {}): Promise<RunningServer> {
   const report = hooks.report ?? ((err: unknown) => console.error('huicun:', err));
   const { key: logKey } = loadOrCreateLogKey(config.certsDir, config.origin);
   const store = await openLevelStore(join(config.dataDir, 'db'));
-  let log: Sequencer;
+  const cleanup: (() => Promise<void>)[] = [() => store.close()];
+  const undo = async (): Promise<void> => {
+    for (const f of cleanup.reverse()) await f().catch(() => undefined);
+  };
   try {
-    log = await Sequencer.open(store, {
+    const log = await Sequencer.open(store, {
       origin: config.origin,
       signer: logKey.signer,
       verifier: logKey.verifier,
@@ -49,44 +63,81 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       queueMax: config.queueMax,
       onError: report,
     });
+    cleanup.push(() => log.close());
+    const accounts = await openAccounts({
+      store,
+      log,
+      certsDir: config.certsDir,
+      issuer: config.publicUrl,
+      production: config.production,
+      rateLimits: config.rateLimits,
+      adminPassword: config.adminPassword,
+      ...(hooks.seeds === false ? { seeds: false } : {}),
+    });
+    const deposits = new DepositService({ sequencer: log, records: store, vkey: logKey.vkey });
+    const blobs = await BlobStore.open({
+      dataDir: config.dataDir,
+      isReferenced: (sha) => deposits.referencesSha256(sha),
+    });
+    const sm3 = new Sm3Worker();
+    cleanup.push(() => sm3.close());
+    const uploads: UploadHandler = createUploadHandler({
+      blobs,
+      sm3,
+      limits: { maxFileBytes: config.maxFileBytes, maxFiles: config.maxFiles },
+      reserveBytes: config.reserveBytes,
+    });
+    const app = createApp({
+      sequencer: log,
+      vkey: logKey.vkey,
+      previousVkeys: [],
+      version: VERSION,
+      trustProxy: config.trustProxy,
+      report,
+      accounts: accounts.service,
+      deposits,
+      uploads,
+      blobs,
+      maxFiles: config.maxFiles,
+    });
+    const http = createServer(app.express);
+    // Slow clients: headers must arrive within 30 s and a socket idle for 2 min is closed; the
+    // whole request has no deadline, since a 4 GiB upload on a slow line legitimately takes long.
+    http.headersTimeout = 30_000;
+    http.requestTimeout = 0;
+    http.setTimeout(120_000);
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(config.port, config.host, () => resolve());
+    });
+    const { port } = http.address() as AddressInfo;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${host}:${port}`,
+      config,
+      store,
+      log,
+      logKey,
+      accounts,
+      blobs,
+      deposits,
+      demo: accounts.demo,
+      app,
+      http,
+      close() {
+        closing ??= (async () => {
+          await new Promise<void>((resolve) => {
+            http.close(() => resolve());
+            http.closeIdleConnections();
+          });
+          await undo();
+        })();
+        return closing;
+      },
+    };
   } catch (err) {
-    await store.close();
+    await undo();
     throw err;
   }
-  const app = createApp({
-    sequencer: log,
-    vkey: logKey.vkey,
-    previousVkeys: [],
-    version: VERSION,
-    trustProxy: config.trustProxy,
-    report,
-  });
-  const http = createServer(app.express);
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(config.port, config.host, () => resolve());
-  });
-  const { port } = http.address() as AddressInfo;
-  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  let closing: Promise<void> | undefined;
-  return {
-    url: `http://${host}:${port}`,
-    config,
-    store,
-    log,
-    logKey,
-    app,
-    http,
-    close() {
-      closing ??= (async () => {
-        await new Promise<void>((resolve) => {
-          http.close(() => resolve());
-          http.closeIdleConnections();
-        });
-        await log.close();
-        await store.close();
-      })();
-      return closing;
-    },
-  };
 }

@@ -1,5 +1,6 @@
 /** `huicun keygen`: creates missing keys; never overwrites one. */
 import { loadConfig } from '../config/index.js';
+import { loadOrCreatePiiVault, loadOrCreateTokenKey } from '../accounts/index.js';
 import { loadOrCreateLogKey, LOG_KEY_FILE } from '../keys/log-key.js';
 
 export async function keygen(args: string[]): Promise<number> {
@@ -11,5 +12,8 @@ export async function keygen(args: string[]): Promise<number> {
   const { key, created } = loadOrCreateLogKey(config.certsDir, config.origin);
   console.log(`${created ? 'created' : 'kept existing'} ${config.certsDir}/${LOG_KEY_FILE}`);
   console.log(`log key (vkey): ${key.vkey}`);
+  loadOrCreatePiiVault(config.certsDir);
+  loadOrCreateTokenKey(config.certsDir);
+  console.log(`token and PII keys present in ${config.certsDir}`);
   return 0;
 }

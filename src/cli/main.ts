@@ -8,6 +8,8 @@ const USAGE = `huicun 汇存 — electronic-evidence deposit service
 usage:
   huicun serve             start the server (PORT, HUICUN_DATA_DIR, … see README)
   huicun keygen            create missing keys in HUICUN_CERTS_DIR (never overwrites)
+  huicun user add --role R --username U [--name N] [--court C] [--office O]
+                           create a notary, judge or admin account (password on stdin)
   huicun --version
 
 exit codes: 0 success, 1 failure, 2 usage error`;
@@ -17,6 +19,7 @@ type Command = (args: string[]) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./serve.js')).serve,
   keygen: async () => (await import('./keygen.js')).keygen,
+  user: async () => (await import('./user.js')).userCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

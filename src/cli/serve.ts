@@ -14,6 +14,11 @@ export async function serve(args: string[]): Promise<number> {
   console.log(`  data: ${config.dataDir}   keys: ${config.certsDir}`);
   console.log(`  log: ${config.origin}, size ${head.size}`);
   console.log(`  log key (vkey): ${server.logKey.vkey}`);
+  if (server.demo.length > 0) {
+    console.log('  demo accounts (created on this empty store; not for production):');
+    for (const d of server.demo)
+      console.log(`    ${d.role.padEnd(9)} ${d.username} / ${d.password}`);
+  }
   await new Promise<void>((resolve) => {
     const stop = (signal: string): void => {
       console.log(`huicun: ${signal}: finishing open requests and the open batch…`);

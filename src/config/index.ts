@@ -28,6 +28,16 @@ export interface Config {
   /** Most appends waiting for a batch; beyond it appends get 503 LOG_OVERLOADED. */
   readonly queueMax: number;
   readonly trustProxy: boolean;
+  /** HUICUN_RATE_LIMITS: off only for benchmarks and load tests on loopback. */
+  readonly rateLimits: boolean;
+  /** HUICUN_ADMIN_PASSWORD: creates the `admin` account when none exists. */
+  readonly adminPassword: string | undefined;
+  /** Largest uploaded file (a file of exactly this size is accepted). */
+  readonly maxFileBytes: number;
+  /** Most files in one deposit. */
+  readonly maxFiles: number;
+  /** Free space uploads must leave on the data filesystem, so the log can still append. */
+  readonly reserveBytes: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -80,6 +90,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (production && publicUrl === DEFAULT_PUBLIC_URL) {
     throw new ConfigError('CONFIG_INVALID', 'HUICUN_PUBLIC_URL must be set in production');
   }
+  const rateLimits = flag(env, 'HUICUN_RATE_LIMITS', true);
+  if (production && !rateLimits) {
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      'HUICUN_RATE_LIMITS=off is for benchmarks on loopback, not production',
+    );
+  }
   return {
     nodeEnv,
     production,
@@ -92,5 +109,10 @@ export function loadConfig(env: Env = process.env): Config {
     batchMax: integer(env, 'HUICUN_BATCH_MAX', 1024, 1, 65536),
     queueMax: integer(env, 'HUICUN_QUEUE_MAX', 16384, 1, 1 << 24),
     trustProxy: flag(env, 'HUICUN_TRUST_PROXY', false),
+    rateLimits,
+    adminPassword: env.HUICUN_ADMIN_PASSWORD || undefined,
+    maxFileBytes: integer(env, 'HUICUN_MAX_FILE_BYTES', 4 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
+    maxFiles: integer(env, 'HUICUN_MAX_FILES', 100, 1, 10_000),
+    reserveBytes: integer(env, 'HUICUN_RESERVE_BYTES', 256 * 1024 ** 2, 0, Number.MAX_SAFE_INTEGER),
   };
 }

@@ -2,7 +2,12 @@
  * The express application: routes from the route table, the OpenAPI document, one error mapper.
  */
 import express, { type Express } from 'express';
+import { addAccountRoutes, authenticate, type AccountService } from '../accounts/index.js';
+import type { UploadHandler } from '../evidence/intake/index.js';
+import type { DepositService } from '../evidence/service.js';
 import type { Sequencer } from '../sequencer/index.js';
+import type { BlobStore } from '../storage/blobs.js';
+import { addDepositRoutes } from './deposit-routes.js';
 import { errorHandler, HttpError } from './errors.js';
 import { addLogRoutes } from './log-routes.js';
 import { openApiDocument, RouteTable } from './routes.js';
@@ -15,6 +20,11 @@ export interface AppDeps {
   readonly trustProxy: boolean;
   /** Receives unexpected (5xx) errors. */
   readonly report: (err: unknown) => void;
+  readonly accounts: AccountService;
+  readonly deposits: DepositService;
+  readonly uploads: UploadHandler;
+  readonly blobs: BlobStore;
+  readonly maxFiles: number;
 }
 
 export interface App {
@@ -31,6 +41,8 @@ export function createApp(deps: AppDeps): App {
   const routes = new RouteTable(router);
 
   addLogRoutes(routes, deps);
+  addAccountRoutes(routes, { accounts: deps.accounts });
+  addDepositRoutes(routes, deps);
   routes.add(
     {
       method: 'get',
@@ -44,6 +56,9 @@ export function createApp(deps: AppDeps): App {
     },
   );
 
+  // JSON bodies only where the content type says so; multipart is streamed by the upload handler.
+  app.use(express.json({ limit: '256kb', strict: true }));
+  app.use(authenticate(deps.accounts));
   app.use(router);
   app.use((req, _res, next) => {
     next(new HttpError('ROUTE_NOT_FOUND', `no route ${req.method} ${req.path}`));

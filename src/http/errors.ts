@@ -4,7 +4,10 @@
  * generic message; their details go to the log, never to the client.
  */
 import type { ErrorRequestHandler } from 'express';
+import { ACCOUNT_ERROR_STATUS } from '../accounts/errors.js';
 import { BaseError } from '../errors.js';
+import { DEPOSIT_ERROR_STATUS } from '../evidence/errors.js';
+import { INTAKE_STATUS } from '../evidence/intake/errors.js';
 
 export type HttpErrorCode =
   | 'INVALID_QUERY'
@@ -19,6 +22,10 @@ export type HttpErrorCode =
 export class HttpError extends BaseError<HttpErrorCode> {}
 
 const STATUS: Readonly<Record<string, number>> = {
+  // domains (each declares its own table)
+  ...ACCOUNT_ERROR_STATUS,
+  ...DEPOSIT_ERROR_STATUS,
+  ...INTAKE_STATUS,
   // http
   INVALID_QUERY: 400,
   INVALID_BODY: 400,
@@ -72,11 +79,14 @@ export interface ErrorBody {
 export function toHttp(err: unknown): { status: number; body: ErrorBody; retryAfter?: number } {
   if (err instanceof BaseError) {
     const status = statusOf(err.code);
-    if (status >= 500 && status !== 503) return internal();
+    if (status >= 500 && status !== 503 && status !== 507) return internal();
+    const fromDetails = err.details?.retryAfter;
+    const retryAfter =
+      RETRY_AFTER[err.code] ?? (typeof fromDetails === 'number' ? fromDetails : undefined);
     return {
       status,
       body: { error: { code: err.code, message: err.message } },
-      ...(RETRY_AFTER[err.code] !== undefined ? { retryAfter: RETRY_AFTER[err.code] } : {}),
+      ...(retryAfter !== undefined ? { retryAfter } : {}),
     };
   }
   // Errors from express's own parsers carry a 4xx status and a type.

@@ -8,7 +8,11 @@ export interface TestServer extends RunningServer {
   dispose(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/** `seeds` (default false) loads the demo accounts, which also appends their admin entries. */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { seeds?: boolean } = {},
+): Promise<TestServer> {
   const tmp = tempDir('huicun-http-');
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -20,7 +24,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ...env,
   });
   const errors: unknown[] = [];
-  const server = await startServer(config, { report: (e) => errors.push(e) });
+  const server = await startServer(config, {
+    report: (e) => errors.push(e),
+    seeds: options.seeds ?? false,
+  });
   return Object.assign(Object.create(null) as object, server, {
     async dispose() {
       await server.close();
