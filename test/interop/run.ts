@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config/index.js';
 import { startServer } from '../../src/server.js';
+import { testIdNumber } from '../helpers/api.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const GOPATH = '/usr/share/gocode';
@@ -123,6 +124,47 @@ async function appendUpTo(
   return last;
 }
 
+/** Registers a depositor, makes an upload and a hash-only deposit over HTTP, saves the receipts. */
+async function depositReceipts(base: string, dir: string): Promise<string[]> {
+  const reg = await fetch(`${base}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      username: 'interop-depositor',
+      password: 'interop password 1',
+      displayName: 'Interop',
+      realName: '王五',
+      idNumber: testIdNumber(42),
+    }),
+  });
+  const { token } = (await reg.json()) as { token: string };
+  const auth = { authorization: `Bearer ${token}` };
+  const form = new FormData();
+  form.append('title', '互操作测试');
+  form.append('files', new Blob([new TextEncoder().encode('interop evidence')]), '证据.txt');
+  const bodies: RequestInit[] = [
+    { method: 'POST', headers: auth, body: form },
+    {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: 'hash only',
+        files: [{ name: 'v.mp4', size: 9, sha256: 'ab'.repeat(32) }],
+      }),
+    },
+  ];
+  const files: string[] = [];
+  for (const [i, init] of bodies.entries()) {
+    const res = await fetch(`${base}/api/v1/deposits`, init);
+    if (res.status !== 201) throw new Error(`deposit answered ${res.status}: ${await res.text()}`);
+    const { receipt } = (await res.json()) as { receipt: unknown };
+    const file = join(dir, `receipt-${i}.json`);
+    await writeFile(file, JSON.stringify(receipt));
+    files.push(file);
+  }
+  return files;
+}
+
 async function main(): Promise<Summary> {
   const tmp = await mkdtemp(join(tmpdir(), 'huicun-interop-'));
   const bin = join(here, 'verifier');
@@ -140,6 +182,7 @@ async function main(): Promise<Summary> {
         NODE_ENV: 'test',
         HUICUN_ORIGIN: 'interop.huicun.localhost/log',
       }),
+      { seeds: false },
     );
     console.log(`# server at ${server.url}, data in ${tmp}`);
 
@@ -161,7 +204,15 @@ async function main(): Promise<Summary> {
     console.log(`# appended ${TARGET_SIZE} entries in ${Date.now() - t0} ms; size ${size}`);
     if (size !== TARGET_SIZE) throw new Error(`log size ${size}, want ${TARGET_SIZE}`);
 
-    return await runVerifier(bin, ['-url', server.url, '-old', oldFile]);
+    const receipts = await depositReceipts(server.url, tmp);
+    console.log(`# ${receipts.length} deposit receipts from the HTTP API saved for the verifier`);
+    return await runVerifier(bin, [
+      '-url',
+      server.url,
+      '-old',
+      oldFile,
+      ...receipts.flatMap((f) => ['-receipt', f]),
+    ]);
   } catch (err) {
     console.error('interop:', err instanceof Error ? err.message : err);
     return { code: 1, passed: 0, failed: 1 };

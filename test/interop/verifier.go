@@ -493,6 +493,7 @@ func flipMiddle(_ tlog.Tile, d []byte, _ tlog.TileReader) []byte {
 // The audit
 
 type auditor struct {
+	vkey     string
 	r        *report
 	c        *client
 	origin   string
@@ -513,6 +514,8 @@ func main() {
 	oldFile := flag.String("old", "", "a checkpoint note from an earlier, smaller size of the same log")
 	seed := flag.Int64("seed", 0, "seed for the random indices (0: time-based)")
 	maxAudit := flag.Int64("audit-entries", 1<<20, "audit every entry bundle and level-0 tile if the log has at most this many entries")
+	var receipts receiptFiles
+	flag.Var(&receipts, "receipt", "a huicun receipt JSON file to verify against the log's published key (repeatable)")
 	flag.Parse()
 	if *baseURL == "" || flag.NArg() != 0 {
 		fmt.Fprintln(os.Stderr, "usage: verifier -url http://127.0.0.1:PORT [-old old-checkpoint-file] [-seed N]")
@@ -541,6 +544,9 @@ func main() {
 			}
 		}()
 		a.run(*oldFile, mrand.New(mrand.NewSource(*seed)), *maxAudit)
+		for _, f := range receipts {
+			a.checkReceipt(f)
+		}
 	}()
 	fmt.Printf("%d passed, %d failed\n", r.passed, r.failed)
 	if r.failed != 0 || r.passed == 0 {
@@ -601,6 +607,7 @@ func (a *auditor) checkKeyAndCheckpoint() bool {
 		return false
 	}
 	a.verifier = v
+	a.vkey = key.Vkey
 	a.origin = key.Origin
 	a.r.must("key name equals the origin field", func() error {
 		if v.Name() != key.Origin {
@@ -1507,4 +1514,71 @@ func (a *auditor) negativeTiles() {
 		_, err = newStrictReader(tlog.Tree{N: a.size - 1, Hash: a.root}, a.tr).ReadHashes([]int64{0})
 		a.r.reject("NEG tiles: genuine tiles and root, but the tree size off by one", err)
 	}
+}
+
+// receiptFiles collects repeated -receipt flags.
+type receiptFiles []string
+
+func (r *receiptFiles) String() string     { return strings.Join(*r, ",") }
+func (r *receiptFiles) Set(v string) error { *r = append(*r, v); return nil }
+
+// receiptJSON is huicun's receipt (DESIGN §6); only the fields an outsider needs.
+type receiptJSON struct {
+	Format     string   `json:"format"`
+	LogKey     string   `json:"logKey"`
+	Index      int64    `json:"index"`
+	Entry      string   `json:"entry"`
+	Proof      []string `json:"proof"`
+	Checkpoint string   `json:"checkpoint"`
+}
+
+// checkReceipt verifies a deposit receipt as a court's expert would with Go's code: the
+// checkpoint is signed by the key the log publishes (not the key the receipt names), and the
+// entry is included in that checkpoint's tree; a tampered copy is rejected.
+func (a *auditor) checkReceipt(path string) {
+	section("receipt " + path)
+	raw, err := os.ReadFile(path)
+	if !a.r.must("read receipt", err) {
+		return
+	}
+	var rc receiptJSON
+	if !a.r.must("parse receipt JSON", json.Unmarshal(raw, &rc)) {
+		return
+	}
+	if rc.Format != "huicun.receipt/v1" {
+		a.r.fail("receipt format %q", rc.Format)
+		return
+	}
+	if a.verifier == nil {
+		a.r.fail("no published log key to verify the receipt with")
+		return
+	}
+	if rc.LogKey == a.vkey {
+		a.r.ok("receipt names the published log key")
+	} else {
+		a.r.fail("receipt names another key than the published one")
+	}
+	cp, err := openCheckpoint([]byte(rc.Checkpoint), note.VerifierList(a.verifier), a.origin)
+	if !a.r.must("receipt checkpoint: note.Open with the published vkey", err) {
+		return
+	}
+	entry, err := base64.StdEncoding.DecodeString(rc.Entry)
+	if !a.r.must("receipt entry is base64", err) {
+		return
+	}
+	proof, err := decodeHashes(rc.Proof)
+	if !a.r.must("receipt proof hashes", err) {
+		return
+	}
+	leaf := tlog.RecordHash(entry)
+	a.r.must(fmt.Sprintf("receipt: tlog.CheckRecord(index %d, size %d)", rc.Index, cp.tree.N),
+		tlog.CheckRecord(tlog.RecordProof(proof), cp.tree.N, cp.tree.Hash, rc.Index, leaf))
+	if len(proof) > 0 {
+		bad := append(tlog.RecordProof(nil), proof...)
+		bad[0][0] ^= 1
+		a.r.reject("receipt with a flipped proof hash", tlog.CheckRecord(bad, cp.tree.N, cp.tree.Hash, rc.Index, leaf))
+	}
+	changed := append([]byte(nil), entry...)
+	changed[len(changed)/2] ^= 1
+	a.r.reject("receipt with a changed entry byte", tlog.CheckRecord(tlog.RecordProof(proof), cp.tree.N, cp.tree.Hash, rc.Index, tlog.RecordHash(changed)))
 }
