@@ -13,8 +13,11 @@ export interface ServerProcess {
 
 const main = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [main, 'serve'], {
+export async function startServerProcess(
+  env: Record<string, string>,
+  execArgv: readonly string[] = [],
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...execArgv, main, 'serve'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
