@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Level } from 'level';
-import { openTestLog, tempDir } from '../test/helpers/log-fixture.js';
+import { delegatingStore, openTestLog, tempDir } from '../test/helpers/log-fixture.js';
 import type { LogBatch, LogStore } from '../src/sequencer/index.js';
 import type { LevelStore } from '../src/storage/leveldb.js';
 import { diskBytes, percentile, printResult, round } from './common.js';
@@ -26,19 +26,13 @@ interface Run {
 async function appendRun(writers: number): Promise<Run> {
   const tmp = tempDir('huicun-bench-');
   const batches: LogBatch[] = [];
-  const recording = (s: LevelStore): LogStore => ({
-    readHead: () => s.readHead(),
-    readTiles: (r) => s.readTiles(r),
-    readEntryBundle: (i) => s.readEntryBundle(i),
-    readEntryFragments: (i) => s.readEntryFragments(i),
-    readCheckpoint: (n) => s.readCheckpoint(n),
-    readCheckpointCovering: (i) => s.readCheckpointCovering(i),
-    reopen: () => s.reopen(),
-    writeBatch: (b) => {
-      batches.push(b);
-      return s.writeBatch(b);
-    },
-  });
+  const recording = (s: LevelStore): LogStore =>
+    delegatingStore(s, {
+      writeBatch: (b) => {
+        batches.push(b);
+        return s.writeBatch(b);
+      },
+    });
   const { log, close } = await openTestLog(tmp.dir, { queueMax: 1 << 20 }, recording);
   const pool = Array.from({ length: 4096 }, () => randomBytes(ENTRY_BYTES));
   const latencies: number[] = [];

@@ -48,3 +48,28 @@ export async function openTestLog(
 }
 
 export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+/** A LogStore that forwards to `s`, for tests and benchmarks that override one method. */
+export function delegatingStore(s: LogStore, overrides: Partial<LogStore> = {}): LogStore {
+  return {
+    readHead: () => s.readHead(),
+    readTiles: (r) => s.readTiles(r),
+    readEntryBundle: (i) => s.readEntryBundle(i),
+    readEntryFragments: (i) => s.readEntryFragments(i),
+    readCheckpoint: (n) => s.readCheckpoint(n),
+    readCheckpointCovering: (i) => s.readCheckpointCovering(i),
+    writeBatch: (b) => s.writeBatch(b),
+    reopen: () => s.reopen(),
+    ...overrides,
+  };
+}
+
+/** The reason `p` rejects with (fails when it resolves). */
+export async function rejection(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected a rejection');
+}

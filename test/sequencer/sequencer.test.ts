@@ -8,7 +8,14 @@ import {
   type Checkpoint,
 } from '../../src/log/index.js';
 import { SequencerError, type AppendResult, type LogStore } from '../../src/sequencer/index.js';
-import { openTestLog, tempDir, testKey, utf8 } from '../helpers/log-fixture.js';
+import {
+  delegatingStore,
+  openTestLog,
+  rejection,
+  tempDir,
+  testKey,
+  utf8,
+} from '../helpers/log-fixture.js';
 
 const parsed = new Map<string, Checkpoint>();
 function checkpointOf(note: string): Checkpoint {
@@ -23,15 +30,6 @@ function expectVerified(r: AppendResult, entry: Uint8Array): void {
   expect(Buffer.from(cp.root).equals(Buffer.from(r.root))).to.equal(true);
   expect(Buffer.from(r.leafHash).equals(Buffer.from(rfc6962.hashLeaf(entry)))).to.equal(true);
   verifyInclusion(r.index, cp.size, r.leafHash, r.proof, cp.root, rfc6962);
-}
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('sequencer', () => {
@@ -186,13 +184,14 @@ describe('sequencer', () => {
 
     it('counts a batch found on disk after the reopen as committed', async () => {
       let failAfterWrite = false;
-      const { log, close } = await openTestLog(tmp.dir, {}, (s) => ({
-        ...bind(s),
-        async writeBatch(batch) {
-          await s.writeBatch(batch);
-          if (failAfterWrite) throw new Error('fsync reported an error after the write');
-        },
-      }));
+      const { log, close } = await openTestLog(tmp.dir, {}, (s) =>
+        delegatingStore(s, {
+          async writeBatch(batch) {
+            await s.writeBatch(batch);
+            if (failAfterWrite) throw new Error('fsync reported an error after the write');
+          },
+        }),
+      );
       await log.append(utf8('one'));
       failAfterWrite = true;
       const err = await rejection(log.append(utf8('in doubt')));
@@ -247,25 +246,11 @@ describe('sequencer', () => {
   });
 });
 
-function bind(s: LogStore): LogStore {
-  return {
-    readHead: () => s.readHead(),
-    readTiles: (r) => s.readTiles(r),
-    readEntryBundle: (i) => s.readEntryBundle(i),
-    readEntryFragments: (i) => s.readEntryFragments(i),
-    readCheckpoint: (n) => s.readCheckpoint(n),
-    readCheckpointCovering: (i) => s.readCheckpointCovering(i),
-    writeBatch: (b) => s.writeBatch(b),
-    reopen: () => s.reopen(),
-  };
-}
-
 function faulty(s: LogStore, shouldFail: () => boolean): LogStore {
-  return {
-    ...bind(s),
+  return delegatingStore(s, {
     async writeBatch(batch) {
       if (shouldFail()) throw new Error('injected storage fault');
       await s.writeBatch(batch);
     },
-  };
+  });
 }

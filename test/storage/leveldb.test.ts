@@ -4,16 +4,7 @@ import { SCHEMA_KEY } from '../../src/storage/keys.js';
 import { openLevelStore } from '../../src/storage/leveldb.js';
 import type { LogBatch } from '../../src/sequencer/index.js';
 import { encodeEntryBundle, rfc6962 } from '../../src/log/index.js';
-import { tempDir, utf8 } from '../helpers/log-fixture.js';
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a rejection');
-}
+import { rejection, tempDir, utf8 } from '../helpers/log-fixture.js';
 
 function batchWithEntry(text: string): LogBatch {
   return {
