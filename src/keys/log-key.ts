@@ -45,6 +45,16 @@ export function logKeyFor(origin: string, pair: Ed25519KeyPair): LogKey {
 }
 
 /**
+ * Loads the log key from `certsDir`.
+ * @throws Error when there is none (tools that only read must not create a key).
+ */
+export function loadLogKey(certsDir: string, origin: string): LogKey {
+  const path = join(certsDir, LOG_KEY_FILE);
+  if (!existsSync(path)) throw new Error(`no log key at ${path}`);
+  return logKeyFor(origin, ed25519FromPem(readFileSync(path, 'utf8')));
+}
+
+/**
  * Loads the log key from `certsDir`, generating it when absent (`created` tells which).
  * Writes with O_EXCL and mode 0600, so an existing key is never overwritten.
  */

@@ -46,7 +46,7 @@ export function treeHasher(sha256: Sha256): TreeHasher {
   }
   const emptyCopy = Uint8Array.from(empty);
   return {
-    emptyRoot: () => emptyCopy.slice(),
+    emptyRoot: () => Uint8Array.from(emptyCopy), // a copy even when sha256 returns a Buffer
     hashLeaf(entry: Uint8Array): Hash {
       if (!(entry instanceof Uint8Array))
         throw new LogError('INVALID_ARGUMENT', 'entry must be a Uint8Array');
