@@ -141,6 +141,14 @@ export class AccountService {
     );
   }
 
+  /**
+   * The matching HMAC of an ID number (a walk-in client's, kept with a counter deposit's claim
+   * code instead of the number), comparable with a registered account's `idHmac`.
+   */
+  idNumberHmac(idNumber: string): string {
+    return this.deps.vault.idHmac(normalizeIdNumber(idNumber));
+  }
+
   /** Whether `password` is the account's password (production's demo-password check). */
   async hasPassword(username: string, password: string): Promise<boolean> {
     const user = this.store.byUsername(username);

@@ -1,10 +1,11 @@
 /**
  * Deposits: creating them through the sequencer (number, opening, entry and records in one
- * durable batch), reading them back for their owner, and their receipts.
+ * durable batch), reading them back, handing a counter deposit to its client, and receipts. Who
+ * may read a deposit is the access policy's business (src/custody/access.ts).
  */
 import { formatDepositNumber, makeEntry, newSalt, parseDepositNumber } from '../entry/index.js';
 import { parseCheckpoint } from '../log/index.js';
-import type { Sequencer } from '../sequencer/index.js';
+import type { RecordWrite, Sequencer } from '../sequencer/index.js';
 import { DepositError } from './errors.js';
 import type { DepositFields } from './hash-only.js';
 import {
@@ -64,7 +65,16 @@ export interface NewDeposit extends DepositFields {
   /** The owning account (absent for an unclaimed counter deposit). */
   readonly owner?: string;
   readonly agent?: DepositOpening['agent'];
+  /** Further records to write in the deposit's batch (a counter deposit's claim code). */
+  readonly extraWrites?: (ctx: {
+    readonly index: number;
+    readonly time: string;
+    readonly number: string;
+  }) => readonly RecordWrite[];
 }
+
+/** `deposit.notarisation` of the API view (DESIGN §9). */
+export type NotarisationSummary = DepositView['notarisation'];
 
 export const LIST_DEFAULT = 20;
 export const LIST_MAX = 100;
@@ -98,7 +108,8 @@ export class DepositService {
         opening,
       };
       entryBytes = makeEntry('deposit', number, time, opening).bytes;
-      return { entry: entryBytes, writes: depositWrites(record) };
+      const extra = input.extraWrites?.({ index, time, number }) ?? [];
+      return { entry: entryBytes, writes: [...depositWrites(record), ...extra] };
     });
     const receipt = makeReceipt({
       logKey: this.deps.vkey,
@@ -117,6 +128,33 @@ export class DepositService {
     if (!parsed) return undefined;
     const raw = await this.deps.records.get(depositKey(parsed.index));
     return raw ? parseDepositRecord(raw) : undefined;
+  }
+
+  /** The records of these log indices that are deposits, in the order given. */
+  async findByIndices(indices: readonly number[]): Promise<DepositRecord[]> {
+    if (indices.length === 0) return [];
+    const raws = await this.deps.records.getMany(indices.map(depositKey));
+    return raws.filter((r): r is Uint8Array => r !== undefined).map(parseDepositRecord);
+  }
+
+  /**
+   * The records that hand an unowned (counter) deposit to `owner`: the updated record and the
+   * owner index, for the batch of the `claimed` custody event.
+   * @throws TypeError when the deposit already has an owner.
+   */
+  ownerWrites(
+    record: DepositRecord,
+    owner: string,
+  ): { record: DepositRecord; writes: RecordWrite[] } {
+    if (record.owner !== undefined) throw new TypeError('the deposit already has an owner');
+    const next: DepositRecord = { ...record, owner };
+    return {
+      record: next,
+      writes: [
+        { type: 'put', key: depositKey(record.index), value: JSON.stringify(next) },
+        { type: 'put', key: ownerKey(owner, record.index), value: '' },
+      ],
+    };
   }
 
   /** The deposit if `account` owns it; else DEPOSIT_NOT_FOUND (existence does not leak). */
@@ -181,8 +219,11 @@ export class DepositService {
   }
 }
 
-/** The API view of a record. */
-export function depositView(r: DepositRecord): DepositView {
+/** The API view of a record, with the state of its latest notarisation application if any. */
+export function depositView(
+  r: DepositRecord,
+  notarisation: NotarisationSummary = null,
+): DepositView {
   const o = r.opening;
   return {
     id: r.number,
@@ -197,7 +238,7 @@ export function depositView(r: DepositRecord): DepositView {
       idMasked: o.depositor.idMasked,
       verification: o.depositor.verification,
     },
-    notarisation: null,
+    notarisation,
   };
 }
 

@@ -1,23 +1,27 @@
 /**
- * Deposit routes (DESIGN §5, §9): create (multipart upload or JSON hash-only), list own, read,
- * receipt (JSON or c2sp tlog-proof), file download with Range. Owners only for now; other roles'
- * access comes with notarisation and court sharing.
+ * Deposit routes (DESIGN §5, §9): create (multipart upload or JSON hash-only), list, read,
+ * receipt (JSON or c2sp tlog-proof), file download with Range. Reads go through the access
+ * policy (src/custody/access.ts): the owner reads freely; a notary, judge or agent with a grant
+ * reads after the custody event of the read is on the log; anyone else gets 404.
  */
 import type { Request, Response } from 'express';
 import { currentUser, requireRole, type AuthUser } from '../accounts/index.js';
+import type { Casework } from '../custody/casework.js';
 import { DepositError } from '../evidence/errors.js';
-import { checkDepositFields, parseHashOnlyBody } from '../evidence/hash-only.js';
 import type { UploadHandler } from '../evidence/intake/index.js';
 import { receiptToTlogProof } from '../evidence/receipt.js';
+import type { DepositRecord } from '../evidence/records.js';
 import {
   depositView,
   LIST_DEFAULT,
   LIST_MAX,
   type DepositService,
+  type DepositView,
   type NewDeposit,
 } from '../evidence/service.js';
 import { decodeBase64 } from '../log/index.js';
 import type { BlobStore } from '../storage/blobs.js';
+import { receiveDeposit } from './deposit-body.js';
 import { HttpError } from './errors.js';
 import { optionalIndex, parseIndex } from './params.js';
 import type { RouteTable } from './routes.js';
@@ -27,7 +31,11 @@ export interface DepositRoutesDeps {
   readonly uploads: UploadHandler;
   readonly blobs: BlobStore;
   readonly maxFiles: number;
+  readonly casework: Casework;
 }
+
+/** Who may call the deposit read routes (objects they may not see are 404). */
+export const DEPOSIT_READERS = ['depositor', 'notary', 'judge'] as const;
 
 function depositorOf(user: AuthUser): Pick<NewDeposit, 'depositor' | 'owner'> {
   return {
@@ -52,8 +60,12 @@ export function contentDisposition(name: string): string {
 }
 
 export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): void {
-  const { deposits } = deps;
-  const depositor = requireRole('depositor');
+  const { deposits, casework } = deps;
+  const { access } = casework;
+  const readers = requireRole(...DEPOSIT_READERS);
+  const view = (r: DepositRecord): DepositView =>
+    depositView(r, casework.notary.summaryOf(r.index));
+  const isHead = (req: Request): boolean => req.method === 'HEAD';
 
   routes.add(
     {
@@ -63,46 +75,19 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
       who: ['depositor'],
       tag: 'deposits',
     },
-    depositor,
+    requireRole('depositor'),
     async (req: Request, res: Response) => {
       const user = currentUser(req);
-      if (req.is('multipart/form-data')) {
-        const intake = await deps.uploads.receive(req);
-        try {
-          const fields = checkDepositFields(intake.fields.title, intake.fields.description);
-          const files = intake.files.map(({ name, size, mediaType, sha256, sm3 }) => ({
-            name,
-            size,
-            mediaType,
-            sha256,
-            sm3,
-          }));
-          const { record, receipt } = await deposits.create({
-            ...fields,
-            files,
-            method: 'upload',
-            ...depositorOf(user),
-          });
-          deps.uploads.settle(intake);
-          res.status(201).json({ deposit: depositView(record), receipt });
-        } catch (err) {
-          await deps.uploads.rollback(intake);
-          throw err;
-        }
-      } else if (req.is('application/json')) {
-        const body = parseHashOnlyBody(req.body, deps.maxFiles);
-        const { record, receipt } = await deposits.create({
-          ...body,
-          method: 'hash-only',
+      const { record, receipt } = await receiveDeposit(req, deps, (body) =>
+        deposits.create({
+          title: body.title,
+          description: body.description,
+          files: body.files,
+          method: body.method,
           ...depositorOf(user),
-        });
-        res.status(201).json({ deposit: depositView(record), receipt });
-      } else {
-        throw new DepositError(
-          'UNSUPPORTED_MEDIA_TYPE',
-          'send multipart/form-data (upload) or application/json (hash-only)',
-        );
-      }
+        }),
+      );
+      res.status(201).json({ deposit: view(record), receipt });
     },
   );
 
@@ -110,20 +95,29 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
     {
       method: 'get',
       path: '/api/v1/deposits',
-      summary: 'Own deposits, newest first',
-      who: ['depositor'],
+      summary:
+        'Deposits newest first: a depositor’s own; for notaries and judges those they may read now',
+      who: [...DEPOSIT_READERS],
       tag: 'deposits',
       query: { limit: `page size (≤ ${LIST_MAX})`, cursor: 'nextCursor of the previous page' },
     },
-    depositor,
+    readers,
     async (req, res) => {
+      const user = currentUser(req);
       const limit = optionalIndex(req.query.limit, 'limit', LIST_DEFAULT);
       if (limit < 1 || limit > LIST_MAX)
         throw new HttpError('INVALID_QUERY', `limit must be 1…${LIST_MAX}`);
       const cursor =
-        req.query.cursor === undefined ? undefined : String(parseIndex(req.query.cursor, 'cursor'));
-      const page = await deposits.listOwn(currentUser(req).id, limit, cursor);
-      res.json({ items: page.items.map(depositView), nextCursor: page.nextCursor });
+        req.query.cursor === undefined ? undefined : parseIndex(req.query.cursor, 'cursor');
+      const page =
+        user.role === 'depositor'
+          ? await deposits.listOwn(
+              user.id,
+              limit,
+              cursor === undefined ? undefined : String(cursor),
+            )
+          : await access.listReadable(user, limit, cursor);
+      res.json({ items: page.items.map(view), nextCursor: page.nextCursor });
     },
   );
 
@@ -131,14 +125,17 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
     {
       method: 'get',
       path: '/api/v1/deposits/:id',
-      summary: 'One deposit',
-      who: ['depositor'],
+      summary: 'One deposit (a non-owner’s read is a custody event)',
+      who: [...DEPOSIT_READERS],
       tag: 'deposits',
     },
-    depositor,
+    readers,
     async (req, res) => {
-      const record = await deposits.ownedBy(currentUser(req).id, String(req.params.id));
-      res.json({ deposit: depositView(record) });
+      const user = currentUser(req);
+      const readable = await access.resolve(user, String(req.params.id));
+      if (!isHead(req))
+        await access.noteRead(user, readable, { kind: 'viewed', resource: 'details' });
+      res.json({ deposit: view(readable.record) });
     },
   );
 
@@ -147,11 +144,11 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
       method: 'get',
       path: '/api/v1/deposits/:id/receipt',
       summary: 'Receipt (proof bundle); `format=tlog-proof` gives c2sp.org/tlog-proof@v1 text',
-      who: ['depositor'],
+      who: [...DEPOSIT_READERS],
       tag: 'deposits',
       query: { format: '`json` (default) or `tlog-proof`', at: '`issued` (default) or `latest`' },
     },
-    depositor,
+    readers,
     async (req, res) => {
       const format = req.query.format ?? 'json';
       const at = req.query.at ?? 'issued';
@@ -159,11 +156,17 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
         throw new HttpError('INVALID_QUERY', 'format must be json or tlog-proof');
       if (at !== 'issued' && at !== 'latest')
         throw new HttpError('INVALID_QUERY', 'at must be issued or latest');
-      const record = await deposits.ownedBy(currentUser(req).id, String(req.params.id));
-      const receipt = await deposits.receipt(record, at);
+      const user = currentUser(req);
+      const readable = await access.resolve(user, String(req.params.id));
+      const receipt = await deposits.receipt(readable.record, at);
+      if (!isHead(req))
+        await access.noteRead(user, readable, { kind: 'viewed', resource: 'receipt' });
       if (format === 'tlog-proof') {
         res.type('text/plain; charset=utf-8');
-        res.setHeader('Content-Disposition', contentDisposition(`${record.number}.tlog-proof`));
+        res.setHeader(
+          'Content-Disposition',
+          contentDisposition(`${readable.record.number}.tlog-proof`),
+        );
         res.send(receiptToTlogProof(receipt, decodeBase64));
       } else {
         res.json(receipt);
@@ -175,14 +178,17 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
     {
       method: 'get',
       path: '/api/v1/deposits/:id/files/:n',
-      summary: 'Download a deposited file (Range supported)',
-      who: ['depositor'],
+      summary:
+        'Download a deposited file (Range supported; a non-owner’s download is a custody event)',
+      who: [...DEPOSIT_READERS],
       tag: 'deposits',
       produces: 'application/octet-stream',
     },
-    depositor,
+    readers,
     async (req, res, next) => {
-      const record = await deposits.ownedBy(currentUser(req).id, String(req.params.id));
+      const user = currentUser(req);
+      const readable = await access.resolve(user, String(req.params.id));
+      const { record } = readable;
       const n = parseIndex(req.params.n, 'n');
       const file = record.opening.files[n];
       if (!file) throw new DepositError('FILE_NOT_FOUND', `the deposit has no file ${n}`);
@@ -194,6 +200,7 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
       }
       if (!(await deps.blobs.stat(file.sha256)))
         throw new DepositError('BLOB_MISSING', 'the stored file is missing');
+      if (!isHead(req)) await access.noteRead(user, readable, { kind: 'downloaded', file: n });
       await new Promise<void>((resolve, reject) => {
         res.sendFile(
           deps.blobs.path(file.sha256),

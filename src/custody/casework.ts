@@ -1,0 +1,98 @@
+/**
+ * The custody workflows opened together: the custody log, notarisation, counter deposits, court
+ * shares, and the access policy that draws its grants from them. `openCasework` is what the
+ * server calls at start (after the deposits); `Casework` is the one handle the HTTP layer and
+ * later domains (certificates, verification) use.
+ */
+import type { AccountService } from '../accounts/index.js';
+import type { DepositService } from '../evidence/service.js';
+import { NotaryError } from '../notary/errors.js';
+import { CounterDeposits, type ClientIdentity } from '../notary/counter.js';
+import type { ApplicationRecord } from '../notary/records.js';
+import { NotarisationService } from '../notary/service.js';
+import type { RecordWrite, Sequencer } from '../sequencer/index.js';
+import { ShareService } from '../sharing/service.js';
+import { DepositAccess, type ReadableDeposit, type Reader } from './access.js';
+import { CustodyLog } from './service.js';
+
+export interface CaseworkDeps {
+  readonly sequencer: Sequencer;
+  /** The record store (LevelStore). */
+  readonly store: {
+    get(key: string): Promise<Uint8Array | undefined>;
+    scan(prefix: string): AsyncIterable<[string, Uint8Array]>;
+    writeRecords(records: readonly RecordWrite[]): Promise<void>;
+  };
+  readonly vkey: string;
+  readonly deposits: DepositService;
+  /** ID-number matching for claim codes. */
+  readonly identity: ClientIdentity;
+  /** Milliseconds since the epoch: share and claim expiry, read windows (tests inject). */
+  readonly now?: () => number;
+}
+
+/** ID-number matching through the accounts domain (HMAC under its key; numbers never stored). */
+export function accountIdentity(accounts: AccountService): ClientIdentity {
+  return {
+    hmacOfIdNumber: (idNumber) => accounts.idNumberHmac(idNumber),
+    hmacOfAccount: (account) => accounts.store.byId(account)?.idHmac,
+  };
+}
+
+export class Casework {
+  private constructor(
+    readonly custody: CustodyLog,
+    readonly access: DepositAccess,
+    readonly notary: NotarisationService,
+    readonly counter: CounterDeposits,
+    readonly shares: ShareService,
+    readonly now: () => number,
+  ) {}
+
+  /** Opens the workflows and loads their state (applications, shares, claim codes). */
+  static async open(deps: CaseworkDeps): Promise<Casework> {
+    const now = deps.now ?? Date.now;
+    const { sequencer, store, vkey, deposits } = deps;
+    const custody = new CustodyLog({ sequencer, records: store, vkey, now });
+    const notary = await NotarisationService.open({ deposits, custody, records: store });
+    const counter = await CounterDeposits.open({
+      deposits,
+      custody,
+      records: store,
+      identity: deps.identity,
+      now,
+    });
+    const shares = await ShareService.open({ deposits, custody, records: store, now });
+    const access = new DepositAccess({ deposits, custody, sources: [notary, counter, shares] });
+    return new Casework(custody, access, notary, counter, shares, now);
+  }
+
+  /**
+   * The application and its deposit if `reader` may read both: the applicant, a notary the
+   * workflow lets see it (any while `submitted`, then the claiming one), or a judge bound to an
+   * active share of its deposit. Records nothing; a certificate download then calls
+   * `access.noteRead(reader, deposit, {kind: 'viewed', resource: 'certificate'})`.
+   * @throws NotaryError APPLICATION_NOT_FOUND otherwise.
+   */
+  async applicationFor(
+    reader: Reader,
+    applicationId: string,
+  ): Promise<{ application: ApplicationRecord; deposit: ReadableDeposit }> {
+    let application: ApplicationRecord | undefined;
+    if (reader.role === 'judge') {
+      application = this.notary.find(applicationId);
+    } else {
+      try {
+        application = this.notary.readable(reader, applicationId);
+      } catch {
+        application = undefined;
+      }
+    }
+    const deposit = application
+      ? await this.access.resolve(reader, application.depositId).catch(() => undefined)
+      : undefined;
+    if (!application || !deposit)
+      throw new NotaryError('APPLICATION_NOT_FOUND', 'no such application');
+    return { application, deposit };
+  }
+}

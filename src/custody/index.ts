@@ -1,0 +1,55 @@
+/**
+ * Chain of custody (DESIGN §4, §8): custody events on the log (tags, openings, receipts), the
+ * access policy for deposits, read windows, and the codes that grant access. `Casework`
+ * (./casework.js) opens the workflows built on them.
+ * @module
+ */
+export { CustodyError, CUSTODY_ERROR_STATUS, type CustodyErrorCode } from './errors.js';
+export { custodyTag, CUSTODY_TAG_BYTES, CUSTODY_TAG_LABEL } from './tag.js';
+export {
+  CUSTODY_EVENTS,
+  custodyKey,
+  custodyPrefix,
+  isCustodyEvent,
+  type CustodyActor,
+  type CustodyDetail,
+  type CustodyEvent,
+  type CustodyOpening,
+  type CustodyRecord,
+} from './events.js';
+export {
+  CustodyLog,
+  newEventId,
+  type CustodyDeposit,
+  type CustodyLogDeps,
+  type DepositRead,
+  type EventContext,
+  type EventRequest,
+  type RecordedEvent,
+  type TrailItem,
+} from './service.js';
+export {
+  actorOf,
+  DepositAccess,
+  type DepositFinder,
+  type Grant,
+  type GrantSource,
+  type ReadableDeposit,
+  type Reader,
+} from './access.js';
+export {
+  codeCheck,
+  codeHash,
+  CODE_CHECK_SYMBOLS,
+  CODE_GROUP,
+  CODE_RANDOM_SYMBOLS,
+  CODE_SYMBOLS,
+  CROCKFORD_ALPHABET,
+  formatCode,
+  newCode,
+  parseCode,
+  type IssuedCode,
+} from './codes.js';
+export { EventWindow, DOWNLOADED_WINDOW_MS, VIEWED_WINDOW_MS } from './window.js';
+export { KeyedLock } from './lock.js';
+export { checkText } from './text.js';

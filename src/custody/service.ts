@@ -1,0 +1,228 @@
+/**
+ * The custody log: appends custody events (each in the same durable batch as the state it
+ * changes), reads a deposit's trail with receipts, and records the reads of non-owners once per
+ * window. Every event is an entry of the public log; its opening stays here.
+ */
+import { makeEntry, newSalt } from '../entry/index.js';
+import type { DepositRecord } from '../evidence/records.js';
+import { makeReceipt, type Receipt } from '../evidence/receipt.js';
+import { encodeHex, parseCheckpoint } from '../log/index.js';
+import { randomBytes } from '../crypto/index.js';
+import type { RecordWrite, Sequencer } from '../sequencer/index.js';
+import { CustodyError } from './errors.js';
+import {
+  custodyKey,
+  custodyPrefix,
+  parseCustodyRecord,
+  type CustodyActor,
+  type CustodyDetail,
+  type CustodyEvent,
+  type CustodyOpening,
+  type CustodyRecord,
+} from './events.js';
+import { custodyTag } from './tag.js';
+import { DOWNLOADED_WINDOW_MS, EventWindow, VIEWED_WINDOW_MS } from './window.js';
+
+/** The deposit an event is about (a stored record has all of it). */
+export type CustodyDeposit = Pick<DepositRecord, 'number' | 'index' | 'opening'>;
+
+/** Given to `prepare` inside the sequencer's batch. */
+export interface EventContext {
+  readonly index: number;
+  readonly time: string;
+  readonly eventId: string;
+}
+
+/** One custody event to append. */
+export interface EventRequest {
+  readonly deposit: CustodyDeposit;
+  readonly event: CustodyEvent;
+  readonly actor: CustodyActor;
+  readonly detail?: CustodyDetail;
+  /**
+   * Called inside the batch with the event's index and time: returns detail (merged over
+   * `detail`) and the records the event changes, written atomically with it. May throw to refuse
+   * (nothing is written).
+   */
+  readonly prepare?: (ctx: EventContext) => {
+    readonly detail?: CustodyDetail;
+    readonly writes?: readonly RecordWrite[];
+  };
+}
+
+/** An appended event with its receipt (as issued: the checkpoint of its batch). */
+export interface RecordedEvent {
+  readonly eventId: string;
+  readonly index: number;
+  readonly time: string;
+  readonly opening: CustodyOpening;
+  readonly receipt: Receipt;
+}
+
+/** A read that a non-owner's access records. */
+export type DepositRead =
+  | { readonly kind: 'viewed'; readonly resource: 'details' | 'receipt' | 'certificate' }
+  | { readonly kind: 'downloaded'; readonly file: number };
+
+/** One item of `GET /api/v1/deposits/:id/custody` (DESIGN §9). */
+export interface TrailItem {
+  readonly eventId: string;
+  readonly event: CustodyEvent;
+  readonly actor: { readonly role: string; readonly displayName: string };
+  readonly time: string;
+  readonly detail?: CustodyDetail;
+  readonly receipt: Receipt;
+}
+
+export interface CustodyLogDeps {
+  readonly sequencer: Sequencer;
+  readonly records: {
+    scan(prefix: string): AsyncIterable<[string, Uint8Array]>;
+  };
+  readonly vkey: string;
+  /** Milliseconds since the epoch (read windows); tests inject a clock. */
+  readonly now?: () => number;
+}
+
+/** A new event id: `ev_` + 32 hex (128 random bits). */
+export function newEventId(): string {
+  return `ev_${encodeHex(randomBytes(16))}`;
+}
+
+export class CustodyLog {
+  private readonly windows: EventWindow;
+
+  constructor(private readonly deps: CustodyLogDeps) {
+    this.windows = new EventWindow(deps.now ?? Date.now);
+  }
+
+  /**
+   * Appends one custody event and the records it changes, in one durable batch.
+   * @throws SequencerError (503 LOG_*) when the log cannot append; whatever `prepare` throws.
+   * @example custody.record({ deposit, event: 'certificate-issued', actor,
+   *   detail: { kind: 'deposit', number: 'C…', version: 1, sha256 } })
+   */
+  async record(req: EventRequest): Promise<RecordedEvent> {
+    const eventId = newEventId();
+    const tag = custodyTag(req.deposit.opening.salt);
+    let opening: CustodyOpening | undefined;
+    let entry: Uint8Array | undefined;
+    const result = await this.deps.sequencer.append(({ index, time }) => {
+      const prepared = req.prepare?.({ index, time, eventId }) ?? {};
+      const detail =
+        req.detail || prepared.detail ? { ...req.detail, ...prepared.detail } : undefined;
+      opening = {
+        salt: newSalt(),
+        eventId,
+        deposit: req.deposit.number,
+        depositIndex: req.deposit.index,
+        event: req.event,
+        actor: {
+          account: req.actor.account,
+          role: req.actor.role,
+          displayName: req.actor.displayName,
+        },
+        time,
+        ...(detail ? { detail } : {}),
+      };
+      entry = makeEntry('custody', tag, time, opening).bytes;
+      const record: CustodyRecord = { v: 1, index, tag, opening };
+      return {
+        entry,
+        writes: [
+          { type: 'put', key: custodyKey(req.deposit.index, index), value: JSON.stringify(record) },
+          ...(prepared.writes ?? []),
+        ],
+      };
+    });
+    const receipt = makeReceipt({
+      logKey: this.deps.vkey,
+      index: result.index,
+      entry: entry!,
+      opening: opening!,
+      proof: result.proof,
+      checkpoint: result.checkpoint,
+    });
+    return { eventId, index: result.index, time: result.time, opening: opening!, receipt };
+  }
+
+  /**
+   * Records a non-owner's read of `deposit` unless the same actor's same read is inside its
+   * window (DESIGN §8); resolves once the event is durable. Call before sending the body.
+   * @throws CustodyError CUSTODY_UNAVAILABLE when the event cannot be appended.
+   */
+  async noteRead(
+    deposit: CustodyDeposit,
+    actor: CustodyActor,
+    read: DepositRead,
+    detail: CustodyDetail = {},
+  ): Promise<void> {
+    const what = read.kind === 'viewed' ? `viewed:${read.resource}` : `downloaded:${read.file}`;
+    const key = `${actor.account}|${deposit.index}|${what}`;
+    const windowMs = read.kind === 'viewed' ? VIEWED_WINDOW_MS : DOWNLOADED_WINDOW_MS;
+    const readDetail: CustodyDetail =
+      read.kind === 'viewed'
+        ? { resource: read.resource, ...detail }
+        : {
+            file: read.file,
+            name: deposit.opening.files[read.file]?.name ?? '',
+            sha256: deposit.opening.files[read.file]?.sha256 ?? '',
+            ...detail,
+          };
+    try {
+      await this.windows.once(key, windowMs, () =>
+        this.record({ deposit, event: read.kind, actor, detail: readDetail }),
+      );
+    } catch (cause) {
+      throw new CustodyError(
+        'CUSTODY_UNAVAILABLE',
+        'the access could not be recorded on the log; nothing was sent, retry shortly',
+        { cause, details: { retryAfter: 5 } },
+      );
+    }
+  }
+
+  /** The deposit's stored custody events in log order (no proofs). */
+  async events(depositIndex: number): Promise<CustodyRecord[]> {
+    const out: CustodyRecord[] = [];
+    for await (const [, value] of this.deps.records.scan(custodyPrefix(depositIndex))) {
+      out.push(parseCustodyRecord(value));
+    }
+    return out;
+  }
+
+  /**
+   * The deposit's whole custody trail in log order, each event with a receipt proving its
+   * inclusion in the log's current checkpoint (one checkpoint for the whole trail).
+   */
+  async trail(depositIndex: number): Promise<TrailItem[]> {
+    const events = await this.events(depositIndex);
+    const { sequencer, vkey } = this.deps;
+    // Read after the scan: an event whose batch is on disk but not yet acknowledged is left out.
+    const checkpoint = sequencer.current().checkpoint;
+    const size = parseCheckpoint(checkpoint.slice(0, checkpoint.lastIndexOf('\n\n') + 1)).size;
+    return Promise.all(
+      events
+        .filter((e) => e.index < size)
+        .map(async (e): Promise<TrailItem> => {
+          const proof = await sequencer.reader.inclusionProof(e.index, size);
+          const o = e.opening;
+          return {
+            eventId: o.eventId,
+            event: o.event,
+            actor: { role: o.actor.role, displayName: o.actor.displayName },
+            time: o.time,
+            ...(o.detail ? { detail: o.detail } : {}),
+            receipt: makeReceipt({
+              logKey: vkey,
+              index: e.index,
+              entry: makeEntry('custody', e.tag, o.time, o).bytes,
+              opening: o,
+              proof,
+              checkpoint,
+            }),
+          };
+        }),
+    );
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Reading a deposit's body, shared by ordinary and counter deposits: a multipart upload through
+ * the streaming intake (settled when the deposit is appended, rolled back when it is not) or a
+ * JSON hash-only body (DESIGN §5).
+ */
+import type { Request } from 'express';
+import { DepositError } from '../evidence/errors.js';
+import { checkDepositFields, parseHashOnlyBody } from '../evidence/hash-only.js';
+import type { UploadHandler } from '../evidence/intake/index.js';
+import type { FileItem } from '../evidence/opening.js';
+import type { NewDeposit } from '../evidence/service.js';
+
+/** A received deposit body: fields, files, method, and the extra fields asked for. */
+export interface ReceivedDeposit {
+  readonly title: string;
+  readonly description: string;
+  readonly files: readonly FileItem[];
+  readonly method: NewDeposit['method'];
+  readonly extra: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Receives a deposit body — multipart upload through `uploads` or JSON hash-only — and calls
+ * `create` with it; an upload is settled when `create` succeeds and rolled back when it fails.
+ * `extraFields` are taken out of the body (form fields or JSON keys) into `extra`.
+ * @throws DepositError UNSUPPORTED_MEDIA_TYPE; the intake's and hash-only parser's errors.
+ */
+export async function receiveDeposit<T>(
+  req: Request,
+  deps: { uploads: UploadHandler; maxFiles: number; extraFields?: readonly string[] },
+  create: (body: ReceivedDeposit) => Promise<T>,
+): Promise<T> {
+  const extraFields = deps.extraFields ?? [];
+  if (req.is('multipart/form-data')) {
+    const intake = await deps.uploads.receive(req);
+    try {
+      const fields = checkDepositFields(intake.fields.title, intake.fields.description);
+      const files = intake.files.map(({ name, size, mediaType, sha256, sm3 }) => ({
+        name,
+        size,
+        mediaType,
+        sha256,
+        sm3,
+      }));
+      const result = await create({
+        ...fields,
+        files,
+        method: 'upload',
+        extra: intake.fields.extra,
+      });
+      deps.uploads.settle(intake);
+      return result;
+    } catch (err) {
+      await deps.uploads.rollback(intake);
+      throw err;
+    }
+  }
+  if (req.is('application/json')) {
+    const raw: unknown = req.body;
+    const rest: Record<string, unknown> = {};
+    const extra: Record<string, unknown> = {};
+    if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+      for (const [k, v] of Object.entries(raw)) (extraFields.includes(k) ? extra : rest)[k] = v;
+    }
+    const body = parseHashOnlyBody(
+      typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? rest : raw,
+      deps.maxFiles,
+    );
+    return create({ ...body, method: 'hash-only', extra });
+  }
+  throw new DepositError(
+    'UNSUPPORTED_MEDIA_TYPE',
+    'send multipart/form-data (upload) or application/json (hash-only)',
+  );
+}

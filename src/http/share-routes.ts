@@ -1,0 +1,79 @@
+/**
+ * Court sharing routes (DESIGN §8, §9): the depositor creates, lists and revokes shares of their
+ * deposit; a judge redeems a code. Each change is a custody event; the code is shown once.
+ */
+import { currentUser, requireRole } from '../accounts/index.js';
+import type { Casework } from '../custody/casework.js';
+import { depositView } from '../evidence/service.js';
+import { parseRedeem, parseShareCreate, shareView } from '../sharing/index.js';
+import type { RouteTable } from './routes.js';
+
+export function addShareRoutes(routes: RouteTable, deps: { casework: Casework }): void {
+  const { shares, notary } = deps.casework;
+  const tag = 'sharing';
+  const depositor = requireRole('depositor');
+
+  routes.add(
+    {
+      method: 'post',
+      path: '/api/v1/deposits/:id/shares',
+      summary:
+        'Share with a court `{court, caseNumber, expiresAt}` → 201 {share, code} (code shown once)',
+      who: ['depositor'],
+      tag,
+    },
+    depositor,
+    async (req, res) => {
+      const input = parseShareCreate(req.body, shares.now());
+      const { share, code } = await shares.create(currentUser(req), String(req.params.id), input);
+      res.status(201).json({ share: shareView(share, shares.now()), code });
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/v1/deposits/:id/shares',
+      summary: 'The deposit’s shares with their redemptions → {items}',
+      who: ['depositor'],
+      tag,
+    },
+    depositor,
+    async (req, res) => {
+      const items = await shares.list(currentUser(req), String(req.params.id));
+      const now = shares.now();
+      res.json({ items: items.map((s) => shareView(s, now)) });
+    },
+  );
+
+  routes.add(
+    {
+      method: 'delete',
+      path: '/api/v1/deposits/:id/shares/:shareId',
+      summary: 'Revoke a share → 204',
+      who: ['depositor'],
+      tag,
+    },
+    depositor,
+    async (req, res) => {
+      await shares.revoke(currentUser(req), String(req.params.id), String(req.params.shareId));
+      res.status(204).end();
+    },
+  );
+
+  routes.add(
+    {
+      method: 'post',
+      path: '/api/v1/shares/redeem',
+      summary: 'A judge redeems a share code `{code}` → {deposit}',
+      who: ['judge'],
+      tag,
+    },
+    requireRole('judge'),
+    async (req, res) => {
+      const { code } = parseRedeem(req.body);
+      const record = await shares.redeem(currentUser(req), code);
+      res.json({ deposit: depositView(record, notary.summaryOf(record.index)) });
+    },
+  );
+}

@@ -1,0 +1,43 @@
+import { BaseError } from '../errors.js';
+
+/**
+ * Errors of notarisation and counter deposits (DESIGN §8, §12):
+ * - APPLICATION_NOT_FOUND (404): no such application, or the caller may not see it.
+ * - APPLICATION_EXISTS (409): the deposit already has an application in progress
+ *   (`details.applicationId`); withdraw it or wait for the decision.
+ * - ILLEGAL_TRANSITION (409): the action is not allowed in the application's state
+ *   (`details.state`, `details.action`).
+ * - REASON_REQUIRED (400): a rejection needs a reason.
+ * - CLAIM_NOT_FOUND (404): no counter deposit has this claim code.
+ * - CLAIM_USED (409): the code was used; the deposit belongs to the account that claimed it.
+ * - CLAIM_EXPIRED (410): the code is older than 90 days; the client asks the notary office.
+ * - CLAIM_LOCKED (423): 5 attempts did not match the client's ID number; the code is locked.
+ * - CLAIM_IDENTITY_MISMATCH (403): the claimant's registered ID number is not the client's
+ *   (`details.attemptsLeft`).
+ */
+export type NotaryErrorCode =
+  | 'APPLICATION_NOT_FOUND'
+  | 'APPLICATION_EXISTS'
+  | 'ILLEGAL_TRANSITION'
+  | 'REASON_REQUIRED'
+  | 'CLAIM_NOT_FOUND'
+  | 'CLAIM_USED'
+  | 'CLAIM_EXPIRED'
+  | 'CLAIM_LOCKED'
+  | 'CLAIM_IDENTITY_MISMATCH';
+
+/** A notarisation or counter-deposit failure. */
+export class NotaryError extends BaseError<NotaryErrorCode> {}
+
+/** HTTP statuses of the notary codes (merged into the one mapper, src/http/errors.ts). */
+export const NOTARY_ERROR_STATUS: Readonly<Record<NotaryErrorCode, number>> = {
+  APPLICATION_NOT_FOUND: 404,
+  APPLICATION_EXISTS: 409,
+  ILLEGAL_TRANSITION: 409,
+  REASON_REQUIRED: 400,
+  CLAIM_NOT_FOUND: 404,
+  CLAIM_USED: 409,
+  CLAIM_EXPIRED: 410,
+  CLAIM_LOCKED: 423,
+  CLAIM_IDENTITY_MISMATCH: 403,
+};

@@ -1,0 +1,44 @@
+/**
+ * Notarisation (出证) and counter deposits (窗口办理), DESIGN §8: the application state machine,
+ * the workflow service, counter deposits and their claim codes.
+ * @module
+ */
+export { NotaryError, NOTARY_ERROR_STATUS, type NotaryErrorCode } from './errors.js';
+export {
+  APPLICATION_ACTIONS,
+  APPLICATION_STATES,
+  isApplicationState,
+  nextState,
+  OPEN_STATES,
+  TRANSITIONS,
+  type ApplicationAction,
+  type ApplicationState,
+  type Transition,
+} from './state.js';
+export {
+  APPLICATION_PREFIX,
+  parseApplicationId,
+  serialNumber,
+  type ApplicationRecord,
+  type ApplicationStep,
+} from './records.js';
+export { parseApplication, parseClient, parseDecision, parseOptionalReason } from './input.js';
+export { applicationView, type ApplicationView } from './view.js';
+export { applicationAfter, submittedApplication, type StepContext } from './transition.js';
+export { NotarisationService, type NotarisationDeps } from './service.js';
+export {
+  CLAIM_MAX_FAILURES,
+  CLAIM_PREFIX,
+  CLAIM_TTL_MS,
+  claimKey,
+  claimState,
+  type ClaimRecord,
+  type ClaimState,
+} from './claims.js';
+export {
+  CounterDeposits,
+  type Agent,
+  type ClientIdentity,
+  type CounterDepositsDeps,
+  type NewCounterDeposit,
+} from './counter.js';

@@ -1,0 +1,18 @@
+/**
+ * Court sharing (DESIGN §8): shares with a court and case, one-time codes redeemed by judges of
+ * that court, revocation; every step a custody event.
+ * @module
+ */
+export { ShareError, SHARE_ERROR_STATUS, type ShareErrorCode } from './errors.js';
+export { parseRedeem, parseShareCreate, SHARE_MAX_MS } from './input.js';
+export {
+  courtKey,
+  shareState,
+  shareView,
+  SHARE_PREFIX,
+  type Redemption,
+  type ShareRecord,
+  type ShareState,
+  type ShareView,
+} from './records.js';
+export { ShareService, type ShareServiceDeps } from './service.js';
