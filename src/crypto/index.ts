@@ -12,6 +12,7 @@ import {
   verify as nodeVerify,
   timingSafeEqual,
   randomBytes as nodeRandomBytes,
+  X509Certificate,
   type Hash as NodeHash,
   type KeyObject,
 } from 'node:crypto';
@@ -99,3 +100,38 @@ export function ed25519Verify(
 ): boolean {
   return nodeVerify(null, message, publicKey, signature);
 }
+
+// --- RSA and X.509, for the notary's PDF signatures (DESIGN §7) ---
+
+/** A private key (PKCS#1 or PKCS#8 PEM) as a node:crypto KeyObject. */
+export function privateKeyFromPem(pem: string): KeyObject {
+  return createPrivateKey(pem);
+}
+
+/**
+ * A fresh RSA key pair as PEM: PKCS#8 private key and SPKI public key. node:crypto makes a
+ * 3072-bit key in well under a second, where pure-JS generation takes many seconds.
+ */
+export function generateRsaPem(modulusLength: number): { privateKey: string; publicKey: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+    modulusLength,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  return { privateKey, publicKey };
+}
+
+/** RSASSA-PKCS1-v1_5 with SHA-256 (RFC 8017 §8.2) over `data`. */
+export function rsaSha256Sign(privateKey: KeyObject, data: Uint8Array): Uint8Array {
+  if (privateKey.asymmetricKeyType !== 'rsa') {
+    throw new TypeError(`expected an RSA key, got ${privateKey.asymmetricKeyType ?? 'none'}`);
+  }
+  return nodeSign('sha256', data, privateKey);
+}
+
+/** Parses a DER or PEM X.509 certificate (node:crypto X509Certificate). */
+export function parseX509(cert: Uint8Array | string): X509Certificate {
+  return new X509Certificate(cert);
+}
+
+export type { KeyObject, X509Certificate };

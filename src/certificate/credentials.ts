@@ -1,0 +1,216 @@
+/**
+ * The notary's signing credentials (DESIGN §7, §11). Either the operator supplies a PKCS#12
+ * with its chain (HUICUN_NOTARY_P12 / HUICUN_NOTARY_P12_PASSWORD), or first start generates a
+ * local notary CA (`notary-ca.pem`, CA:TRUE, keyCertSign, 20 years; key in `notary-ca-key.pem`)
+ * and a leaf it issues (RSA-3072, digitalSignature + nonRepudiation, 10 years) in `notary.p12`
+ * with the chain. Keys come from node:crypto (forge's pure-JS RSA-3072 keygen is slow); node-forge
+ * builds the X.509 certificates and the PKCS#12. Nothing is ever overwritten; key files are 0600.
+ * @module
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import forge from 'node-forge';
+import { generateRsaPem, privateKeyFromPem, randomBytes, rsaSha256Sign } from '../crypto/index.js';
+import { CertificateError } from './errors.js';
+import { GENERATED_CA_MARKER, notarySignerFromP12, type NotarySigner } from './signer.js';
+
+export const NOTARY_CA_FILE = 'notary-ca.pem';
+export const NOTARY_CA_KEY_FILE = 'notary-ca-key.pem';
+export const NOTARY_P12_FILE = 'notary.p12';
+/** RSA modulus of generated keys. */
+export const NOTARY_RSA_BITS = 3072;
+const CA_YEARS = 20;
+const LEAF_YEARS = 10;
+
+/** Names written into generated certificates. */
+export interface NotaryNames {
+  /** Common name of the notary leaf (default `huicun notary (development)`). */
+  readonly commonName?: string;
+  /** Organisation (default `huicun`). */
+  readonly organization?: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function names(attrs: Record<string, string>): forge.pki.CertificateField[] {
+  return Object.entries(attrs).map(([shortName, value]) => ({
+    shortName,
+    value, // forge UTF-8-encodes UTF8String values itself
+    valueTagClass: (shortName === 'C'
+      ? forge.asn1.Type.PRINTABLESTRING
+      : forge.asn1.Type.UTF8) as unknown as forge.asn1.Class,
+  }));
+}
+
+function serialNumber(): string {
+  const b = randomBytes(16);
+  b[0] = ((b[0] as number) & 0x3f) | 0x40; // positive, no leading zero byte
+  return Buffer.from(b).toString('hex');
+}
+
+const getTBSCertificate = (c: forge.pki.Certificate): forge.asn1.Asn1 =>
+  (
+    forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }
+  ).getTBSCertificate(c);
+
+/** Builds and signs (RSA-SHA256 through node:crypto) one certificate. */
+function issue(o: {
+  subject: forge.pki.CertificateField[];
+  issuer: forge.pki.CertificateField[];
+  publicKeyPem: string;
+  issuerKeyPem: string;
+  years: number;
+  now: Date;
+  extensions: object[];
+}): forge.pki.Certificate {
+  const cert = forge.pki.createCertificate();
+  cert.serialNumber = serialNumber();
+  cert.publicKey = forge.pki.publicKeyFromPem(o.publicKeyPem);
+  cert.validity.notBefore = new Date(o.now.getTime() - 3600_000); // an hour of clock skew
+  cert.validity.notAfter = new Date(o.now);
+  cert.validity.notAfter.setUTCFullYear(o.now.getUTCFullYear() + o.years);
+  cert.setSubject(o.subject);
+  cert.setIssuer(o.issuer);
+  cert.setExtensions(o.extensions);
+  cert.signatureOid = cert.siginfo.algorithmOid = forge.pki.oids.sha256WithRSAEncryption!;
+  cert.tbsCertificate = getTBSCertificate(cert);
+  const tbs = Buffer.from(forge.asn1.toDer(cert.tbsCertificate).getBytes(), 'binary');
+  cert.signature = Buffer.from(rsaSha256Sign(privateKeyFromPem(o.issuerKeyPem), tbs)).toString(
+    'binary',
+  );
+  return cert;
+}
+
+function write(path: string, data: string | Uint8Array, mode: number): void {
+  writeFileSync(path, data, { mode, flag: 'wx' });
+}
+
+/**
+ * Makes the local notary CA and a leaf in `certsDir` unless `notary.p12` exists; never
+ * overwrites a file. An existing CA (certificate and key) issues the new leaf. The P12 is
+ * encrypted (AES-256) under `password`.
+ * @throws {CertificateError} `NOTARY_CREDENTIALS_INCOMPLETE` when only one of the CA's
+ *   certificate and key is present.
+ */
+export function ensureNotaryCredentials(
+  certsDir: string,
+  options: NotaryNames & { password?: string; now?: Date } = {},
+): { created: boolean; p12Path: string; caPath: string } {
+  const dir = resolve(certsDir);
+  const p12Path = join(dir, NOTARY_P12_FILE);
+  const caPath = join(dir, NOTARY_CA_FILE);
+  const caKeyPath = join(dir, NOTARY_CA_KEY_FILE);
+  if (existsSync(p12Path)) return { created: false, p12Path, caPath };
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const now = options.now ?? new Date();
+  const org = options.organization ?? 'huicun';
+  const cn = options.commonName ?? 'huicun notary (development)';
+  const caName = names({
+    C: 'CN',
+    O: org,
+    OU: GENERATED_CA_MARKER,
+    CN: `${org} notary CA (generated, not for production)`,
+  });
+
+  let caCert: forge.pki.Certificate;
+  let caKeyPem: string;
+  if (existsSync(caPath) !== existsSync(caKeyPath)) {
+    throw new CertificateError(
+      'NOTARY_CREDENTIALS_INCOMPLETE',
+      `${caPath} and ${caKeyPath} must both exist or both be absent`,
+    );
+  } else if (existsSync(caPath)) {
+    caCert = forge.pki.certificateFromPem(readFileSync(caPath, 'utf8'));
+    caKeyPem = readFileSync(caKeyPath, 'utf8');
+  } else {
+    const ca = generateRsaPem(NOTARY_RSA_BITS);
+    caKeyPem = ca.privateKey;
+    caCert = issue({
+      subject: caName,
+      issuer: caName,
+      publicKeyPem: ca.publicKey,
+      issuerKeyPem: caKeyPem,
+      years: CA_YEARS,
+      now,
+      extensions: [
+        { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
+        { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+        { name: 'subjectKeyIdentifier' },
+      ],
+    });
+    write(caKeyPath, caKeyPem, 0o600);
+    write(caPath, forge.pki.certificateToPem(caCert), 0o644);
+  }
+
+  const leafKey = generateRsaPem(NOTARY_RSA_BITS);
+  const leaf = issue({
+    subject: names({ C: 'CN', O: org, CN: cn }),
+    issuer: caCert.subject.attributes,
+    publicKeyPem: leafKey.publicKey,
+    issuerKeyPem: caKeyPem,
+    years: LEAF_YEARS,
+    now,
+    extensions: [
+      { name: 'basicConstraints', cA: false, critical: true },
+      { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+      { name: 'subjectKeyIdentifier' },
+      {
+        name: 'authorityKeyIdentifier',
+        keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes(),
+      },
+    ],
+  });
+  const p12 = forge.pkcs12.toPkcs12Asn1(
+    forge.pki.privateKeyFromPem(leafKey.privateKey),
+    [leaf, caCert],
+    options.password ?? '',
+    { algorithm: 'aes256', friendlyName: cn },
+  );
+  try {
+    write(p12Path, Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'), 0o600);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err; // a concurrent start won
+  }
+  return { created: true, p12Path, caPath };
+}
+
+/**
+ * The notary signer, loaded once at start: the operator's P12 (HUICUN_NOTARY_P12, password
+ * HUICUN_NOTARY_P12_PASSWORD), else `<certsDir>/notary.p12`, generated on first start outside
+ * production. With `production: true` (DESIGN §11) a missing P12 or one whose chain ends in
+ * the generated CA is refused.
+ * @throws {CertificateError} `NOTARY_P12_MISSING`, `NOTARY_CA_GENERATED`, and the errors of
+ *   `notarySignerFromP12` and `ensureNotaryCredentials`.
+ */
+export function loadNotarySigner(
+  certsDir: string,
+  env: Env = process.env,
+  options: NotaryNames & { production?: boolean; now?: Date } = {},
+): { signer: NotarySigner; created: boolean; p12Path: string } {
+  const password = env.HUICUN_NOTARY_P12_PASSWORD ?? '';
+  let p12Path = env.HUICUN_NOTARY_P12
+    ? resolve(env.HUICUN_NOTARY_P12)
+    : join(resolve(certsDir), NOTARY_P12_FILE);
+  let created = false;
+  if (!env.HUICUN_NOTARY_P12 && !options.production) {
+    ({ created, p12Path } = ensureNotaryCredentials(certsDir, { ...options, password }));
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(p12Path);
+  } catch (cause) {
+    throw new CertificateError(
+      'NOTARY_P12_MISSING',
+      `cannot read the notary P12 ${p12Path} (set HUICUN_NOTARY_P12)`,
+      { cause },
+    );
+  }
+  const signer = notarySignerFromP12(bytes, password, options.now);
+  if (options.production && signer.generatedCa) {
+    throw new CertificateError(
+      'NOTARY_CA_GENERATED',
+      'production refuses the generated notary CA: install the office certificate (docs/certificates.md)',
+    );
+  }
+  return { signer, created, p12Path };
+}

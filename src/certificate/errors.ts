@@ -1,0 +1,48 @@
+import { BaseError } from '../errors.js';
+
+/**
+ * - NOTARY_P12_MISSING: HUICUN_NOTARY_P12 names no readable file, or production found no P12
+ *   (production never generates one). Start-up error: fix the configuration.
+ * - NOTARY_P12_INVALID: the P12 cannot be read (wrong password, not PKCS#12, no key, no
+ *   certificate matching the key, a chain that does not link up). Start-up error.
+ * - NOTARY_KEY_NOT_RSA: the P12 holds a key other than RSA ≥ 2048 bits (PDF signatures here
+ *   are RSA). Start-up error.
+ * - NOTARY_CA_GENERATED: production was given the locally generated notary CA (DESIGN §11).
+ * - NOTARY_CREDENTIALS_INCOMPLETE: the certs folder has the generated CA certificate but not
+ *   its key (or the reverse): restore the missing file or move both away.
+ * - INVALID_INPUT: a render function was given inconsistent data (e.g. a receipt of another
+ *   deposit). A programming error: 500.
+ * - PDF_UNREADABLE (400): `extractAttachments` was given bytes that are not a PDF as huicun
+ *   writes them ("give the receipt JSON instead").
+ * - PDF_TOO_LARGE (413): more than {@link MAX_PDF_BYTES}.
+ * - NOT_ISSUED (409): a notarial certificate of an application that is not (yet) issued.
+ */
+export type CertificateErrorCode =
+  | 'NOTARY_P12_MISSING'
+  | 'NOTARY_P12_INVALID'
+  | 'NOTARY_KEY_NOT_RSA'
+  | 'NOTARY_CA_GENERATED'
+  | 'NOTARY_CREDENTIALS_INCOMPLETE'
+  | 'INVALID_INPUT'
+  | 'PDF_UNREADABLE'
+  | 'PDF_TOO_LARGE'
+  | 'NOT_ISSUED';
+
+/** Errors of the certificate domain (DESIGN §7, §12). */
+export class CertificateError extends BaseError<CertificateErrorCode> {}
+
+/** Largest PDF `extractAttachments` reads (DESIGN §6: at most 16 MiB). */
+export const MAX_PDF_BYTES = 16 * 1024 * 1024;
+
+/** HTTP status of each code, for http/errors.ts. */
+export const CERTIFICATE_ERROR_STATUS: Readonly<Record<CertificateErrorCode, number>> = {
+  NOT_ISSUED: 409,
+  NOTARY_P12_MISSING: 500,
+  NOTARY_P12_INVALID: 500,
+  NOTARY_KEY_NOT_RSA: 500,
+  NOTARY_CA_GENERATED: 500,
+  NOTARY_CREDENTIALS_INCOMPLETE: 500,
+  INVALID_INPUT: 500,
+  PDF_UNREADABLE: 400,
+  PDF_TOO_LARGE: 413,
+};

@@ -1,0 +1,55 @@
+/**
+ * Certificates (DESIGN §7): signed, bilingual PDFs that verify offline on their own — the
+ * deposit certificate (电子数据存证证书), the notarial certificate (公证证明) and the
+ * verification report (核验报告) — the notary's signing credentials, and the reader of the
+ * attachments huicun embeds (pure, browser-safe: import it from `./attachments.js` directly
+ * to avoid pulling pdfkit into a bundle).
+ * @module
+ */
+export {
+  CertificateError,
+  CERTIFICATE_ERROR_STATUS,
+  MAX_PDF_BYTES,
+  type CertificateErrorCode,
+} from './errors.js';
+export { extractAttachments, type ExtractedAttachment } from './attachments.js';
+export {
+  ensureNotaryCredentials,
+  loadNotarySigner,
+  NOTARY_CA_FILE,
+  NOTARY_CA_KEY_FILE,
+  NOTARY_P12_FILE,
+  NOTARY_RSA_BITS,
+  type NotaryNames,
+} from './credentials.js';
+export {
+  GENERATED_CA_MARKER,
+  NotarySigner,
+  notarySignerFromP12,
+  type NotaryCertificateInfo,
+} from './signer.js';
+export {
+  buildDepositCertificate,
+  certificateNumber,
+  DEPOSIT_TITLE,
+  renderDepositCertificate,
+  verifyUrl,
+  type DepositCertificateInput,
+} from './deposit-certificate.js';
+export {
+  buildNotarialCertificate,
+  DEFAULT_EXAMINED,
+  NOTARIAL_TITLE,
+  renderNotarialCertificate,
+  type NotarialCertificateInput,
+} from './notarial-certificate.js';
+export {
+  buildVerificationReport,
+  REPORT_TITLE,
+  renderVerificationReport,
+  type ReportVerdict,
+  type VerificationCheck,
+  type VerificationReportInput,
+} from './verification-report.js';
+export { signPdf } from './placeholder.js';
+export { type Bilingual, type Issuer, type NotarialStatus } from './wording.js';

@@ -1,0 +1,103 @@
+/**
+ * The signature field of a certificate (PDF 2.0 §12.8, PAdES): a /Sig dictionary with
+ * `ETSI.CAdES.detached`, a /ByteRange placeholder and zero-filled /Contents that
+ * `@signpdf/signpdf` fills after the PDF is written, and a visible widget over the office seal
+ * on page 1. We write the field ourselves instead of using @signpdf/placeholder-pdfkit because
+ * PDF/A-3 wants the widget printable (/F 4) with an appearance stream (/AP), and that package
+ * writes neither and ends the widget before a caller could add them.
+ * @module
+ */
+import { SignPdf } from '@signpdf/signpdf';
+import {
+  DEFAULT_BYTE_RANGE_PLACEHOLDER,
+  SIG_FLAGS,
+  SUBFILTER_ETSI_CADES_DETACHED,
+} from '@signpdf/utils';
+import type { NotarySigner } from './signer.js';
+
+interface Ref {
+  data: Record<string, unknown>;
+  end(chunk?: string | Uint8Array): void;
+}
+interface DocInternals {
+  ref(data: Record<string, unknown>): Ref;
+  initForm(): void;
+  _acroform?: unknown;
+  _root: { data: { AcroForm?: Ref } };
+  page: { height: number; dictionary: Ref; annotations: Ref[] };
+}
+
+/** What the signature dictionary says about the signing. */
+export interface SignatureFieldOptions {
+  /** The visible rectangle on the current page, in pdfkit coordinates (top-left origin). */
+  readonly rect: { x: number; y: number; width: number; height: number };
+  readonly signer: NotarySigner;
+  /** /M: the signing time (PAdES puts it here, not in the CMS). */
+  readonly signedAt: Date;
+  readonly reason: string;
+  readonly location: string;
+  readonly contactInfo: string;
+  readonly appName: string;
+}
+
+/**
+ * Adds the signature field to the CURRENT page of `doc` (call while on page 1, before
+ * `doc.end()`); the document then needs {@link signPdf}.
+ */
+export function addSignatureField(doc: PDFKit.PDFDocument, o: SignatureFieldOptions): void {
+  const d = doc as unknown as DocInternals;
+  const r = o.rect;
+  const sig = d.ref({
+    Type: 'Sig',
+    Filter: 'Adobe.PPKLite',
+    SubFilter: SUBFILTER_ETSI_CADES_DETACHED,
+    ByteRange: [
+      0,
+      DEFAULT_BYTE_RANGE_PLACEHOLDER,
+      DEFAULT_BYTE_RANGE_PLACEHOLDER,
+      DEFAULT_BYTE_RANGE_PLACEHOLDER,
+    ],
+    Contents: new Uint8Array(o.signer.signatureLength),
+    Reason: new String(o.reason),
+    M: o.signedAt,
+    Name: new String(o.signer.info.commonName),
+    Location: new String(o.location),
+    ContactInfo: new String(o.contactInfo),
+    Prop_Build: { Filter: { Name: 'Adobe.PPKLite' }, App: { Name: o.appName } },
+  });
+  // An empty appearance: the seal itself is page content under the widget.
+  const appearance = d.ref({
+    Type: 'XObject',
+    Subtype: 'Form',
+    BBox: [0, 0, r.width, r.height],
+    Resources: {},
+  });
+  appearance.end('');
+  const pageHeight = d.page.height;
+  const widget = d.ref({
+    Type: 'Annot',
+    Subtype: 'Widget',
+    FT: 'Sig',
+    F: 4, // Print
+    Rect: [r.x, pageHeight - r.y - r.height, r.x + r.width, pageHeight - r.y],
+    V: sig,
+    T: new String('Signature1'),
+    P: d.page.dictionary,
+    AP: { N: appearance },
+  });
+  d.page.annotations.push(widget);
+  if (!d._acroform) d.initForm();
+  const form = d._root.data.AcroForm!;
+  form.data = {
+    SigFlags: SIG_FLAGS.SIGNATURES_EXIST | SIG_FLAGS.APPEND_ONLY,
+    Fields: [widget],
+    DR: form.data.DR,
+  };
+  sig.end();
+  widget.end();
+}
+
+/** Fills the signature placeholder of a finished PDF (the CMS from `signer`). */
+export async function signPdf(pdf: Uint8Array, signer: NotarySigner): Promise<Buffer> {
+  return new SignPdf().sign(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), signer);
+}

@@ -1,0 +1,243 @@
+/**
+ * Issuing certificates: the deposit certificate (a new version when the notarial status it
+ * states changes) and the notarial certificate of an issued notarisation. Each is rendered
+ * once, signed, stored as a blob and anchored in the deposit's custody trail; later downloads
+ * serve the stored bytes, byte for byte.
+ */
+import { writeFile, open as openFile } from 'node:fs/promises';
+import { createSha256 } from '../crypto/index.js';
+import { actorOf, type Reader } from '../custody/access.js';
+import type { Casework } from '../custody/casework.js';
+import { depositView, type DepositService } from '../evidence/service.js';
+import type { DepositRecord } from '../evidence/records.js';
+import type { ApplicationRecord } from '../notary/records.js';
+import type { BlobStore } from '../storage/blobs.js';
+import { CertificateError } from './errors.js';
+import { certificateNumber, renderDepositCertificate } from './deposit-certificate.js';
+import { DEFAULT_EXAMINED, renderNotarialCertificate } from './notarial-certificate.js';
+import type { NotarySigner } from './signer.js';
+import {
+  certificateDigestKey,
+  certificatePrefix,
+  certificateWrites,
+  parseCertificateRecord,
+  type CertificateKind,
+  type CertificateRecord,
+} from './store.js';
+import type { Issuer, NotarialStatus } from './wording.js';
+
+export interface CertificateServiceDeps {
+  readonly casework: Casework;
+  readonly deposits: DepositService;
+  readonly blobs: BlobStore;
+  readonly records: {
+    get(key: string): Promise<Uint8Array | undefined>;
+    scan(
+      prefix: string,
+      options?: { reverse?: boolean; limit?: number },
+    ): AsyncIterable<[string, Uint8Array]>;
+  };
+  readonly signer: NotarySigner;
+  readonly issuer: Issuer;
+  readonly publicUrl: string;
+  readonly retentionYears: number;
+}
+
+/** A stored certificate ready to send. */
+export interface IssuedDocument {
+  readonly record: CertificateRecord;
+  readonly path: string;
+  readonly fileName: string;
+}
+
+export class CertificateService {
+  private readonly locks = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly deps: CertificateServiceDeps) {}
+
+  /** Whether `sha256` is a certificate we issued (keeps its blob; answers document.issued). */
+  async issued(sha256: string): Promise<CertificateRecord | undefined> {
+    const raw = await this.deps.records.get(certificateDigestKey(sha256));
+    return raw ? parseCertificateRecord(raw) : undefined;
+  }
+
+  /** The current deposit certificate of a deposit `reader` may read (a non-owner's read is a custody event). */
+  async depositCertificate(reader: Reader, depositId: string): Promise<IssuedDocument> {
+    const { record } = await this.deps.casework.access.read(reader, depositId, {
+      kind: 'viewed',
+      resource: 'certificate',
+    });
+    const notarisation = this.notarialStatus(record.index);
+    const status = notarisation ? `issued:${notarisation.certificateNumber}` : 'not-notarised';
+    return this.once(`deposit:${record.index}`, async () => {
+      const latest = await this.latest(record.index, 'deposit');
+      if (latest && latest.status === status) return this.document(latest);
+      const version = (latest?.version ?? 0) + 1;
+      const issuedAt = new Date();
+      const pdf = await renderDepositCertificate(
+        {
+          deposit: depositView(record, this.deps.casework.notary.summaryOf(record.index)),
+          receipt: await this.deps.deposits.receipt(record, 'issued'),
+          version,
+          issuedAt,
+          issuer: this.deps.issuer,
+          publicUrl: this.deps.publicUrl,
+          retentionYears: this.deps.retentionYears,
+          notarisation,
+        },
+        this.deps.signer,
+      );
+      return this.store(reader, record, pdf, {
+        kind: 'deposit',
+        number: certificateNumber(record.number, version),
+        version,
+        issuedAt,
+        status,
+      });
+    });
+  }
+
+  /** The notarial certificate of an issued application `reader` may read. */
+  async notarialCertificate(reader: Reader, applicationId: string): Promise<IssuedDocument> {
+    const { application, deposit } = await this.deps.casework.applicationFor(reader, applicationId);
+    if (application.state !== 'issued' || !application.certificateNumber || !application.issuedAt) {
+      throw new CertificateError('NOT_ISSUED', 'the notarisation has not been issued');
+    }
+    await this.deps.casework.access.noteRead(reader, deposit, {
+      kind: 'viewed',
+      resource: 'certificate',
+    });
+    const record = deposit.record;
+    return this.once(`notarial:${application.id}`, async () => {
+      const latest = await this.latest(record.index, 'notarial');
+      if (latest) return this.document(latest);
+      const pdf = await renderNotarialCertificate(
+        {
+          certificateNumber: application.certificateNumber!,
+          notary: { name: application.claimedBy?.displayName ?? '' },
+          decidedAt: application.decision?.at ?? application.issuedAt!,
+          issuedAt: new Date(application.issuedAt!),
+          applicant: {
+            name: record.opening.depositor.name,
+            idMasked: record.opening.depositor.idMasked,
+            verification: record.opening.depositor.verification,
+          },
+          purpose: application.purpose,
+          examined: DEFAULT_EXAMINED,
+          deposit: depositView(record, this.deps.casework.notary.summaryOf(record.index)),
+          receipt: await this.deps.deposits.receipt(record, 'issued'),
+          issuer: this.deps.issuer,
+          publicUrl: this.deps.publicUrl,
+        },
+        this.deps.signer,
+      );
+      return this.store(reader, record, pdf, {
+        kind: 'notarial',
+        number: application.certificateNumber!,
+        version: 1,
+        issuedAt: new Date(application.issuedAt!),
+        status: 'issued',
+        applicationId: application.id,
+      });
+    });
+  }
+
+  private notarialStatus(depositIndex: number): NotarialStatus | null {
+    const app: ApplicationRecord | undefined = [
+      ...this.deps.casework.notary.ofDeposit(depositIndex),
+    ]
+      .reverse()
+      .find((a) => a.state === 'issued' && a.certificateNumber);
+    if (!app?.certificateNumber) return null;
+    return {
+      state: 'issued',
+      certificateNumber: app.certificateNumber,
+      ...(app.claimedBy ? { notary: app.claimedBy.displayName } : {}),
+      ...(app.issuedAt ? { issuedAt: app.issuedAt } : {}),
+    };
+  }
+
+  private async latest(
+    depositIndex: number,
+    kind: CertificateKind,
+  ): Promise<CertificateRecord | undefined> {
+    for await (const [, v] of this.deps.records.scan(certificatePrefix(depositIndex, kind), {
+      reverse: true,
+      limit: 1,
+    })) {
+      return parseCertificateRecord(v);
+    }
+    return undefined;
+  }
+
+  private document(r: CertificateRecord): IssuedDocument {
+    return { record: r, path: this.deps.blobs.path(r.sha256), fileName: `${r.number}.pdf` };
+  }
+
+  /** Stores the PDF as a blob and anchors it with a `certificate-issued` event (one batch with its records). */
+  private async store(
+    reader: Reader,
+    deposit: DepositRecord,
+    pdf: Uint8Array,
+    meta: {
+      kind: CertificateKind;
+      number: string;
+      version: number;
+      issuedAt: Date;
+      status: string;
+      applicationId?: string;
+    },
+  ): Promise<IssuedDocument> {
+    const { blobs } = this.deps;
+    const sha256 = createSha256().update(pdf).digest('hex');
+    const temp = blobs.tempPath();
+    await writeFile(temp, pdf, { flag: 'wx' });
+    const fh = await openFile(temp, 'r+');
+    await fh.sync();
+    await fh.close();
+    const hold = await blobs.commit(temp, sha256);
+    try {
+      let record: CertificateRecord | undefined;
+      await this.deps.casework.custody.record({
+        deposit,
+        event: 'certificate-issued',
+        actor: actorOf(reader),
+        detail: { kind: meta.kind, number: meta.number, version: meta.version, sha256 },
+        prepare: ({ index }) => {
+          record = {
+            v: 1,
+            kind: meta.kind,
+            number: meta.number,
+            version: meta.version,
+            sha256,
+            size: pdf.length,
+            depositIndex: deposit.index,
+            custodyIndex: index,
+            issuedAt: meta.issuedAt.toISOString(),
+            status: meta.status,
+            ...(meta.applicationId ? { applicationId: meta.applicationId } : {}),
+          };
+          return { writes: certificateWrites(record) };
+        },
+      });
+      hold.drop();
+      return this.document(record!);
+    } catch (err) {
+      hold.drop();
+      await blobs.release(sha256);
+      throw err;
+    }
+  }
+
+  /** Runs `fn` alone for `key` (two first downloads must not issue two versions). */
+  private async once<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(key) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(fn);
+    this.locks.set(key, run);
+    try {
+      return await run;
+    } finally {
+      if (this.locks.get(key) === run) this.locks.delete(key);
+    }
+  }
+}

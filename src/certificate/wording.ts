@@ -1,0 +1,162 @@
+/**
+ * The words of the certificates, Chinese first and English beside (the Chinese text prevails),
+ * and the formatting of times, sizes and statuses. Kept in one place so a lawyer can review
+ * them without reading layout code.
+ * @module
+ */
+
+/** A text in both languages. */
+export interface Bilingual {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** Who issues the documents (DESIGN §7; Art. 17: the operator's role is disclosed). */
+export interface Issuer {
+  /** The notary office: signer of the PDFs, named in the seal. */
+  readonly office: Bilingual;
+  /** The platform operator and technical provider. */
+  readonly operator: Bilingual;
+  /** /Location of the signature, e.g. `中国上海 Shanghai, China`. */
+  readonly location?: string;
+}
+
+/** A deposit's notarisation as the certificate reports it (DepositView.notarisation plus facts). */
+export interface NotarialStatus {
+  readonly state: 'submitted' | 'in_review' | 'approved' | 'issued' | 'rejected' | 'withdrawn';
+  readonly certificateNumber?: string;
+  /** Notary's name and the date of issue, when issued. */
+  readonly notary?: string;
+  readonly issuedAt?: string;
+}
+
+const HOUR = 3600_000;
+
+/** `2026-11-26 14:30:00.123` in UTC+08:00 (milliseconds only when present). */
+export function utc8(time: string | Date): string {
+  const d = typeof time === 'string' ? new Date(time) : time;
+  if (Number.isNaN(d.getTime())) throw new RangeError(`not a time: ${String(time)}`);
+  const text = new Date(d.getTime() + 8 * HOUR).toISOString().replace('T', ' ').replace('Z', '');
+  return text.endsWith('.000') && !String(time).includes('.') ? text.slice(0, -4) : text;
+}
+
+/** `2026年11月26日` (the date in UTC+08:00). */
+export function dateZh(time: string | Date): string {
+  const [y, m, d] = utc8(time).slice(0, 10).split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** `2026-11-26` (the date in UTC+08:00). */
+export const dateIso = (time: string | Date): string => utc8(time).slice(0, 10);
+
+/** `1,234,567` */
+export const grouped = (n: number): string => n.toLocaleString('en-US');
+
+/** `1.2 MiB` */
+export function humanSize(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return u === 0 ? `${n} B` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`;
+}
+
+export const METHOD: Record<'upload' | 'hash-only', Bilingual> = {
+  upload: {
+    zh: '上传原件（平台接收并保管文件）',
+    en: 'Upload: the platform received and keeps the files',
+  },
+  'hash-only': {
+    zh: '仅提交摘要（文件未提交至平台）',
+    en: 'Hash-only: the files were not received; their digests were presented',
+  },
+};
+
+export const IDENTITY: Record<string, Bilingual> = {
+  'self-declared': { zh: '注册时自行申报的实名信息', en: 'real name declared at registration' },
+  'in-person': {
+    zh: '公证员当面核验身份证件',
+    en: 'identity document checked in person by a notary',
+  },
+};
+
+export const NOT_NOTARIAL: Bilingual = {
+  zh: '本证书不是公证书。',
+  en: 'This certificate is not a notarial certificate.',
+};
+
+const STATE: Record<NotarialStatus['state'], Bilingual> = {
+  submitted: { zh: '公证申请已提交，待审查', en: 'notarisation applied for, awaiting review' },
+  in_review: { zh: '公证申请审查中', en: 'notarisation under review' },
+  approved: { zh: '公证申请已批准，待出具', en: 'notarisation approved, not yet issued' },
+  issued: { zh: '已出具公证证明', en: 'a notarial certificate has been issued' },
+  rejected: { zh: '公证申请未获批准', en: 'notarisation refused' },
+  withdrawn: { zh: '公证申请已撤回', en: 'notarisation application withdrawn' },
+};
+
+/** The notarial-status line of a deposit certificate. */
+export function notarialStatusText(s: NotarialStatus | null): Bilingual {
+  if (!s)
+    return {
+      zh: `未申请公证。${NOT_NOTARIAL.zh}`,
+      en: `No notarisation applied for. ${NOT_NOTARIAL.en}`,
+    };
+  const st = STATE[s.state];
+  if (s.state !== 'issued')
+    return { zh: `${st.zh}。${NOT_NOTARIAL.zh}`, en: `${cap(st.en)}. ${NOT_NOTARIAL.en}` };
+  const who = [s.notary, s.issuedAt ? dateIso(s.issuedAt) : undefined].filter(Boolean).join(', ');
+  const no = s.certificateNumber ?? '';
+  return {
+    zh: `${st.zh}，编号 ${no}${who ? `（${who}）` : ''}。本存证证书本身不是公证书，公证证明另行出具。`,
+    en: `${cap(st.en)}: No. ${no}${who ? ` (${who})` : ''}. This deposit certificate itself is not a notarial certificate.`,
+  };
+}
+
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+export const TIME_SOURCE: Bilingual = {
+  zh: '时间来源：服务器时钟（NTP 同步）；非 RFC 3161 可信时间戳。',
+  en: 'Source: server clock synchronised by NTP; not an RFC 3161 timestamp.',
+};
+
+/** What a deposit certificate proves, and what it does not (Art. 16 / 18). */
+export function scopeOfProof(method: 'upload' | 'hash-only'): Bilingual[] {
+  const out: Bilingual[] = [
+    {
+      zh: '本证书证明：文件清单所列电子数据（以其 SHA-256 与 SM3 摘要标识）于上述存证时间已经存在，且自该时间起未被改动；任何人可按“核验方法”独立核验，无需信任本平台。',
+      en: 'This certificate proves that the electronic data in the file manifest (identified by their SHA-256 and SM3 digests) existed at the deposit time and has not been altered since; anyone can check this independently as described under "How to verify", without trusting this platform.',
+    },
+    {
+      zh: '本证书不证明电子数据内容的真实性、合法性，也不证明存证之前发生的事实（《人民法院在线诉讼规则》第十六条、第十八条）。',
+      en: 'It does not prove that the content is true or lawful, nor anything that happened before the deposit (Online Litigation Rules, Arts. 16 and 18).',
+    },
+  ];
+  if (method === 'hash-only')
+    out.push({
+      zh: '本次为仅摘要存证：平台未接收文件，仅证明上述摘要于存证时间已被提交；文件大小为存证人申报值。',
+      en: 'Hash-only deposit: the files were not received; only that these digests were presented at that time is proven, and the sizes are as declared.',
+    });
+  return out;
+}
+
+export const LEGAL_BASIS: readonly Bilingual[] = [
+  {
+    zh: '《最高人民法院关于互联网法院审理案件若干问题的规定》（法释〔2018〕16号）第十一条',
+    en: 'SPC Provisions on Several Issues Concerning the Trial of Cases by Internet Courts, Art. 11',
+  },
+  {
+    zh: '《人民法院在线诉讼规则》（2021年8月1日施行）第十六条至第十九条',
+    en: "Online Litigation Rules of the People's Courts (in force 1 Aug 2021), Arts. 16–19",
+  },
+  {
+    zh: '《最高人民法院关于民事诉讼证据的若干规定》（2019年修正）第九十四条',
+    en: 'SPC Provisions on Evidence in Civil Proceedings (2019 revision), Art. 94',
+  },
+  {
+    zh: 'SF/T 0076-2020《电子数据存证技术规范》；GB/T 32905-2016（SM3 密码杂凑算法）',
+    en: 'SF/T 0076-2020 (electronic data deposit); GB/T 32905-2016 (SM3 hash algorithm)',
+  },
+];

@@ -1,0 +1,153 @@
+/** The notarial certificate and the verification report, checked with the PDF tools. */
+import { expect } from 'chai';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extractAttachments } from '../../src/certificate/attachments.js';
+import { CertificateError } from '../../src/certificate/errors.js';
+import {
+  DEFAULT_EXAMINED,
+  renderNotarialCertificate,
+  type NotarialCertificateInput,
+} from '../../src/certificate/notarial-certificate.js';
+import {
+  buildVerificationReport,
+  renderVerificationReport,
+  type VerificationReportInput,
+} from '../../src/certificate/verification-report.js';
+import {
+  ISSUED_AT,
+  ISSUER,
+  PUBLIC_URL,
+  sampleChecks,
+  sampleDeposit,
+  sampleFiles,
+  testSigner,
+} from './fixture.js';
+import { nssTrusting, pageCount, pdfsig, pdfText, qrCodes, save } from './tools.js';
+
+describe('notarial certificate and verification report (PDF tools)', function () {
+  this.timeout(120_000);
+  const files = sampleFiles(3);
+  let dir: string;
+  let notarial: NotarialCertificateInput;
+  let report: VerificationReportInput;
+  let nss: string;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'huicun-notarial-test-'));
+    const { deposit, receipt } = await sampleDeposit(files.map((f) => f.item));
+    notarial = {
+      certificateNumber: '(2026)沪徐证经字第 00123 号',
+      notary: { name: '王五', nameEn: 'Wang Wu' },
+      decidedAt: '2026-11-30T02:00:00Z',
+      issuedAt: ISSUED_AT,
+      purpose: '诉讼（著作权侵权纠纷）',
+      examined: DEFAULT_EXAMINED,
+      deposit,
+      receipt,
+      issuer: ISSUER,
+      publicUrl: PUBLIC_URL,
+    };
+    report = {
+      reportNumber: 'R2026112600017',
+      issuedAt: ISSUED_AT,
+      verdict: 'verified',
+      checks: sampleChecks(files[0]!.item.sha256),
+      subject: {
+        depositId: deposit.id,
+        depositTime: deposit.createdAt,
+        fileName: files[0]!.item.name,
+        sha256: files[0]!.item.sha256,
+        material: {
+          zh: '存证证书 PDF 与原文件',
+          en: 'deposit certificate PDF and the original file',
+        },
+      },
+      requester: { name: '李法官', role: 'judge', court: '上海市徐汇区人民法院' },
+      trustedKeys: [receipt.logKey],
+      issuer: ISSUER,
+      publicUrl: PUBLIC_URL,
+    };
+    nss = nssTrusting(join(dir, 'nssdb'), join(testSigner().certsDir, 'notary-ca.pem'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('notarial certificate: number, notary, decision date, examination, manifest; signed and trusted', async () => {
+    const pdf = await renderNotarialCertificate(notarial, testSigner().signer);
+    const path = save(dir, 'notarial.pdf', pdf);
+    const text = pdfText(path);
+    for (const s of [
+      '公证证明',
+      '(2026)沪徐证经字第 00123 号',
+      '公证员',
+      '王五',
+      '2026年11月30日',
+      '审查事项',
+      '兹证明',
+      '文件清单',
+    ])
+      expect(text).to.include(s);
+    for (const e of DEFAULT_EXAMINED) expect(text).to.include(e.zh.slice(0, 12));
+    for (const f of files) expect(text).to.include(f.item.sha256);
+    expect(pdfsig(path, nss))
+      .to.include('Signature is Valid.')
+      .and.include('Certificate is Trusted.');
+    expect(qrCodes(path, dir)).to.deep.equal([`${PUBLIC_URL}/verify?id=${notarial.deposit.id}`]);
+    expect(extractAttachments(pdf).map((a) => a.name)).to.deep.equal([
+      `${notarial.deposit.id}.receipt.json`,
+      `${notarial.deposit.id}.tlog-proof`,
+    ]);
+  });
+
+  it('notarial certificate: refuses an empty examination', async () => {
+    try {
+      await renderNotarialCertificate({ ...notarial, examined: [] }, testSigner().signer);
+      expect.fail('rendered');
+    } catch (err) {
+      expect(err).to.be.instanceOf(CertificateError).with.property('code', 'INVALID_INPUT');
+    }
+  });
+
+  it('verification report: one signed page with the verdict and every check', async () => {
+    const pdf = await renderVerificationReport(report, testSigner().signer);
+    const path = save(dir, 'report.pdf', pdf);
+    expect(pageCount(path)).to.equal(1);
+    const text = pdfText(path);
+    expect(text).to.include('核验报告').and.include('R2026112600017').and.include('核验一致');
+    for (const c of report.checks) expect(text).to.include(c.id);
+    expect(pdfsig(path, nss))
+      .to.include('Signature is Valid.')
+      .and.include('Certificate is Trusted.');
+    const [json] = extractAttachments(pdf);
+    const embedded = JSON.parse(new TextDecoder().decode(json!.bytes));
+    expect(embedded.verdict).to.equal('verified');
+    expect(embedded.checks).to.deep.equal(report.checks);
+  });
+
+  it('verification report: a failure shows what was expected and what was found', async () => {
+    const failed = {
+      ...report,
+      verdict: 'not_verified' as const,
+      checks: sampleChecks(files[0]!.item.sha256, true),
+    };
+    const path = save(
+      dir,
+      'failed.pdf',
+      await renderVerificationReport(failed, testSigner().signer),
+    );
+    expect(pageCount(path)).to.equal(1);
+    const text = pdfText(path);
+    expect(text).to.include('核验不一致').and.include('NOT VERIFIED').and.include('失败 FAIL');
+    expect(text).to.include(`expected: ${files[0]!.item.sha256}`);
+  });
+
+  it('verification report: refuses an empty list of checks', async () => {
+    try {
+      await buildVerificationReport({ ...report, checks: [] }, testSigner().signer);
+      expect.fail('rendered');
+    } catch (err) {
+      expect(err).to.be.instanceOf(CertificateError).with.property('code', 'INVALID_INPUT');
+    }
+  });
+});
