@@ -93,6 +93,24 @@ export class BlobStore {
     return names.length;
   }
 
+  /**
+   * Deletes every blob no record references: what an upload interrupted by a crash committed
+   * before its deposit was appended. Call at start, before serving (no upload holds a blob yet).
+   * Walks the whole blob folder: O(files). Returns the digests removed.
+   */
+  async sweepUnreferenced(): Promise<string[]> {
+    const removed: string[] = [];
+    for (const a of await readdir(this.blobDir)) {
+      for (const b of await readdir(join(this.blobDir, a)).catch(() => [])) {
+        for (const name of await readdir(join(this.blobDir, a, b)).catch(() => [])) {
+          if (!/^[0-9a-f]{64}$/.test(name)) continue;
+          if (await this.release(name)) removed.push(name);
+        }
+      }
+    }
+    return removed;
+  }
+
   /** A fresh, unpredictable path in `tmp/` for an upload to write (create it with flag `wx`). */
   tempPath(): string {
     return join(this.tmpDir, `${Buffer.from(randomBytes(16)).toString('hex')}.part`);

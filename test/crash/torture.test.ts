@@ -1,0 +1,20 @@
+import { expect } from 'chai';
+import { tempDir } from '../helpers/log-fixture.js';
+import { torture } from './torture.js';
+
+const CYCLES = Number(process.env.TORTURE_CYCLES ?? '2');
+
+describe('crash torture: the server under mixed load, killed with SIGKILL', function () {
+  this.timeout(60_000 + CYCLES * 30_000);
+
+  it(`loses no acknowledged deposit or custody event over ${CYCLES} kills`, async () => {
+    const tmp = tempDir('huicun-torture-');
+    try {
+      const r = await torture(tmp.dir, CYCLES, (m) => console.log(`      ${m}`));
+      expect(r.cycles).to.equal(CYCLES);
+      expect(r.deposits).to.be.greaterThan(0);
+    } finally {
+      tmp.remove();
+    }
+  });
+});
