@@ -1,0 +1,67 @@
+/** Formatting of numbers, sizes, times and deposit numbers for display. */
+import { lang } from './i18n.js';
+
+/** `HC00000123458` → `HC 00000 12345 8` (DESIGN §4); anything else unchanged. */
+export function groupDepositNumber(id: string): string {
+  const m = /^HC(\d{5})(\d{5})([0-9X])$/.exec(id);
+  return m ? `HC ${m[1]} ${m[2]} ${m[3]}` : id;
+}
+
+/** A deposit number as typed (spaces, hyphens, any case) → `HC…` form, or undefined. */
+export function normalizeDepositNumber(raw: string): string | undefined {
+  const s = raw.replace(/[\s-]/g, '').toUpperCase();
+  return /^HC\d{10}[0-9X]$/.test(s) ? s : undefined;
+}
+
+/** `1234567` → `1.18 MB (1,234,567 bytes)` style, short form. */
+export function formatBytes(n: number): string {
+  if (!Number.isFinite(n)) return '—';
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u += 1;
+  }
+  return u === 0 ? `${n} B` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`;
+}
+
+/** The exact byte count with thousands separators. */
+export function formatByteCount(n: number): string {
+  return `${n.toLocaleString('en-US')} ${lang() === 'zh' ? '字节' : 'bytes'}`;
+}
+
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0');
+}
+
+/**
+ * An RFC 3339 time in Beijing time, as the certificates print it:
+ * `2026-11-26 14:30:00 (UTC+08:00)`. Computed without the host's time zone.
+ */
+export function formatTime(iso: string | undefined): string {
+  if (!iso) return '—';
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return iso;
+  const d = new Date(ms + 8 * 3600_000);
+  return (
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} (UTC+08:00)`
+  );
+}
+
+/** The date part only, Beijing time: `2026-11-26`. */
+export function formatDate(iso: string | undefined): string {
+  return formatTime(iso).slice(0, 10);
+}
+
+/** Percent with no decimals, clamped to 0…100. */
+export function percent(done: number, total: number): number {
+  if (total <= 0) return 100;
+  return Math.max(0, Math.min(100, Math.floor((done / total) * 100)));
+}
+
+/** A hex digest broken into groups of 8 for reading aloud and comparing by eye. */
+export function groupHex(hex: string): string {
+  return hex.replace(/(.{8})(?=.)/g, '$1 ');
+}

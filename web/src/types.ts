@@ -1,0 +1,116 @@
+/** The API shapes the pages read (DESIGN §9). Fields the server may add are simply not read. */
+
+export type Role = 'depositor' | 'notary' | 'judge' | 'admin';
+
+export interface User {
+  readonly id: string;
+  readonly username: string;
+  readonly role: Role;
+  readonly displayName: string;
+  readonly court?: string;
+  readonly office?: string;
+  readonly realName?: string;
+  readonly idMasked?: string;
+  readonly disabled?: boolean;
+  readonly createdAt?: string;
+}
+
+export interface Session {
+  readonly token: string;
+  readonly user: User;
+  readonly expiresAt?: string;
+}
+
+export interface FileItem {
+  readonly name: string;
+  readonly size: number;
+  readonly mediaType: string;
+  readonly sha256: string;
+  readonly sm3?: string;
+}
+
+export type ApplicationState =
+  'submitted' | 'in_review' | 'approved' | 'issued' | 'rejected' | 'withdrawn';
+
+export const APPLICATION_STATES: readonly ApplicationState[] = [
+  'submitted',
+  'in_review',
+  'approved',
+  'issued',
+  'rejected',
+  'withdrawn',
+];
+
+export interface NotarisationSummary {
+  readonly applicationId: string;
+  readonly state: ApplicationState;
+  readonly certificateNumber?: string;
+}
+
+export interface Deposit {
+  readonly id: string;
+  readonly index?: number;
+  readonly title: string;
+  readonly description?: string;
+  readonly method?: 'upload' | 'hash-only';
+  readonly createdAt: string;
+  readonly files: readonly FileItem[];
+  readonly depositor?: { readonly name: string; readonly idMasked: string; verification: string };
+  readonly agent?: { readonly name: string; readonly office?: string };
+  readonly notarisation: NotarisationSummary | null;
+}
+
+export interface Application {
+  readonly id: string;
+  readonly depositId: string;
+  readonly state: ApplicationState;
+  readonly purpose: string;
+  readonly contact: string;
+  readonly note?: string;
+  readonly applicant: { readonly displayName: string };
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly claimedBy?: { readonly displayName: string };
+  readonly decision?: { readonly decision?: string; readonly reason?: string } | string;
+  readonly certificateNumber?: string;
+  readonly issuedAt?: string;
+  readonly history: readonly {
+    readonly state: ApplicationState;
+    readonly time: string;
+    readonly actor: { readonly role: string; readonly displayName: string };
+    readonly reason?: string;
+  }[];
+}
+
+export interface Share {
+  readonly id: string;
+  readonly depositId: string;
+  readonly court: string;
+  readonly caseNumber: string;
+  readonly expiresAt: string;
+  readonly createdAt: string;
+  readonly state: string;
+  readonly revokedAt?: string;
+  readonly redemptions: readonly {
+    readonly judge: { readonly displayName: string; readonly court: string };
+    readonly at: string;
+  }[];
+}
+
+export interface CustodyItem {
+  readonly eventId: string;
+  readonly event: string;
+  readonly actor: { readonly role: string; readonly displayName: string };
+  readonly time: string;
+  readonly detail?: unknown;
+  readonly receipt: { readonly index: number };
+}
+
+/** One check of a verification (src/verify `Check`). */
+export interface CheckView {
+  readonly id: string;
+  readonly status: 'pass' | 'fail' | 'skip';
+  readonly expected: unknown;
+  readonly actual: unknown;
+  readonly message: { readonly zh: string; readonly en: string };
+}

@@ -1,0 +1,140 @@
+/**
+ * The browser's verification host (DESIGN §6), loaded only by the pages that verify: reads a
+ * certificate PDF (its embedded receipt), a receipt JSON or a tlog-proof; fetches the log's key,
+ * current checkpoint and a consistency proof; asks whether a PDF was issued; then runs the SAME
+ * pure verifier as the CLI and the server (`src/verify`), on digests hashed in this browser.
+ * @module
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { extractAttachments } from '../../src/certificate/attachments.js';
+import {
+  isPdf,
+  looksLikeTlogProof,
+  receiptCheckpointSize,
+  receiptFromPdf,
+  receiptFromTlogProof,
+  verifyReceipt,
+  type VerifyReport,
+} from '../../src/verify/index.js';
+import { api, request } from './api.js';
+import type { CheckView } from './types.js';
+
+/** A certificate or receipt the person dropped, read. */
+export interface ReadDocument {
+  readonly kind: 'pdf' | 'receipt' | 'tlog-proof';
+  readonly name: string;
+  readonly receipt: unknown;
+  /** SHA-256 (hex) of a PDF's bytes, for `document.issued`. */
+  readonly sha256?: string;
+}
+
+/** Largest receipt or certificate read (a huicun PDF is far smaller). */
+const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
+function hex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Reads a certificate PDF, receipt JSON or tlog-proof.
+ * @throws Error (or the verifier's VerifyError) with a message for the person.
+ */
+export async function readDocument(file: File): Promise<ReadDocument> {
+  if (file.size > MAX_DOCUMENT_BYTES) throw new Error('too large');
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (isPdf(bytes)) {
+    return {
+      kind: 'pdf',
+      name: file.name,
+      receipt: receiptFromPdf(bytes, extractAttachments),
+      sha256: hex(sha256(bytes)),
+    };
+  }
+  const text = new TextDecoder().decode(bytes);
+  if (looksLikeTlogProof(text)) {
+    return { kind: 'tlog-proof', name: file.name, receipt: receiptFromTlogProof(text) };
+  }
+  return { kind: 'receipt', name: file.name, receipt: JSON.parse(text) as unknown };
+}
+
+interface LogKey {
+  readonly origin: string;
+  readonly vkey: string;
+  readonly previous?: readonly string[];
+}
+
+/** What the online part fetched, shown beside the result. */
+export interface OnlineFacts {
+  readonly vkey: string;
+  readonly treeSize: number;
+}
+
+function checkpointSize(note: string): number {
+  const size = Number(note.split('\n')[1]);
+  return Number.isSafeInteger(size) ? size : 0;
+}
+
+/** `document.issued` from the server: true, false, or undefined when it cannot tell. */
+async function documentIssued(sha: string): Promise<boolean | undefined> {
+  try {
+    const answer = await api<{ checks: CheckView[] }>(
+      'POST',
+      '/api/v1/verify',
+      { certificateSha256: sha },
+      { anonymous: true },
+    );
+    const c = answer.checks.find((x) => x.id === 'document.issued');
+    return c?.status === 'pass' ? true : c?.status === 'fail' ? false : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Verifies `doc` against the file digests, online against this server's log: the log key comes
+ * from `/api/v1/log/key`, so `checkpoint.key_trusted` means "signed by this service's key".
+ */
+export async function verifyDocument(
+  doc: ReadDocument,
+  file: { sha256: string; sm3: string } | undefined,
+  depositId: string | undefined,
+): Promise<{ report: VerifyReport; online: OnlineFacts }> {
+  const key = await api<LogKey>('GET', '/api/v1/log/key', undefined, { anonymous: true });
+  const note = await (
+    await request('GET', '/api/v1/log/checkpoint', undefined, {
+      anonymous: true,
+      accept: 'text/plain',
+    })
+  ).text();
+  const to = checkpointSize(note);
+  const from = receiptCheckpointSize(doc.receipt);
+  let consistencyProof: string[] = [];
+  if (from !== undefined && from > 0 && from < to) {
+    const p = await api<{ proof: string[] }>(
+      'GET',
+      `/api/v1/log/proof/consistency?from=${from}&to=${to}`,
+      undefined,
+      { anonymous: true },
+    );
+    consistencyProof = p.proof;
+  }
+  const issued = doc.sha256 !== undefined ? await documentIssued(doc.sha256) : undefined;
+  const report = verifyReceipt(doc.receipt, {
+    ...(file ? { file } : {}),
+    ...(depositId ? { depositId } : {}),
+    trustedKeys: [key.vkey, ...(key.previous ?? [])],
+    online: { checkpoint: note, consistencyProof },
+    ...(issued !== undefined && doc.sha256 ? { document: { sha256: doc.sha256, issued } } : {}),
+  });
+  return { report, online: { vkey: key.vkey, treeSize: to } };
+}
+
+/** Verifies a receipt the page fetched (the notary's "receipt status"). */
+export async function verifyFetchedReceipt(receipt: unknown): Promise<VerifyReport> {
+  const { report } = await verifyDocument(
+    { kind: 'receipt', name: '', receipt },
+    undefined,
+    undefined,
+  );
+  return report;
+}
