@@ -1,0 +1,202 @@
+/**
+ * `huicun monitor <url> --state FILE [--log-key VKEY]…` (DESIGN §10): fetches the log's latest
+ * checkpoint, checks its signature against a trusted key, checks that it is consistent with the
+ * last verified checkpoint kept in FILE (same size → same root; larger → a valid consistency
+ * proof; smaller → rollback), audits the new entry bundles and hash tiles, and only then writes
+ * FILE. Exit 0 consistent, 1 any inconsistency (FILE untouched), 2 usage, unreadable state or
+ * an unreachable log.
+ */
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import {
+  decodeBase64,
+  encodeBase64,
+  openNote,
+  parseCheckpoint,
+  rfc6962,
+  verifyConsistency,
+  type Checkpoint,
+} from '../log/index.js';
+import {
+  keyLabel,
+  parseTrustedKeys,
+  parseTrustedKeysFile,
+  VerifyError,
+  type VerifierKey,
+} from '../verify/index.js';
+import { auditNewEntries, Inconsistency, type CompactState } from './monitor-audit.js';
+import { OnlineError } from './errors.js';
+import { baseUrl, fetchConsistencyProof, fetchLogKeys, getText } from './online.js';
+
+const USAGE = `usage: huicun monitor <url> --state FILE [--log-key VKEY]…
+  keeps the last verified checkpoint of the log at <url> in FILE; exits 1 on any inconsistency
+  --log-key   the log key (vkey) to trust; repeatable. Also HUICUN_TRUSTED_KEYS=<file>.
+              Without one, the key in FILE, or on the first run the key the log publishes
+              (trust on first use, printed so you can compare it with the certificate)`;
+
+/** What the monitor keeps between runs. */
+export interface MonitorState {
+  readonly v: 1;
+  readonly url: string;
+  readonly vkey: string;
+  readonly checkpoint: string;
+  readonly size: number;
+  readonly root: string;
+  readonly compact: CompactState;
+  readonly checkedAt: string;
+}
+
+/** Where the command reads and writes (tests pass their own). */
+export interface MonitorIo {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+const defaultIo: MonitorIo = {
+  env: process.env,
+  out: (l) => console.log(l),
+  err: (l) => console.error(l),
+};
+
+class UsageError extends Error {}
+
+async function readState(path: string): Promise<MonitorState | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'ENOENT') return undefined;
+    throw new UsageError(`cannot read the state file ${path}: ${(err as Error).message}`);
+  }
+  try {
+    const s = JSON.parse(text) as MonitorState;
+    if (s.v !== 1 || typeof s.vkey !== 'string' || !Number.isSafeInteger(s.size))
+      throw new Error('unknown format');
+    return s;
+  } catch (err) {
+    throw new UsageError(`the state file ${path} is malformed: ${(err as Error).message}`);
+  }
+}
+
+async function writeState(path: string, state: MonitorState): Promise<void> {
+  const temp = `${path}.tmp-${process.pid}`;
+  await writeFile(temp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o644 });
+  await rename(temp, path);
+}
+
+async function trustedKeys(
+  io: MonitorIo,
+  logKeys: readonly string[],
+  state: MonitorState | undefined,
+  base: string,
+): Promise<VerifierKey[]> {
+  const keys = parseTrustedKeys(logKeys);
+  const file = io.env.HUICUN_TRUSTED_KEYS;
+  if (file) keys.push(...parseTrustedKeysFile(await readFile(file, 'utf8')));
+  if (keys.length > 0) return keys;
+  if (state) return parseTrustedKeys([state.vkey]);
+  const published = parseTrustedKeys(await fetchLogKeys(base));
+  io.err(
+    `huicun monitor: 首次运行，信任日志公布的公钥 / first run: trusting the published key ${published[0]!.vkey} — compare it with the key on a certificate`,
+  );
+  return published;
+}
+
+/** Checks `next` against the last verified checkpoint; throws {@link Inconsistency}. */
+async function checkConsistency(base: string, last: MonitorState, next: Checkpoint): Promise<void> {
+  const root = decodeBase64(last.root);
+  if (next.size < last.size)
+    throw new Inconsistency(`rollback: the log shrank from ${last.size} to ${next.size} entries`);
+  if (next.size === last.size) {
+    if (encodeBase64(next.root) !== last.root)
+      throw new Inconsistency(`fork: two different roots for size ${next.size}`);
+    return;
+  }
+  if (last.size === 0) return;
+  const proof = (await fetchConsistencyProof(base, last.size, next.size)).map((h) =>
+    decodeBase64(h),
+  );
+  try {
+    verifyConsistency(last.size, next.size, proof, root, next.root, rfc6962);
+  } catch (err) {
+    throw new Inconsistency(
+      `fork: no valid consistency proof from ${last.size} to ${next.size} (${(err as Error).message})`,
+    );
+  }
+}
+
+/** Runs `huicun monitor …`; resolves with the exit code. */
+export async function monitorCommand(args: string[], io: MonitorIo = defaultIo): Promise<number> {
+  let url: string;
+  let statePath: string;
+  let logKeys: string[];
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { state: { type: 'string' }, 'log-key': { type: 'string', multiple: true } },
+    });
+    if (positionals.length !== 1) throw new Error('give the log URL');
+    if (values.state === undefined) throw new Error('--state FILE is required');
+    url = baseUrl(positionals[0]!);
+    statePath = values.state;
+    logKeys = values['log-key'] ?? [];
+  } catch (e) {
+    io.err(`huicun monitor: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const state = await readState(statePath);
+    const keys = await trustedKeys(io, logKeys, state, url);
+    const note = await getText(url, '/tlog/checkpoint');
+    let checkpoint: Checkpoint;
+    let signer: VerifierKey;
+    try {
+      const opened = openNote(note, keys);
+      checkpoint = parseCheckpoint(opened.text);
+      const sig = opened.verified[0]!;
+      signer = keys.find((k) => k.name === sig.name && k.keyId === sig.keyId)!;
+    } catch (err) {
+      throw new Inconsistency(
+        `the checkpoint does not verify with a trusted key: ${(err as Error).message}`,
+      );
+    }
+    if (checkpoint.origin !== signer.name)
+      throw new Inconsistency(
+        `the checkpoint's origin ${checkpoint.origin} is not the key's name ${signer.name}`,
+      );
+    if (state) await checkConsistency(url, state, checkpoint);
+    const from: CompactState = state?.compact ?? { size: 0, hashes: [] };
+    const compact =
+      checkpoint.size > from.size
+        ? await auditNewEntries(url, from, checkpoint.size, checkpoint.root)
+        : from;
+    await writeState(statePath, {
+      v: 1,
+      url,
+      vkey: signer.vkey,
+      checkpoint: note,
+      size: checkpoint.size,
+      root: encodeBase64(checkpoint.root),
+      compact,
+      checkedAt: new Date().toISOString(),
+    });
+    const grew = checkpoint.size - (state?.size ?? 0);
+    io.out(
+      `一致 consistent: ${checkpoint.origin} size ${checkpoint.size} (+${grew}) root ${encodeBase64(checkpoint.root)} key ${keyLabel(signer)}`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof Inconsistency) {
+      io.err(`huicun monitor: 不一致 INCONSISTENT: ${e.message}`);
+      return 1;
+    }
+    if (e instanceof UsageError || e instanceof OnlineError || e instanceof VerifyError) {
+      io.err(`huicun monitor: ${(e as Error).message}`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The part of `huicun verify` that needs the verifier (loaded once the file is being hashed):
+ * read the receipt and the trusted keys, ask the log when `--online`, check the receipt while
+ * the file hashes, complete with the digests, print.
+ */
+import {
+  checkLines,
+  completeVerification,
+  prepareVerification,
+  receiptCheckpointSize,
+  verdictLine,
+  type OnlineView,
+  type Verdict,
+  type VerifyReport,
+} from '../verify/index.js';
+import { checkpointBody } from '../verify/receipt.js';
+import { OnlineError } from './errors.js';
+import type { FileHashes } from './hash-file.js';
+import {
+  baseUrl,
+  fetchConsistencyProof,
+  fetchDocumentIssued,
+  fetchLogKeys,
+  getText,
+} from './online.js';
+import type { VerifyArgs, VerifyIo } from './verify.js';
+import { readReceiptSource, readTrustedKeys } from './verify-input.js';
+
+async function onlineView(base: string, receipt: unknown): Promise<OnlineView> {
+  const checkpoint = await getText(base, '/api/v1/log/checkpoint');
+  const current = checkpointBody(checkpoint);
+  if (current === undefined) throw new OnlineError(`${base} served a malformed checkpoint`);
+  const from = receiptCheckpointSize(receipt);
+  const proof =
+    from === undefined || from === 0 || from > current.size
+      ? []
+      : await fetchConsistencyProof(base, from, current.size);
+  return { checkpoint, consistencyProof: proof };
+}
+
+/** An RFC 3339 UTC time as Beijing time (UTC+08:00), or the input when it is not a time. */
+function beijingTime(utc: string): string {
+  const ms = Date.parse(utc);
+  if (Number.isNaN(ms)) return utc;
+  return new Date(ms + 8 * 3600_000).toISOString().replace('T', ' ').replace('Z', '');
+}
+
+function print(
+  report: VerifyReport,
+  args: VerifyArgs,
+  file: FileHashes | undefined,
+  io: VerifyIo,
+): void {
+  if (args.json) {
+    io.out(JSON.stringify({ ...report, ...(file ? { input: { path: args.file, ...file } } : {}) }));
+    return;
+  }
+  io.out('huicun 汇存 — 存证核验 / deposit verification');
+  if (file) {
+    io.out(`文件 file:   ${args.file} (${file.size} bytes)`);
+    io.out(`  SHA-256    ${file.sha256}`);
+    io.out(`  SM3        ${file.sm3}`);
+  }
+  if (report.entry) {
+    io.out(`存证编号 deposit: ${report.entry.id}`);
+    io.out(`时间 time:   ${beijingTime(report.entry.time)} (UTC+08:00) = ${report.entry.time}`);
+  }
+  if (report.checkpoint) {
+    const { origin, size } = report.checkpoint;
+    io.out(`日志 log:    ${origin}  index ${report.index ?? '?'} / size ${size}`);
+  }
+  io.out('');
+  for (const line of checkLines(report.checks)) io.out(line);
+  io.out('');
+  io.out(verdictLine(report.verdict));
+}
+
+/**
+ * Verifies and prints; resolves with the verdict.
+ * @throws {InputError} for unreadable input; {@link OnlineError} when the log cannot be read.
+ */
+export async function runVerify(
+  args: VerifyArgs,
+  hashing: Promise<FileHashes | undefined>,
+  io: VerifyIo,
+): Promise<Verdict> {
+  const local = await readTrustedKeys(args.logKeys, io.env.HUICUN_TRUSTED_KEYS);
+  const { receipt, documentSha256 } = await readReceiptSource(args.source);
+  let online: [string[], OnlineView, boolean | undefined] | undefined;
+  if (args.online !== undefined) {
+    const base = baseUrl(args.online);
+    online = await Promise.all([
+      fetchLogKeys(base),
+      onlineView(base, receipt),
+      documentSha256 === undefined ? undefined : fetchDocumentIssued(base, documentSha256),
+    ]);
+  }
+  const trusted = [...local, ...(online ? await readTrustedKeys(online[0], undefined) : [])];
+  const issued = online?.[2];
+  const prepared = prepareVerification(receipt, {
+    trustedKeys: trusted,
+    ...(online ? { online: online[1] } : {}),
+    ...(issued !== undefined && documentSha256 !== undefined
+      ? { document: { sha256: documentSha256, issued } }
+      : {}),
+  });
+  const file = await hashing;
+  const report = completeVerification(prepared, file && { sha256: file.sha256, sm3: file.sm3 });
+  print(report, args, file, io);
+  return report.verdict;
+}

@@ -1,0 +1,242 @@
+/**
+ * Server-side verification (DESIGN §6, §9): digest lookups in the private digest index and
+ * full verification of a receipt, certificate or tlog-proof against the log's own key and its
+ * current checkpoint. Anonymous answers are found/not_found, the earliest deposit's number and
+ * time and the match count — never a stored digest, name or opening; a signed-in caller who may
+ * read the deposit gets the full checks.
+ */
+import type { AuthUser } from '../accounts/index.js';
+import { sha256 } from '../crypto/index.js';
+import type { DepositAccess } from '../custody/access.js';
+import { parseDepositNumber } from '../entry/index.js';
+import type { DepositRecord } from '../evidence/records.js';
+import { digestPrefix, indexOfKey } from '../evidence/records.js';
+import {
+  depositView,
+  type DepositService,
+  type DepositView,
+  type RecordStore,
+} from '../evidence/service.js';
+import { encodeBase64, encodeHex } from '../log/index.js';
+import type { Sequencer } from '../sequencer/index.js';
+import {
+  check,
+  documentCheck,
+  msg,
+  readReceiptDocument,
+  receiptCheckpointSize,
+  redactExpected,
+  verifyReceipt,
+  VerifyError,
+  type Check,
+  type ExtractAttachments,
+  type OnlineView,
+  type VerifyReport,
+} from '../verify/index.js';
+
+/** How messages name the digests. */
+const LABEL = { sha256: 'SHA-256', sm3: 'SM3' } as const;
+
+/** Most digest-index keys counted for one lookup (`matches` is at most this). */
+export const MAX_MATCHES = 1000;
+
+/** The answer of POST /api/v1/verify (DESIGN §9). */
+export interface VerifyAnswer {
+  readonly verdict: 'verified' | 'not_verified' | 'found' | 'not_found';
+  readonly checks: Check[];
+  readonly deposit?: DepositView | { id: string; createdAt: string };
+  readonly matches?: number;
+  /** Full answers only: the verification the report renders. */
+  readonly report?: VerifyReport;
+  readonly record?: DepositRecord;
+}
+
+/** What the verifier needs from the server. */
+export interface VerifierDeps {
+  readonly sequencer: Sequencer;
+  readonly deposits: DepositService;
+  readonly records: RecordStore;
+  readonly trustedKeys: readonly string[];
+  /**
+   * The access policy (DESIGN §8): whether a user may read a deposit, and the custody event a
+   * non-owner's read makes (full checks show the opening). Absent: the owner only.
+   */
+  readonly access?: Pick<DepositAccess, 'grantFor' | 'noteRead'>;
+  /** Whether a document with this SHA-256 is anchored by a `certificate-issued` event. */
+  readonly documentIssued?: (sha256: string) => Promise<boolean>;
+  /** Reads the attachments of huicun PDFs (`src/certificate/attachments.ts`). */
+  readonly extractAttachments?: ExtractAttachments;
+}
+
+/** A digest lookup: hex digests (lowercase) and optionally the deposit number asked about. */
+export interface DigestQuery {
+  readonly sha256?: string;
+  readonly sm3?: string;
+  readonly depositId?: string;
+}
+
+export class Verifier {
+  constructor(private readonly deps: VerifierDeps) {}
+
+  /** Whether `user` may read `record`; a non-owner's read is recorded before it is answered. */
+  async #mayRead(user: AuthUser | undefined, record: DepositRecord): Promise<boolean> {
+    if (user === undefined) return false;
+    const { access } = this.deps;
+    if (access === undefined) return record.owner === user.id;
+    const grant = access.grantFor(user, record);
+    if (grant === undefined) return false;
+    await access.noteRead(user, { record, grant }, { kind: 'viewed', resource: 'details' });
+    return true;
+  }
+
+  /** The log's current checkpoint and the consistency proof from the receipt's checkpoint. */
+  async #online(receipt: unknown): Promise<OnlineView> {
+    const head = this.deps.sequencer.current();
+    const from = receiptCheckpointSize(receipt);
+    const proof =
+      from === undefined || from === 0 || from >= head.size
+        ? []
+        : await this.deps.sequencer.reader.consistencyProof(from, head.size);
+    return { checkpoint: head.checkpoint, consistencyProof: proof.map(encodeBase64) };
+  }
+
+  async #matches(q: DigestQuery): Promise<number[]> {
+    const alg = q.sha256 !== undefined ? 'sha256' : 'sm3';
+    const hex = (q.sha256 ?? q.sm3)!;
+    if (q.depositId !== undefined) {
+      const record = await this.deps.deposits.find(q.depositId);
+      const hit = record?.opening.files.some((f) => f[alg] === hex);
+      return record && hit ? [record.index] : [];
+    }
+    const out: number[] = [];
+    for await (const [key] of this.deps.records.scan(digestPrefix(alg, hex), {
+      limit: MAX_MATCHES,
+    }))
+      out.push(indexOfKey(key));
+    return out;
+  }
+
+  /** Looks a file's digest up (anonymous: found/not_found; a reader of the deposit: full). */
+  async lookup(q: DigestQuery, user: AuthUser | undefined): Promise<VerifyAnswer> {
+    if (q.depositId !== undefined && parseDepositNumber(q.depositId) === undefined)
+      throw new VerifyError('INVALID_DEPOSIT_ID', 'depositId is not a valid deposit number');
+    const matches = await this.#matches(q);
+    if (user !== undefined) {
+      for (const record of await this.deps.deposits.findByIndices(matches)) {
+        if (await this.#mayRead(user, record)) {
+          const receipt = await this.deps.deposits.receipt(record, 'issued');
+          const report = verifyReceipt(receipt, {
+            file: q,
+            ...(q.depositId !== undefined ? { depositId: q.depositId } : {}),
+            trustedKeys: this.deps.trustedKeys,
+            online: await this.#online(receipt),
+          });
+          return full(report, record, matches.length);
+        }
+      }
+    }
+    const [earliest] = await this.deps.deposits.findByIndices(matches.slice(0, 1));
+    const found = earliest !== undefined;
+    const checks: Check[] = [];
+    for (const alg of ['sha256', 'sm3'] as const) {
+      const hex = q[alg];
+      if (hex === undefined) continue;
+      const hit = earliest?.opening.files.some((f) => f[alg] === hex) ?? false;
+      checks.push(
+        hit
+          ? check(
+              `file.${alg}`,
+              'pass',
+              msg(`存在该 ${LABEL[alg]} 摘要的存证`, `a deposit with this ${LABEL[alg]} exists`),
+              null,
+              hex,
+            )
+          : check(
+              `file.${alg}`,
+              'fail',
+              msg(
+                `没有该 ${LABEL[alg]} 摘要的存证`,
+                `no deposit with this ${LABEL[alg]} was found`,
+              ),
+              null,
+              hex,
+            ),
+      );
+    }
+    return {
+      verdict: found ? 'found' : 'not_found',
+      checks,
+      ...(earliest ? { deposit: { id: earliest.number, createdAt: earliest.time } } : {}),
+      matches: found ? matches.length : 0,
+    };
+  }
+
+  /**
+   * Verifies a receipt JSON, tlog-proof or huicun PDF (and the caller's file digests, if any).
+   * @throws {VerifyError} `INVALID_RECEIPT`, `INVALID_TLOG_PROOF`, `NOT_A_HUICUN_PDF`.
+   */
+  async document(
+    bytes: Uint8Array,
+    file: DigestQuery,
+    user: AuthUser | undefined,
+  ): Promise<VerifyAnswer> {
+    const { receipt, pdf } = readReceiptDocument(bytes, this.deps.extractAttachments);
+    const documentSha256 = pdf ? encodeHex(sha256(bytes)) : undefined;
+    const issued =
+      documentSha256 !== undefined && this.deps.documentIssued
+        ? await this.deps.documentIssued(documentSha256)
+        : undefined;
+    const report = verifyReceipt(receipt, {
+      ...(file.sha256 !== undefined || file.sm3 !== undefined ? { file } : {}),
+      ...(file.depositId !== undefined ? { depositId: file.depositId } : {}),
+      trustedKeys: this.deps.trustedKeys,
+      online: await this.#online(receipt),
+      ...(issued !== undefined ? { document: { sha256: documentSha256!, issued } } : {}),
+    });
+    const record =
+      report.entry?.type === 'deposit' ? await this.deps.deposits.find(report.entry.id) : undefined;
+    if (record && (await this.#mayRead(user, record))) return full(report, record, 1);
+    const found = report.verdict === 'verified';
+    return {
+      verdict: found ? 'found' : 'not_found',
+      checks: redactExpected(report.checks),
+      ...(found && report.entry
+        ? { deposit: { id: report.entry.id, createdAt: report.entry.time } }
+        : {}),
+      matches: found ? 1 : 0,
+    };
+  }
+
+  /** Whether a certificate with this SHA-256 was issued (`document.issued` alone). */
+  async issued(documentSha256: string): Promise<VerifyAnswer> {
+    const issued = this.deps.documentIssued
+      ? await this.deps.documentIssued(documentSha256)
+      : undefined;
+    const c =
+      issued === undefined
+        ? check(
+            'document.issued',
+            'skip',
+            msg('本服务器尚不能核验证书文件', 'this server cannot check certificate documents yet'),
+            null,
+            documentSha256,
+          )
+        : documentCheck({ sha256: documentSha256, issued });
+    return {
+      verdict: issued ? 'found' : 'not_found',
+      checks: [{ ...c, expected: null }],
+      matches: issued ? 1 : 0,
+    };
+  }
+}
+
+function full(report: VerifyReport, record: DepositRecord, matches: number): VerifyAnswer {
+  return {
+    verdict: report.verdict,
+    checks: report.checks,
+    deposit: depositView(record),
+    matches,
+    report,
+    record,
+  };
+}

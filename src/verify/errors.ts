@@ -1,0 +1,45 @@
+import { BaseError } from '../errors.js';
+
+/**
+ * Stable codes of {@link VerifyError}: input that cannot even be read as what it claims to be
+ * (the CLI exits 2, the API answers 400). A readable receipt that fails a check is not an error:
+ * it is a report with failed checks.
+ *
+ * - `INVALID_RECEIPT`: not JSON, or not a JSON object.
+ * - `INVALID_TLOG_PROOF`: not a c2sp.org/tlog-proof@v1, or its `extra` is not huicun's
+ *   JCS({entry, opening}).
+ * - `NOT_A_HUICUN_PDF`: a PDF huicun did not write (no embedded receipt): give the receipt JSON.
+ * - `INVALID_TRUSTED_KEY`: a trusted key that is not a valid vkey.
+ * - `INVALID_DIGEST`: a digest that is not 64 hexadecimal characters.
+ * - `INVALID_DEPOSIT_ID`: a deposit number that is malformed or has a wrong check character.
+ * - `NOTHING_TO_VERIFY`: a request with neither a file, a digest nor a certificate (400).
+ * - `UNSUPPORTED_MEDIA_TYPE`: a verify request neither multipart/form-data nor JSON (415).
+ * - `REPORT_UNAVAILABLE`: a verification report (PDF) was asked for but this server cannot
+ *   render one yet (406).
+ */
+export type VerifyErrorCode =
+  | 'INVALID_RECEIPT'
+  | 'INVALID_TLOG_PROOF'
+  | 'NOT_A_HUICUN_PDF'
+  | 'INVALID_TRUSTED_KEY'
+  | 'INVALID_DIGEST'
+  | 'INVALID_DEPOSIT_ID'
+  | 'NOTHING_TO_VERIFY'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'REPORT_UNAVAILABLE';
+
+/** The one error class of `src/verify`. */
+export class VerifyError extends BaseError<VerifyErrorCode> {}
+
+/** HTTP status of each code, for the one mapper in `src/http/errors.ts`. */
+export const VERIFY_ERROR_STATUS: Readonly<Record<VerifyErrorCode, number>> = {
+  INVALID_RECEIPT: 400,
+  INVALID_TLOG_PROOF: 400,
+  NOT_A_HUICUN_PDF: 400,
+  INVALID_TRUSTED_KEY: 400,
+  INVALID_DIGEST: 400,
+  INVALID_DEPOSIT_ID: 400,
+  NOTHING_TO_VERIFY: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  REPORT_UNAVAILABLE: 406,
+};

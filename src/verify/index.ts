@@ -1,0 +1,53 @@
+/**
+ * Receipt verification (DESIGN §6), isomorphic: the same code runs in the CLI, the server and the
+ * browser. It takes digests (the host hashes files) and text; no I/O, no node:crypto.
+ * @module
+ */
+export {
+  check,
+  CHECK_IDS,
+  msg,
+  redactExpected,
+  sortChecks,
+  verdictOf,
+  type Check,
+  type CheckId,
+  type CheckStatus,
+  type Message,
+  type Verdict,
+} from './checks.js';
+export { VerifyError, VERIFY_ERROR_STATUS, type VerifyErrorCode } from './errors.js';
+export {
+  checkpointBody,
+  readReceipt,
+  receiptCheckpointSize,
+  type ReceiptParts,
+} from './receipt.js';
+export { isHexDigest, openingFiles, type FileDigests, type OpeningFile } from './files.js';
+export { consistencyCheck, type OnlineView } from './consistency.js';
+export {
+  keyLabel,
+  parseTrustedKeys,
+  parseTrustedKeysFile,
+  WHERE_TO_GET_THE_KEY,
+  type VerifierKey,
+} from './trust.js';
+export { looksLikeTlogProof, receiptFromTlogProof } from './tlog-proof.js';
+export {
+  isPdf,
+  MAX_PDF_BYTES,
+  readReceiptDocument,
+  receiptFromPdf,
+  type Attachment,
+  type ExtractAttachments,
+} from './pdf.js';
+export {
+  completeVerification,
+  documentCheck,
+  prepareVerification,
+  verifyReceipt,
+  type PreparedVerification,
+  type VerifyOptions,
+  type VerifyReport,
+} from './verify-receipt.js';
+export { checkLines, verdictLine } from './text-report.js';

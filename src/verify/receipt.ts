@@ -1,0 +1,103 @@
+/**
+ * Reading a receipt (DESIGN §6) as hostile input: every field is checked on its own, so that a
+ * receipt with one bad field still gets every check it can (and `receipt.shape` names the bad
+ * fields). `logKey` is optional here: it is only a hint (a key taken from the document is never
+ * trusted), and a tlog-proof carries none.
+ * @module
+ */
+import { RECEIPT_FORMAT } from '../evidence/receipt.js';
+import {
+  decodeBase64,
+  HASH_SIZE,
+  parseCheckpoint,
+  parseNote,
+  type Checkpoint,
+} from '../log/index.js';
+
+/** The fields of a receipt that could be read; the others are absent. */
+export interface ReceiptParts {
+  readonly logKey?: string;
+  readonly index?: number;
+  readonly entry?: Uint8Array;
+  readonly opening?: Readonly<Record<string, unknown>>;
+  readonly proof?: readonly Uint8Array[];
+  readonly checkpoint?: string;
+}
+
+/** A read receipt: its usable parts and the names of the fields that were malformed. */
+export interface ReadReceipt {
+  readonly parts: ReceiptParts;
+  readonly problems: readonly string[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function base64(v: unknown): Uint8Array | undefined {
+  if (typeof v !== 'string') return undefined;
+  try {
+    return decodeBase64(v);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads `value` (parsed JSON) field by field. Never throws. */
+export function readReceipt(value: unknown): ReadReceipt {
+  if (!isObject(value)) return { parts: {}, problems: ['receipt (not an object)'] };
+  const problems: string[] = [];
+  const parts: {
+    -readonly [K in keyof ReceiptParts]: ReceiptParts[K];
+  } = {};
+  if (value.format !== RECEIPT_FORMAT) problems.push('format');
+  if (value.logKey !== undefined) {
+    if (typeof value.logKey === 'string') parts.logKey = value.logKey;
+    else problems.push('logKey');
+  }
+  if (typeof value.index === 'number' && Number.isSafeInteger(value.index) && value.index >= 0)
+    parts.index = value.index;
+  else problems.push('index');
+  const entry = base64(value.entry);
+  if (entry !== undefined && entry.length > 0) parts.entry = entry;
+  else problems.push('entry');
+  if (isObject(value.opening)) parts.opening = value.opening;
+  else problems.push('opening');
+  if (Array.isArray(value.proof)) {
+    const hashes = value.proof.map(base64);
+    const bad = hashes.findIndex((h) => h === undefined || h.length !== HASH_SIZE);
+    if (bad < 0) parts.proof = hashes as Uint8Array[];
+    else problems.push(`proof[${bad}]`);
+  } else problems.push('proof');
+  if (typeof value.checkpoint === 'string') parts.checkpoint = value.checkpoint;
+  else problems.push('checkpoint');
+  return { parts, problems };
+}
+
+/**
+ * The checkpoint body of a signed note, read even when its signatures are broken (inclusion is
+ * always evaluated against the body, DESIGN §6); undefined when the body is not a checkpoint.
+ */
+export function checkpointBody(note: string): Checkpoint | undefined {
+  let text: string;
+  try {
+    text = parseNote(note).text;
+  } catch {
+    const split = note.lastIndexOf('\n\n');
+    if (split < 0) return undefined;
+    text = note.slice(0, split + 1);
+  }
+  try {
+    return parseCheckpoint(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The size of the checkpoint in a receipt (what an online verifier asks a consistency proof
+ * from), or undefined when the receipt has no readable checkpoint.
+ */
+export function receiptCheckpointSize(value: unknown): number | undefined {
+  const note = readReceipt(value).parts.checkpoint;
+  return note === undefined ? undefined : checkpointBody(note)?.size;
+}
