@@ -15,6 +15,7 @@ import type { BlobStore } from '../storage/blobs.js';
 import { CertificateError } from './errors.js';
 import { certificateNumber, renderDepositCertificate } from './deposit-certificate.js';
 import { DEFAULT_EXAMINED, renderNotarialCertificate } from './notarial-certificate.js';
+import { renderVerificationReport, type VerificationCheck } from './verification-report.js';
 import type { NotarySigner } from './signer.js';
 import {
   certificateDigestKey,
@@ -139,6 +140,64 @@ export class CertificateService {
         status: 'issued',
         applicationId: application.id,
       });
+    });
+  }
+
+  /**
+   * The signed verification report (核验报告) of a verification a reader of `deposit` ran:
+   * numbered `R<deposit digits>-<n>`, stored and anchored like every certificate.
+   */
+  async verificationReport(
+    reader: Reader & { readonly court?: string },
+    deposit: DepositRecord,
+    report: {
+      readonly verdict: 'verified' | 'not_verified';
+      readonly checks: readonly VerificationCheck[];
+      readonly file?: { readonly name?: string; readonly sha256?: string; readonly sm3?: string };
+    },
+    trustedKeys: readonly string[],
+  ): Promise<Uint8Array> {
+    return this.once(`deposit:${deposit.index}`, async () => {
+      const latest = await this.latest(deposit.index, 'report');
+      const version = (latest?.version ?? 0) + 1;
+      const number = `R${deposit.number.slice(2)}-${version}`;
+      const issuedAt = new Date();
+      const pdf = await renderVerificationReport(
+        {
+          reportNumber: number,
+          issuedAt,
+          verdict: report.verdict,
+          checks: report.checks,
+          subject: {
+            depositId: deposit.number,
+            depositTime: deposit.time,
+            ...(report.file?.name ? { fileName: report.file.name } : {}),
+            ...(report.file?.sha256 ? { sha256: report.file.sha256 } : {}),
+            ...(report.file?.sm3 ? { sm3: report.file.sm3 } : {}),
+            material: {
+              zh: '提交核验的文件与存证材料',
+              en: 'the file and the deposit material submitted for verification',
+            },
+          },
+          requester: {
+            name: reader.displayName,
+            role: reader.role,
+            ...(reader.court ? { court: reader.court } : {}),
+          },
+          trustedKeys,
+          issuer: this.deps.issuer,
+          publicUrl: this.deps.publicUrl,
+        },
+        this.deps.signer,
+      );
+      await this.store(reader, deposit, pdf, {
+        kind: 'report',
+        number,
+        version,
+        issuedAt,
+        status: report.verdict,
+      });
+      return pdf;
     });
   }
 

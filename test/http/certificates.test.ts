@@ -1,0 +1,180 @@
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractAttachments } from '../../src/certificate/attachments.js';
+import {
+  decodeBase64,
+  openNote,
+  parseCheckpoint,
+  parseVkey,
+  rfc6962,
+  verifyInclusion,
+} from '../../src/log/index.js';
+import { call, registerDepositor, type Body } from '../helpers/api.js';
+import { startTestServer, type TestServer } from '../helpers/server-fixture.js';
+
+async function pdf(
+  server: TestServer,
+  path: string,
+  token: string,
+): Promise<{ status: number; bytes: Uint8Array; headers: Headers }> {
+  const res = await fetch(server.url + path, { headers: { authorization: `Bearer ${token}` } });
+  return {
+    status: res.status,
+    bytes: new Uint8Array(await res.arrayBuffer()),
+    headers: res.headers,
+  };
+}
+
+function pdftotext(bytes: Uint8Array, dir: string): string {
+  const file = join(dir, `c-${Math.random().toString(16).slice(2)}.pdf`);
+  writeFileSync(file, bytes);
+  const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout;
+}
+
+const sha256hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+describe('certificates API', function () {
+  this.timeout(60_000);
+  let server: TestServer;
+  let depositor: { token: string };
+  let id: string;
+  let first: Uint8Array;
+
+  before(async () => {
+    server = await startTestServer({}, { seeds: true });
+    depositor = await registerDepositor(server.url, '张三');
+    const form = new FormData();
+    form.append('title', '合同纠纷证据');
+    form.append(
+      'files',
+      new Blob([new TextEncoder().encode('%PDF-1.4 contract')], { type: 'application/pdf' }),
+      '合同.pdf',
+    );
+    form.append('files', new Blob([new TextEncoder().encode('chat log')]), 'chat.txt');
+    id = (
+      await call(server.url, 'POST', '/api/v1/deposits', { token: depositor.token, body: form })
+    ).body.deposit.id;
+  });
+  after(() => server.dispose());
+
+  it('issues the deposit certificate once, anchors it in custody, and serves the same bytes after', async () => {
+    const a = await pdf(server, `/api/v1/deposits/${id}/certificate.pdf`, depositor.token);
+    expect(a.status).to.equal(200);
+    expect(a.headers.get('content-type')).to.equal('application/pdf');
+    expect(a.headers.get('x-huicun-certificate')).to.match(
+      new RegExp(`^${id}-1; sha256=${sha256hex(a.bytes)}$`),
+    );
+    const b = await pdf(server, `/api/v1/deposits/${id}/certificate.pdf`, depositor.token);
+    expect(Buffer.from(b.bytes).equals(Buffer.from(a.bytes))).to.equal(true);
+    first = a.bytes;
+
+    const trail = await call(server.url, 'GET', `/api/v1/deposits/${id}/custody`, {
+      token: depositor.token,
+    });
+    const issued = trail.body.items.filter((i: Body) => i.event === 'certificate-issued');
+    expect(issued).to.have.length(1);
+    expect(issued[0].receipt.opening.detail).to.deep.equal({
+      kind: 'deposit',
+      number: `${id}-1`,
+      version: 1,
+      sha256: sha256hex(a.bytes),
+    });
+
+    const text = pdftotext(a.bytes, server.config.dataDir);
+    expect(text).to.include('电子数据存证证书');
+    expect(text.replace(/\s/g, '')).to.include(id);
+    expect(text).to.include('本证书不是公证书');
+  });
+
+  it('carries a receipt that verifies offline against the log key', async () => {
+    const files = extractAttachments(first);
+    const receiptFile = files.find((f) => f.name.endsWith('.receipt.json'));
+    expect(receiptFile, files.map((f) => f.name).join(',')).to.not.equal(undefined);
+    const receipt = JSON.parse(new TextDecoder().decode(receiptFile!.bytes));
+    const vkey = (await call(server.url, 'GET', '/api/v1/log/key')).body.vkey;
+    const cp = parseCheckpoint(openNote(receipt.checkpoint, [parseVkey(vkey)]).text);
+    verifyInclusion(
+      receipt.index,
+      cp.size,
+      rfc6962.hashLeaf(decodeBase64(receipt.entry)),
+      receipt.proof.map(decodeBase64),
+      cp.root,
+      rfc6962,
+    );
+    expect(files.some((f) => f.name.endsWith('.tlog-proof'))).to.equal(true);
+  });
+
+  it('issues the notarial certificate, and a new deposit certificate version that says so', async () => {
+    const notary = (
+      await call(server.url, 'POST', '/api/v1/auth/login', {
+        json: { username: 'demo-notary', password: 'demo-notary-pass' },
+      })
+    ).body.token;
+    const app = (
+      await call(server.url, 'POST', `/api/v1/deposits/${id}/notarisation`, {
+        token: depositor.token,
+        json: { purpose: '诉讼', contact: '021-1234' },
+      })
+    ).body.application;
+    const early = await call(
+      server.url,
+      'GET',
+      `/api/v1/notary/applications/${app.id}/certificate.pdf`,
+      { token: depositor.token },
+    );
+    expect(early.status).to.equal(409);
+    expect(early.body.error.code).to.equal('NOT_ISSUED');
+    for (const [step, json] of [
+      ['claim', undefined],
+      ['decision', { decision: 'approve' }],
+      ['issue', undefined],
+    ] as const) {
+      const r = await call(server.url, 'POST', `/api/v1/notary/applications/${app.id}/${step}`, {
+        token: notary,
+        ...(json ? { json } : {}),
+      });
+      expect(r.status, `${step}: ${r.text}`).to.equal(200);
+    }
+    const issuedApp = (
+      await call(server.url, 'GET', `/api/v1/notary/applications/${app.id}`, {
+        token: depositor.token,
+      })
+    ).body.application;
+    const nc = await pdf(
+      server,
+      `/api/v1/notary/applications/${app.id}/certificate.pdf`,
+      depositor.token,
+    );
+    expect(nc.status).to.equal(200);
+    const text = pdftotext(nc.bytes, server.config.dataDir);
+    expect(text).to.include('公证证明');
+    expect(text.replace(/\s/g, '')).to.include(issuedApp.certificateNumber);
+    const again = await pdf(
+      server,
+      `/api/v1/notary/applications/${app.id}/certificate.pdf`,
+      notary,
+    );
+    expect(Buffer.from(again.bytes).equals(Buffer.from(nc.bytes))).to.equal(true);
+
+    const v2 = await pdf(server, `/api/v1/deposits/${id}/certificate.pdf`, depositor.token);
+    expect(v2.headers.get('x-huicun-certificate')).to.match(new RegExp(`^${id}-2; `));
+    expect(Buffer.from(v2.bytes).equals(Buffer.from(first))).to.equal(false);
+    const v2text = pdftotext(v2.bytes, server.config.dataDir);
+    expect(v2text).to.include('已出具公证证明');
+    expect(v2text.replace(/\s/g, '')).to.include(issuedApp.certificateNumber);
+  });
+
+  it('answers 404 to a stranger, for both certificates', async () => {
+    const stranger = await registerDepositor(server.url, '李四');
+    const r = await call(server.url, 'GET', `/api/v1/deposits/${id}/certificate.pdf`, {
+      token: stranger.token,
+    });
+    expect(r.status).to.equal(404);
+    expect(r.body.error.code).to.equal('DEPOSIT_NOT_FOUND');
+  });
+});
