@@ -6,11 +6,17 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { openAccounts, type DemoCredential, type OpenedAccounts } from './accounts/index.js';
+import { extractAttachments } from './certificate/attachments.js';
+import { loadNotarySigner } from './certificate/credentials.js';
+import { CertificateService } from './certificate/service.js';
+import { certificateDigestKey } from './certificate/store.js';
 import type { Config } from './config/index.js';
 import { sha256 } from './crypto/index.js';
+import { accountIdentity, Casework } from './custody/casework.js';
 import { createUploadHandler, Sm3Worker, type UploadHandler } from './evidence/intake/index.js';
 import { DepositService } from './evidence/service.js';
 import { createApp, type App } from './http/app.js';
+import { COUNTER_DEPOSIT_FIELDS } from './http/notary-routes.js';
 import { loadOrCreateLogKey, type LogKey } from './keys/log-key.js';
 import { treeHasher } from './log/index.js';
 import { Sequencer } from './sequencer/index.js';
@@ -27,6 +33,8 @@ export interface RunningServer {
   readonly accounts: OpenedAccounts;
   readonly blobs: BlobStore;
   readonly deposits: DepositService;
+  /** Custody, notarisation, counter deposits, court shares and the access policy. */
+  readonly casework: Casework;
   /** Demo accounts created on this start (empty store, not production). */
   readonly demo: readonly DemoCredential[];
   readonly app: App;
@@ -43,6 +51,8 @@ export interface ServerHooks {
   readonly report?: (err: unknown) => void;
   /** false skips the demo accounts on an empty store (tests that count log entries). */
   readonly seeds?: boolean;
+  /** Clock (ms) of share and claim-code expiry and custody read windows (tests move it). */
+  readonly now?: () => number;
 }
 
 export async function startServer(config: Config, hooks: ServerHooks = {}): Promise<RunningServer> {
@@ -77,8 +87,12 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
     const deposits = new DepositService({ sequencer: log, records: store, vkey: logKey.vkey });
     const blobs = await BlobStore.open({
       dataDir: config.dataDir,
-      isReferenced: (sha) => deposits.referencesSha256(sha),
+      // Evidence files of deposits, and issued certificates (documents stored once).
+      isReferenced: async (sha) =>
+        (await deposits.referencesSha256(sha)) ||
+        (await store.get(certificateDigestKey(sha))) !== undefined,
     });
+    await blobs.sweepUnreferenced(); // files of uploads a crash interrupted before their append
     const sm3 = new Sm3Worker();
     cleanup.push(() => sm3.close());
     const uploads: UploadHandler = createUploadHandler({
@@ -86,6 +100,38 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       sm3,
       limits: { maxFileBytes: config.maxFileBytes, maxFiles: config.maxFiles },
       reserveBytes: config.reserveBytes,
+    });
+    const counterUploads = createUploadHandler({
+      blobs,
+      sm3,
+      limits: { maxFileBytes: config.maxFileBytes, maxFiles: config.maxFiles },
+      reserveBytes: config.reserveBytes,
+      extraFields: COUNTER_DEPOSIT_FIELDS,
+    });
+    const casework = await Casework.open({
+      sequencer: log,
+      store,
+      vkey: logKey.vkey,
+      deposits,
+      identity: accountIdentity(accounts.service),
+      ...(hooks.now ? { now: hooks.now } : {}),
+    });
+    const { signer: notarySigner } = loadNotarySigner(config.certsDir, process.env, {
+      production: config.production,
+      organization: config.office.en,
+    });
+    const certificates = new CertificateService({
+      casework,
+      deposits,
+      blobs,
+      records: store,
+      signer: notarySigner,
+      issuer: {
+        office: config.office,
+        operator: { zh: '汇存电子数据存证平台', en: 'huicun electronic evidence deposit service' },
+      },
+      publicUrl: config.publicUrl,
+      retentionYears: config.retentionYears,
     });
     const app = createApp({
       sequencer: log,
@@ -99,6 +145,30 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       uploads,
       blobs,
       maxFiles: config.maxFiles,
+      casework,
+      counterUploads,
+      certificates,
+      verify: {
+        records: store,
+        sm3,
+        rateLimits: config.rateLimits,
+        anonMaxBytes: config.anonVerifyMaxBytes,
+        maxFileBytes: config.maxFileBytes,
+        access: casework.access,
+        extractAttachments,
+        documentIssued: async (sha) => (await certificates.issued(sha)) !== undefined,
+        renderReport: ({ user, record, report }) =>
+          certificates.verificationReport(
+            user,
+            record,
+            {
+              verdict: report.verdict === 'verified' ? 'verified' : 'not_verified',
+              checks: report.checks,
+              ...(report.file ? { file: report.file } : {}),
+            },
+            [logKey.vkey],
+          ),
+      },
     });
     const http = createServer(app.express);
     // Slow clients: headers must arrive within 30 s and a socket idle for 2 min is closed; the
@@ -122,6 +192,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       accounts,
       blobs,
       deposits,
+      casework,
       demo: accounts.demo,
       app,
       http,

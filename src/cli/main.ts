@@ -10,6 +10,11 @@ usage:
   huicun keygen            create missing keys in HUICUN_CERTS_DIR (never overwrites)
   huicun user add --role R --username U [--name N] [--court C] [--office O]
                            create a notary, judge or admin account (password on stdin)
+  huicun verify <file> (--receipt R | --certificate C | --tlog-proof P) [--log-key VKEY]…
+                [--online URL] [--json]
+                           verify a file against its receipt (exit 0 verified, 1 not verified)
+  huicun monitor <url> --state FILE [--log-key VKEY]…
+                           check that the log only grows (exit 1 on any inconsistency)
   huicun --version
 
 exit codes: 0 success, 1 failure, 2 usage error`;
@@ -20,6 +25,8 @@ const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./serve.js')).serve,
   keygen: async () => (await import('./keygen.js')).keygen,
   user: async () => (await import('./user.js')).userCommand,
+  verify: async () => (await import('./verify.js')).verifyCommand,
+  monitor: async () => (await import('./monitor.js')).monitorCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -38,6 +38,12 @@ export interface Config {
   readonly maxFiles: number;
   /** Free space uploads must leave on the data filesystem, so the log can still append. */
   readonly reserveBytes: number;
+  /** Years certificates promise the evidence is kept (HUICUN_RETENTION_YEARS). */
+  readonly retentionYears: number;
+  /** The notary office named on certificates and in their seal (HUICUN_OFFICE_NAME, _EN). */
+  readonly office: { readonly zh: string; readonly en: string };
+  /** Largest `file` an anonymous caller may send to POST /api/v1/verify. */
+  readonly anonVerifyMaxBytes: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -114,5 +120,17 @@ export function loadConfig(env: Env = process.env): Config {
     maxFileBytes: integer(env, 'HUICUN_MAX_FILE_BYTES', 4 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
     maxFiles: integer(env, 'HUICUN_MAX_FILES', 100, 1, 10_000),
     reserveBytes: integer(env, 'HUICUN_RESERVE_BYTES', 256 * 1024 ** 2, 0, Number.MAX_SAFE_INTEGER),
+    retentionYears: integer(env, 'HUICUN_RETENTION_YEARS', 30, 1, 200),
+    office: {
+      zh: env.HUICUN_OFFICE_NAME || '汇存演示公证处',
+      en: env.HUICUN_OFFICE_NAME_EN || 'huicun Demonstration Notary Office',
+    },
+    anonVerifyMaxBytes: integer(
+      env,
+      'HUICUN_ANON_VERIFY_MAX_BYTES',
+      100 * 1024 ** 2,
+      1,
+      Number.MAX_SAFE_INTEGER,
+    ),
   };
 }

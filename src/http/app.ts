@@ -7,10 +7,16 @@ import type { UploadHandler } from '../evidence/intake/index.js';
 import type { DepositService } from '../evidence/service.js';
 import type { Sequencer } from '../sequencer/index.js';
 import type { BlobStore } from '../storage/blobs.js';
+import type { Casework } from '../custody/casework.js';
+import type { CertificateService } from '../certificate/service.js';
+import { addCaseworkRoutes } from './casework-routes.js';
+import { addCertificateRoutes } from './certificate-routes.js';
 import { addDepositRoutes } from './deposit-routes.js';
 import { errorHandler, HttpError } from './errors.js';
 import { addLogRoutes } from './log-routes.js';
+import { addVerifyRoutes, type VerifyRouteOptions } from './verify-routes.js';
 import { openApiDocument, RouteTable } from './routes.js';
+import { webApplication } from './web-static.js';
 
 export interface AppDeps {
   readonly sequencer: Sequencer;
@@ -25,6 +31,13 @@ export interface AppDeps {
   readonly uploads: UploadHandler;
   readonly blobs: BlobStore;
   readonly maxFiles: number;
+  /** Custody, notarisation, counter deposits, court shares and the access policy. */
+  readonly casework: Casework;
+  /** The upload handler of counter deposits (accepts `clientName`, `clientIdNumber`). */
+  readonly counterUploads: UploadHandler;
+  readonly certificates: CertificateService;
+  /** POST /api/v1/verify (absent: the route is not served). */
+  readonly verify?: VerifyRouteOptions;
 }
 
 export interface App {
@@ -43,6 +56,9 @@ export function createApp(deps: AppDeps): App {
   addLogRoutes(routes, deps);
   addAccountRoutes(routes, { accounts: deps.accounts });
   addDepositRoutes(routes, deps);
+  if (deps.verify) addVerifyRoutes(routes, deps, deps.verify);
+  addCaseworkRoutes(routes, deps);
+  addCertificateRoutes(routes, deps);
   routes.add(
     {
       method: 'get',
@@ -60,6 +76,8 @@ export function createApp(deps: AppDeps): App {
   app.use(express.json({ limit: '256kb', strict: true }));
   app.use(authenticate(deps.accounts));
   app.use(router);
+  // The web application (dist/web, built by web/build.ts) for GETs outside /api, /tlog, /dl.
+  app.use(webApplication());
   app.use((req, _res, next) => {
     next(new HttpError('ROUTE_NOT_FOUND', `no route ${req.method} ${req.path}`));
   });

@@ -5,9 +5,14 @@
  */
 import type { ErrorRequestHandler } from 'express';
 import { ACCOUNT_ERROR_STATUS } from '../accounts/errors.js';
+import { CERTIFICATE_ERROR_STATUS } from '../certificate/errors.js';
+import { CUSTODY_ERROR_STATUS } from '../custody/errors.js';
 import { BaseError } from '../errors.js';
 import { DEPOSIT_ERROR_STATUS } from '../evidence/errors.js';
 import { INTAKE_STATUS } from '../evidence/intake/errors.js';
+import { VERIFY_ERROR_STATUS } from '../verify/errors.js';
+import { NOTARY_ERROR_STATUS } from '../notary/errors.js';
+import { SHARE_ERROR_STATUS } from '../sharing/errors.js';
 
 export type HttpErrorCode =
   | 'INVALID_QUERY'
@@ -26,6 +31,11 @@ const STATUS: Readonly<Record<string, number>> = {
   ...ACCOUNT_ERROR_STATUS,
   ...DEPOSIT_ERROR_STATUS,
   ...INTAKE_STATUS,
+  ...VERIFY_ERROR_STATUS,
+  ...CUSTODY_ERROR_STATUS,
+  ...CERTIFICATE_ERROR_STATUS,
+  ...NOTARY_ERROR_STATUS,
+  ...SHARE_ERROR_STATUS,
   // http
   INVALID_QUERY: 400,
   INVALID_BODY: 400,

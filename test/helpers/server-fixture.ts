@@ -6,12 +6,17 @@ import { tempDir } from './log-fixture.js';
 export interface TestServer extends RunningServer {
   /** Stops the server and removes its folder. */
   dispose(): Promise<void>;
+  /** Errors the server reported (5xx); a test that provokes some removes them before dispose. */
+  readonly errors: unknown[];
 }
 
-/** `seeds` (default false) loads the demo accounts, which also appends their admin entries. */
+/**
+ * `seeds` (default false) loads the demo accounts, which also appends their admin entries; `now`
+ * is the clock of share and claim-code expiry and custody read windows.
+ */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { seeds?: boolean } = {},
+  options: { seeds?: boolean; now?: () => number } = {},
 ): Promise<TestServer> {
   const tmp = tempDir('huicun-http-');
   const config = loadConfig({
@@ -27,8 +32,10 @@ export async function startTestServer(
   const server = await startServer(config, {
     report: (e) => errors.push(e),
     seeds: options.seeds ?? false,
+    ...(options.now ? { now: options.now } : {}),
   });
   return Object.assign(Object.create(null) as object, server, {
+    errors,
     async dispose() {
       await server.close();
       tmp.remove();
