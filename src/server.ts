@@ -22,6 +22,8 @@ import { treeHasher } from './log/index.js';
 import { Sequencer } from './sequencer/index.js';
 import { BlobStore } from './storage/blobs.js';
 import { openLevelStore, type LevelStore } from './storage/leveldb.js';
+import { createLogger } from './ops/logger.js';
+import { createMetrics } from './ops/metrics.js';
 import { VERSION } from './version.js';
 
 export interface RunningServer {
@@ -56,7 +58,11 @@ export interface ServerHooks {
 }
 
 export async function startServer(config: Config, hooks: ServerHooks = {}): Promise<RunningServer> {
-  const report = hooks.report ?? ((err: unknown) => console.error('huicun:', err));
+  const logger = createLogger({
+    level: process.env.HUICUN_LOG_LEVEL ?? (config.nodeEnv === 'test' ? 'warn' : 'info'),
+  });
+  const metrics = createMetrics();
+  const report = hooks.report ?? ((err: unknown) => logger.error({ err }, 'unexpected error'));
   const { key: logKey } = loadOrCreateLogKey(config.certsDir, config.origin);
   const store = await openLevelStore(join(config.dataDir, 'db'));
   const cleanup: (() => Promise<void>)[] = [() => store.close()];
@@ -72,6 +78,10 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       batchMax: config.batchMax,
       queueMax: config.queueMax,
       onError: report,
+      onBatch: ({ count, ms }) => {
+        metrics.batchSize.observe(count);
+        metrics.appendSeconds.observe(ms / 1000);
+      },
     });
     cleanup.push(() => log.close());
     const accounts = await openAccounts({
@@ -84,7 +94,17 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       adminPassword: config.adminPassword,
       ...(hooks.seeds === false ? { seeds: false } : {}),
     });
-    const deposits = new DepositService({ sequencer: log, records: store, vkey: logKey.vkey });
+    const deposits = new DepositService({
+      sequencer: log,
+      records: store,
+      vkey: logKey.vkey,
+      onCreated: (r) => {
+        metrics.deposits.inc({ method: r.opening.method });
+        if (r.opening.method === 'upload') {
+          metrics.uploadBytes.inc(r.opening.files.reduce((n, f) => n + f.size, 0));
+        }
+      },
+    });
     const blobs = await BlobStore.open({
       dataDir: config.dataDir,
       // Evidence files of deposits, and issued certificates (documents stored once).
@@ -148,6 +168,9 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       casework,
       counterUploads,
       certificates,
+      metrics,
+      logger,
+      rateLimits: config.rateLimits,
       verify: {
         records: store,
         sm3,

@@ -81,7 +81,13 @@ export const LIST_MAX = 100;
 
 export class DepositService {
   constructor(
-    private readonly deps: { sequencer: Sequencer; records: RecordStore; vkey: string },
+    private readonly deps: {
+      sequencer: Sequencer;
+      records: RecordStore;
+      vkey: string;
+      /** Called after each durable deposit (metrics). */
+      onCreated?: (record: DepositRecord) => void;
+    },
   ) {}
 
   /** Appends a deposit; resolves once it is durable, with its view and receipt. */
@@ -119,6 +125,7 @@ export class DepositService {
       proof: result.proof,
       checkpoint: result.checkpoint,
     });
+    this.deps.onCreated?.(record!);
     return { record: record!, receipt };
   }
 

@@ -12,7 +12,12 @@ import type { CertificateService } from '../certificate/service.js';
 import { addCaseworkRoutes } from './casework-routes.js';
 import { addCertificateRoutes } from './certificate-routes.js';
 import { addDepositRoutes } from './deposit-routes.js';
+import type { Logger } from 'pino';
+import { requestLogger } from '../ops/logger.js';
+import type { Metrics } from '../ops/metrics.js';
 import { errorHandler, HttpError } from './errors.js';
+import { addMetricsRoutes, countResponses } from './metrics-routes.js';
+import { noCors, securityHeaders } from './security.js';
 import { addLogRoutes } from './log-routes.js';
 import { addVerifyRoutes, type VerifyRouteOptions } from './verify-routes.js';
 import { openApiDocument, RouteTable } from './routes.js';
@@ -38,6 +43,10 @@ export interface AppDeps {
   readonly certificates: CertificateService;
   /** POST /api/v1/verify (absent: the route is not served). */
   readonly verify?: VerifyRouteOptions;
+  readonly metrics: Metrics;
+  readonly logger: Logger;
+  /** HUICUN_RATE_LIMITS (deposits per account). */
+  readonly rateLimits: boolean;
 }
 
 export interface App {
@@ -59,6 +68,7 @@ export function createApp(deps: AppDeps): App {
   if (deps.verify) addVerifyRoutes(routes, deps, deps.verify);
   addCaseworkRoutes(routes, deps);
   addCertificateRoutes(routes, deps);
+  addMetricsRoutes(routes, deps.metrics);
   routes.add(
     {
       method: 'get',
@@ -72,6 +82,10 @@ export function createApp(deps: AppDeps): App {
     },
   );
 
+  app.use(requestLogger(deps.logger));
+  app.use(countResponses(deps.metrics));
+  app.use(securityHeaders());
+  app.use(noCors);
   // JSON bodies only where the content type says so; multipart is streamed by the upload handler.
   app.use(express.json({ limit: '256kb', strict: true }));
   app.use(authenticate(deps.accounts));
@@ -81,6 +95,10 @@ export function createApp(deps: AppDeps): App {
   app.use((req, _res, next) => {
     next(new HttpError('ROUTE_NOT_FOUND', `no route ${req.method} ${req.path}`));
   });
-  app.use(errorHandler(deps.report));
+  app.use(
+    errorHandler(deps.report, (code, status) =>
+      deps.metrics.errors.inc({ code, status: String(status) }),
+    ),
+  );
   return { express: app, routes };
 }

@@ -5,6 +5,7 @@
  * reads after the custody event of the read is on the log; anyone else gets 404.
  */
 import type { Request, Response } from 'express';
+import { RateLimiter } from '../accounts/throttle.js';
 import { currentUser, requireRole, type AuthUser } from '../accounts/index.js';
 import type { Casework } from '../custody/casework.js';
 import { DepositError } from '../evidence/errors.js';
@@ -32,7 +33,12 @@ export interface DepositRoutesDeps {
   readonly blobs: BlobStore;
   readonly maxFiles: number;
   readonly casework: Casework;
+  /** HUICUN_RATE_LIMITS: deposits per account and minute are capped. */
+  readonly rateLimits: boolean;
 }
+
+/** Deposits one account may make per minute (a bulk client should batch files into deposits). */
+export const DEPOSITS_PER_MINUTE = 300;
 
 /** Who may call the deposit read routes (objects they may not see are 404). */
 export const DEPOSIT_READERS = ['depositor', 'notary', 'judge'] as const;
@@ -66,6 +72,11 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
   const view = (r: DepositRecord): DepositView =>
     depositView(r, casework.notary.summaryOf(r.index));
   const isHead = (req: Request): boolean => req.method === 'HEAD';
+  const perAccount = new RateLimiter({
+    enabled: deps.rateLimits,
+    limit: DEPOSITS_PER_MINUTE,
+    windowMs: 60_000,
+  });
 
   routes.add(
     {
@@ -78,6 +89,7 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
     requireRole('depositor'),
     async (req: Request, res: Response) => {
       const user = currentUser(req);
+      perAccount.take(user.id); // before the body is read: an upload is the costly part
       const { record, receipt } = await receiveDeposit(req, deps, (body) =>
         deposits.create({
           title: body.title,

@@ -126,7 +126,10 @@ function internal(): { status: number; body: ErrorBody } {
 }
 
 /** express error handler; `report` receives 5xx errors for the log. */
-export function errorHandler(report: (err: unknown) => void): ErrorRequestHandler {
+export function errorHandler(
+  report: (err: unknown) => void,
+  count: (code: string, status: number) => void = () => undefined,
+): ErrorRequestHandler {
   return (err, _req, res, next) => {
     if (res.headersSent) {
       next(err);
@@ -134,6 +137,7 @@ export function errorHandler(report: (err: unknown) => void): ErrorRequestHandle
     }
     const mapped = toHttp(err);
     if (mapped.status >= 500) report(err);
+    count(mapped.body.error.code, mapped.status);
     if (mapped.retryAfter !== undefined) res.setHeader('Retry-After', String(mapped.retryAfter));
     res.status(mapped.status).json(mapped.body);
   };

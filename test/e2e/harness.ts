@@ -114,7 +114,7 @@ export async function signIn(page: Page, username: string, password: string): Pr
     page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login') && r.status() === 200),
     page.click('form button[type="submit"]'),
   ]);
-  await page.waitForFunction(`!location.pathname.startsWith('/login')`);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
 /** Signs out with the header button. */

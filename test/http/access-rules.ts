@@ -148,6 +148,12 @@ export function accessRules(ctx: MatrixContext): Record<string, Rule> {
       expect: everyone(200),
       request: () => ({ path: '/api/v1/openapi.json' }),
     },
+    // The matrix calls from loopback, where a scraper may read metrics without signing in; from
+    // elsewhere only admins may (test/http/ops.test.ts checks the guard).
+    'get /metrics': {
+      expect: everyone(200),
+      request: () => ({ path: '/metrics' }),
+    },
     // verification (the answer's detail depends on the caller; the route is open to all)
     'post /api/v1/verify': {
       expect: everyone(200),
