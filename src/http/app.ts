@@ -17,6 +17,7 @@ import { requestLogger } from '../ops/logger.js';
 import type { Metrics } from '../ops/metrics.js';
 import { errorHandler, HttpError } from './errors.js';
 import { addMetricsRoutes, countResponses } from './metrics-routes.js';
+import { addDownloadLinkRoutes, DownloadLinks, resolveDownloadLinks } from './download-links.js';
 import { noCors, securityHeaders } from './security.js';
 import { addLogRoutes } from './log-routes.js';
 import { addVerifyRoutes, type VerifyRouteOptions } from './verify-routes.js';
@@ -69,6 +70,8 @@ export function createApp(deps: AppDeps): App {
   addCaseworkRoutes(routes, deps);
   addCertificateRoutes(routes, deps);
   addMetricsRoutes(routes, deps.metrics);
+  const links = new DownloadLinks();
+  addDownloadLinkRoutes(routes, { links, access: deps.casework.access });
   routes.add(
     {
       method: 'get',
@@ -89,6 +92,7 @@ export function createApp(deps: AppDeps): App {
   // JSON bodies only where the content type says so; multipart is streamed by the upload handler.
   app.use(express.json({ limit: '256kb', strict: true }));
   app.use(authenticate(deps.accounts));
+  app.use(resolveDownloadLinks(links, deps.accounts));
   app.use(router);
   // The web application (dist/web, built by web/build.ts) for GETs outside /api, /tlog, /dl.
   app.use(webApplication());

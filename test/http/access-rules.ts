@@ -65,6 +65,11 @@ const depositRead = byRole(
   { depositor: 200, notary: 200, judge: 200 },
   { otherDepositor: 404, notaryWithout: 404, judgeExpired: 404, judgeRevoked: 404 },
 );
+/** A download link is made for exactly those who may read the deposit. */
+const linkMade = byRole(
+  { depositor: 201, notary: 201, judge: 201 },
+  { otherDepositor: 404, notaryWithout: 404, judgeExpired: 404, judgeRevoked: 404 },
+);
 export const COURT = '上海市徐汇区人民法院';
 
 /** One route's rule. */
@@ -227,6 +232,18 @@ export function accessRules(ctx: MatrixContext): Record<string, Rule> {
     'get /api/v1/deposits/{id}/files/{n}': {
       expect: depositRead,
       request: () => ({ path: `/api/v1/deposits/${ctx.depositId}/files/0` }),
+    },
+    'post /api/v1/deposits/{id}/files/{n}/link': {
+      expect: linkMade,
+      request: () => ({ path: `/api/v1/deposits/${ctx.depositId}/files/0/link` }),
+    },
+    'post /api/v1/deposits/{id}/receipt/link': {
+      expect: linkMade,
+      request: () => ({ path: `/api/v1/deposits/${ctx.depositId}/receipt/link` }),
+    },
+    'post /api/v1/deposits/{id}/certificate.pdf/link': {
+      expect: linkMade,
+      request: () => ({ path: `/api/v1/deposits/${ctx.depositId}/certificate.pdf/link` }),
     },
     'get /api/v1/deposits/{id}/certificate.pdf': {
       expect: depositRead,

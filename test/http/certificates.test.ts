@@ -178,3 +178,64 @@ describe('certificates API', function () {
     expect(r.body.error.code).to.equal('DEPOSIT_NOT_FOUND');
   });
 });
+
+describe('download links for browsers', function () {
+  this.timeout(60_000);
+  let server: TestServer;
+  before(async () => (server = await startTestServer({}, { seeds: true })));
+  after(() => server.dispose());
+
+  it('serve the file by link, with Range, bound to the live account; garbage and disabled accounts get 404', async () => {
+    const owner = await registerDepositor(server.url, '王五');
+    const bytes = new TextEncoder().encode('0123456789 link evidence');
+    const form = new FormData();
+    form.append('title', 'link');
+    form.append('files', new Blob([bytes]), '证据.txt');
+    const id = (
+      await call(server.url, 'POST', '/api/v1/deposits', { token: owner.token, body: form })
+    ).body.deposit.id;
+    const link = await call(server.url, 'POST', `/api/v1/deposits/${id}/files/0/link`, {
+      token: owner.token,
+    });
+    expect(link.status).to.equal(201);
+    expect(link.body.url).to.match(/^\/dl\/[A-Za-z0-9_-]{22}$/);
+    expect(Date.parse(link.body.expiresAt) - Date.now()).to.be.within(
+      29 * 60_000,
+      30 * 60_000 + 1000,
+    );
+    const whole = await fetch(server.url + link.body.url);
+    expect(whole.status).to.equal(200);
+    expect(new Uint8Array(await whole.arrayBuffer())).to.deep.equal(bytes);
+    expect(whole.headers.get('content-disposition')).to.include(encodeURIComponent('证据.txt'));
+    const part = await fetch(server.url + link.body.url, { headers: { range: 'bytes=0-3' } });
+    expect([part.status, await part.text()]).to.deep.equal([206, '0123']);
+
+    const tp = await call(
+      server.url,
+      'POST',
+      `/api/v1/deposits/${id}/receipt/link?format=tlog-proof`,
+      { token: owner.token },
+    );
+    const text = await (await fetch(server.url + tp.body.url)).text();
+    expect(text.startsWith('c2sp.org/tlog-proof@v1\n')).to.equal(true);
+    const cert = await call(server.url, 'POST', `/api/v1/deposits/${id}/certificate.pdf/link`, {
+      token: owner.token,
+    });
+    const pdfRes = await fetch(server.url + cert.body.url);
+    expect(pdfRes.headers.get('content-type')).to.equal('application/pdf');
+
+    expect((await fetch(`${server.url}/dl/AAAAAAAAAAAAAAAAAAAAAA`)).status).to.equal(404);
+    expect((await fetch(`${server.url}/dl/../api/v1/health`)).status).to.not.equal(500);
+    const admin = (
+      await call(server.url, 'POST', '/api/v1/auth/login', {
+        json: { username: 'demo-admin', password: 'demo-admin-pass' },
+      })
+    ).body.token;
+    const disabled = await call(server.url, 'PATCH', `/api/v1/admin/users/${owner.user.id}`, {
+      token: admin,
+      json: { disabled: true },
+    });
+    expect(disabled.status).to.equal(200);
+    expect((await fetch(server.url + link.body.url)).status).to.equal(404);
+  });
+});
