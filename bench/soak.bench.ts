@@ -89,9 +89,10 @@ try {
         ),
         { ...auth, 'content-type': 'application/json' },
       );
-      if (r.status === 201)
-        (ids.push((JSON.parse(r.body) as { deposit: { id: string } }).deposit.id),
-          digests.push(sha));
+      if (r.status === 201) {
+        ids.push((JSON.parse(r.body) as { deposit: { id: string } }).deposit.id);
+        digests.push(sha);
+      }
       return r.status;
     },
     async () => {
