@@ -298,6 +298,33 @@ export async function torture(
       `cycle ${cycle}/${cycles}: ${acked.deposits.size} deposits and ${events} custody events acknowledged, all present and verified`,
     );
   }
+  // Graceful shutdown: SIGTERM while requests are in flight — each is answered, the open batch
+  // is finished, the process exits 0, and what it acknowledged is there after a restart.
+  const inFlight = Array.from({ length: 32 }, (_, i) =>
+    call(server.url, 'POST', '/api/v1/deposits', {
+      token: tokens.depositor,
+      json: {
+        title: `sigterm ${i}`,
+        files: [{ name: 'x', size: 1, sha256: (i + 1).toString(16).padStart(64, 'e') }],
+      },
+    }).catch(() => undefined),
+  );
+  await new Promise((r) => setImmediate(r));
+  const exit = new Promise<number | null>((r) => server.child.once('exit', (code) => r(code)));
+  server.child.kill('SIGTERM');
+  const answers = await Promise.all(inFlight);
+  const code = await exit;
+  if (code !== 0) throw new Error(`SIGTERM: the server exited with ${code}`);
+  for (const a of answers) {
+    if (a?.status === 201) acked.deposits.set(a.body.deposit.id, a.body.receipt);
+    else if (a && a.status !== 503) throw new Error(`SIGTERM: a request got ${a.status} ${a.text}`);
+  }
+  server = await startChild(dir);
+  tokens = {
+    depositor: await login(server.url, username, 'correct horse battery staple'),
+    notary: await login(server.url, 'demo-notary', 'demo-notary-pass'),
+  };
+  await verifyAfterRestart(server.url, dir, tokens, acked);
   const exited = exitOf(server.child);
   server.child.kill('SIGTERM');
   await exited;
