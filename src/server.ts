@@ -16,8 +16,12 @@ import { accountIdentity, Casework } from './custody/casework.js';
 import { createUploadHandler, Sm3Worker, type UploadHandler } from './evidence/intake/index.js';
 import { DepositService } from './evidence/service.js';
 import { createApp, type App } from './http/app.js';
+import { answerClientError } from './http/client-errors.js';
 import { COUNTER_DEPOSIT_FIELDS } from './http/notary-routes.js';
 import { loadOrCreateLogKey, type LogKey } from './keys/log-key.js';
+import { assertOriginOpen, loadPreviousLogKeys } from './keys/log-key-ring.js';
+import { newLocalSecret, removeServerFile, writeServerFile } from './ops/server-file.js';
+import { serverOps } from './ops/server-ops.js';
 import { treeHasher } from './log/index.js';
 import { Sequencer } from './sequencer/index.js';
 import { BlobStore } from './storage/blobs.js';
@@ -64,6 +68,12 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
   const metrics = createMetrics();
   const report = hooks.report ?? ((err: unknown) => logger.error({ err }, 'unexpected error'));
   const { key: logKey } = loadOrCreateLogKey(config.certsDir, config.origin);
+  // Retired log keys (rotation): published under `previous`, trusted for stored checkpoints.
+  const previous = loadPreviousLogKeys(config.certsDir, config.origin).filter(
+    (p) => p.vkey !== logKey.vkey,
+  );
+  assertOriginOpen(previous, config.origin); // a log continued elsewhere (--new-log) is closed
+  const localSecret = newLocalSecret();
   const store = await openLevelStore(join(config.dataDir, 'db'));
   const cleanup: (() => Promise<void>)[] = [() => store.close()];
   const undo = async (): Promise<void> => {
@@ -74,6 +84,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       origin: config.origin,
       signer: logKey.signer,
       verifier: logKey.verifier,
+      previousVerifiers: previous.map((p) => p.verifier),
       hasher: serverHasher,
       batchMax: config.batchMax,
       queueMax: config.queueMax,
@@ -156,7 +167,22 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
     const app = createApp({
       sequencer: log,
       vkey: logKey.vkey,
-      previousVkeys: [],
+      previousVkeys: previous.map((p) => p.vkey),
+      ops: {
+        localSecret,
+        report,
+        ...serverOps({
+          store,
+          hasher: serverHasher,
+          dataDir: config.dataDir,
+          certsDir: config.certsDir,
+          origin: config.origin,
+          logKey,
+          previous,
+          blobDir: blobs.blobDir,
+          blobPath: (sha) => blobs.path(sha),
+        }),
+      },
       version: VERSION,
       trustProxy: config.trustProxy,
       report,
@@ -189,16 +215,24 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
               checks: report.checks,
               ...(report.file ? { file: report.file } : {}),
             },
-            [logKey.vkey],
+            [logKey.vkey, ...previous.map((p) => p.vkey)],
           ),
       },
     });
-    const http = createServer(app.express);
-    // Slow clients: headers must arrive within 30 s and a socket idle for 2 min is closed; the
-    // whole request has no deadline, since a 4 GiB upload on a slow line legitimately takes long.
-    http.headersTimeout = 30_000;
+    // Slow clients: headers must arrive within HUICUN_HEADERS_TIMEOUT_MS (30 s) and a socket idle
+    // for HUICUN_IDLE_TIMEOUT_MS (2 min) is closed; the whole request has no deadline, since a
+    // 4 GiB upload on a slow line legitimately takes long. Node checks the headers deadline every
+    // `connectionsCheckingInterval` (default 30 s), so check often enough to honour it.
+    const http = createServer(
+      {
+        connectionsCheckingInterval: Math.max(50, Math.min(5_000, config.headersTimeoutMs / 4)),
+      },
+      app.express,
+    );
+    http.on('clientError', answerClientError); // parser errors get JSON bodies too
+    http.headersTimeout = config.headersTimeoutMs;
     http.requestTimeout = 0;
-    http.setTimeout(120_000);
+    http.setTimeout(config.idleTimeoutMs);
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
       http.listen(config.port, config.host, () => resolve());
@@ -206,6 +240,14 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
     const { port } = http.address() as AddressInfo;
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     let closing: Promise<void> | undefined;
+    // How `huicun backup` and `huicun audit` find this server (DESIGN §10); removed on close.
+    await writeServerFile(config.dataDir, {
+      pid: process.pid,
+      url: `http://${host}:${port}`,
+      startedAt: new Date().toISOString(),
+      secret: localSecret,
+    });
+    cleanup.push(() => removeServerFile(config.dataDir, localSecret));
     return {
       url: `http://${host}:${port}`,
       config,

@@ -11,7 +11,25 @@ import type { AppendResult, BuildEntry, RecordWrite } from '../sequencer/index.j
 import type { Persist } from './store.js';
 
 export const ADMIN_PREFIX = 'rec/admin/';
-export type AdminAction = 'account-created' | 'account-disabled' | 'account-enabled';
+export type AdminAction =
+  | 'account-created'
+  | 'account-disabled'
+  | 'account-enabled'
+  /** `huicun restore --new-log`: the first entry of a restored log continued under a new origin. */
+  | 'log-continued';
+
+/** What a `log-continued` entry records (docs/backup.md). */
+export interface LogContinuation {
+  /** The restored log: its origin, the head it was restored at (root base64), its key. */
+  readonly from: {
+    readonly origin: string;
+    readonly size: number;
+    readonly root: string;
+    readonly vkey: string;
+  };
+  /** The new origin and key that sign every checkpoint from this entry on. */
+  readonly to: { readonly origin: string; readonly vkey: string };
+}
 
 /** Who acted: an admin account, or the operator (`system` at bootstrap, `cli` for `huicun user`). */
 export interface AdminActor {
@@ -24,7 +42,7 @@ export interface AdminOpening {
   readonly salt: string;
   readonly action: AdminAction;
   readonly actor: AdminActor;
-  readonly subject: { readonly account: string };
+  readonly subject: { readonly account: string } | { readonly log: LogContinuation };
   readonly time: string;
 }
 

@@ -11,6 +11,7 @@ import { loadOrCreatePiiVault } from './pii.js';
 import { AccountService } from './service.js';
 import { AccountStore, type AccountRecords } from './store.js';
 import { loadOrCreateTokenKey, TokenService } from './tokens.js';
+import { loadRetiredTokenKeys } from '../keys/token-key-ring.js';
 
 export { AccountError, ACCOUNT_ERROR_STATUS, type AccountErrorCode } from './errors.js';
 export {
@@ -28,7 +29,12 @@ export { bootstrapAccounts, readSeeds, DEMO_SEEDS_FILE, type DemoCredential } fr
 export { checkNewAccount, type NewAccount } from './input.js';
 export { isValidIdNumber, maskIdNumber, normalizeIdNumber } from './id-number.js';
 export { PiiVault, loadOrCreatePiiVault, PII_KEY_FILE } from './pii.js';
-export { TokenService, loadOrCreateTokenKey, TOKEN_KEY_FILE } from './tokens.js';
+export {
+  TokenService,
+  loadOrCreateTokenKey,
+  TOKEN_KEY_FILE,
+  type RetiredTokenKey,
+} from './tokens.js';
 export {
   ADMIN_PREFIX,
   adminCommitment,
@@ -87,7 +93,12 @@ export async function openAccounts(options: OpenAccountsOptions): Promise<Opened
   const service = new AccountService({
     store,
     vault,
-    tokens: new TokenService({ pair, issuer: options.issuer }),
+    // Retired keys (keygen --rotate-token-key) for the tokens they signed, until those expire.
+    tokens: new TokenService({
+      pair,
+      issuer: options.issuer,
+      previous: loadRetiredTokenKeys(options.certsDir),
+    }),
     log: options.log,
     rateLimits: options.rateLimits,
     ...(options.onAdminEntry ? { onAdminEntry: options.onAdminEntry } : {}),

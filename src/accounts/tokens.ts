@@ -38,11 +38,22 @@ export function loadOrCreateTokenKey(certsDir: string): { pair: EcKeyPair; creat
   }
 }
 
+/**
+ * A retired signing key (`huicun keygen --rotate-token-key`): a token it signed at or before
+ * `retiredAt` stays valid until it expires (at most {@link TOKEN_LIFETIME_S} later); a token it
+ * signed afterwards is refused, so a leaked retired key mints nothing new.
+ */
+export interface RetiredTokenKey {
+  readonly publicKey: KeyObject;
+  /** Milliseconds since the epoch. */
+  readonly retiredAt: number;
+}
+
 export interface TokenServiceOptions {
   /** The signing key; its public key is always trusted. */
   readonly pair: EcKeyPair;
-  /** Older public keys still accepted (rotation), by kid. */
-  readonly previous?: readonly KeyObject[];
+  /** Older public keys still accepted (rotation), by kid; retired ones only for older tokens. */
+  readonly previous?: readonly (KeyObject | RetiredTokenKey)[];
   /** `iss`: the service's public URL. */
   readonly issuer: string;
   /** Milliseconds since the epoch (tests move the clock). */
@@ -57,16 +68,20 @@ export interface IssuedToken {
 
 export class TokenService {
   private readonly kid: string;
-  private readonly keys = new Map<string, KeyObject>();
+  private readonly keys = new Map<string, { key: KeyObject; retiredAt?: number }>();
   private readonly cache = new Map<string, { sub: string; expMs: number }>();
   private readonly now: () => number;
 
   constructor(private readonly options: TokenServiceOptions) {
     this.kid = tokenKeyId(options.pair);
-    this.keys.set(this.kid, options.pair.publicKey);
     for (const k of options.previous ?? []) {
-      this.keys.set(encodeHex(sha256(k.export({ format: 'der', type: 'spki' }))).slice(0, 16), k);
+      const entry = 'retiredAt' in k ? { key: k.publicKey, retiredAt: k.retiredAt } : { key: k };
+      this.keys.set(
+        encodeHex(sha256(entry.key.export({ format: 'der', type: 'spki' }))).slice(0, 16),
+        entry,
+      );
     }
+    this.keys.set(this.kid, { key: options.pair.publicKey });
     this.now = options.now ?? Date.now;
   }
 
@@ -109,10 +124,17 @@ export class TokenService {
       this.cache.delete(digest);
       throw new AccountError('TOKEN_EXPIRED', 'the token has expired; sign in again');
     }
-    const decoded = jwt.decode(token, { complete: true });
-    const key =
+    // jws.decode JSON-parses the payload of a `typ: "JWT"` header and throws on garbage.
+    let decoded: jwt.Jwt | null;
+    try {
+      decoded = jwt.decode(token, { complete: true });
+    } catch (cause) {
+      throw invalid(cause);
+    }
+    const known =
       typeof decoded?.header.kid === 'string' ? this.keys.get(decoded.header.kid) : undefined;
-    if (!key) throw invalid();
+    if (!known) throw invalid();
+    const { key, retiredAt } = known;
     let claims: jwt.JwtPayload;
     try {
       const out = jwt.verify(token, key, {
@@ -139,6 +161,7 @@ export class TokenService {
       throw invalid();
     }
     if (exp - iat > TOKEN_LIFETIME_S) throw invalid();
+    if (retiredAt !== undefined && iat * 1000 > retiredAt) throw invalid(); // signed after retirement
     this.remember(digest, sub, exp * 1000, nowMs);
     return sub;
   }

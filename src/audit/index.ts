@@ -26,6 +26,8 @@ export interface AuditDeps {
   readonly store: LevelStore;
   readonly hasher: TreeHasher;
   readonly verifier: NoteVerifier;
+  /** Retired log keys (rotation, `--new-log`): checkpoints they signed are accepted too. */
+  readonly previousVerifiers?: readonly NoteVerifier[];
   readonly origin: string;
   readonly blobDir: string;
   readonly blobPath: (sha256: string) => string;
@@ -37,6 +39,7 @@ export async function runAudit(deps: AuditDeps): Promise<AuditReport> {
     store,
     hasher: deps.hasher,
     verifier: deps.verifier,
+    ...(deps.previousVerifiers ? { previousVerifiers: deps.previousVerifiers } : {}),
     origin: deps.origin,
     checkpoints: async function* () {
       for await (const [, v] of store.scan(CHECKPOINT_PREFIX)) yield new TextDecoder().decode(v);

@@ -23,6 +23,8 @@ export interface TreeAuditDeps {
   readonly store: LogStore;
   readonly hasher: TreeHasher;
   readonly verifier: NoteVerifier;
+  /** Retired log keys (rotation, `--new-log`): their checkpoints are accepted too. */
+  readonly previousVerifiers?: readonly NoteVerifier[];
   readonly origin: string;
   /** Every stored checkpoint note (LevelStore.scan over `log/checkpoint/`). */
   readonly checkpoints: () => AsyncIterable<string>;
@@ -102,15 +104,22 @@ export async function auditTree(
 
   // Every stored checkpoint: signature, origin, and consistency with the recomputed head.
   const reader = new TreeReader(store, hasher);
+  const verifiers = [deps.verifier, ...(deps.previousVerifiers ?? [])];
+  // The log's origin, and those of retired keys (a log continued under a new origin).
+  const origins = new Set([deps.origin, ...verifiers.map((v) => v.name)]);
   let cpCount = 0;
   for await (const note of deps.checkpoints()) {
     cpCount++;
     let where = `checkpoint #${cpCount}`;
     try {
-      const cp = parseCheckpoint(openNote(note, [deps.verifier]).text);
+      const opened = openNote(note, verifiers);
+      const cp = parseCheckpoint(opened.text);
       where = `checkpoint of size ${cp.size}`;
-      if (cp.origin !== deps.origin)
-        throw new Error(`origin ${cp.origin}, expected ${deps.origin}`);
+      if (!origins.has(cp.origin))
+        throw new Error(`origin ${cp.origin}, expected ${[...origins].join(' or ')}`);
+      // C2SP: the key name is the origin.
+      if (!opened.verified.some((sig) => sig.name === cp.origin))
+        throw new Error(`not signed by a key named ${cp.origin}`);
       if (cp.size > size) throw new Error(`size beyond the head (${size})`);
       if (cp.size === size) {
         if (!equalBytes(cp.root, root))

@@ -39,7 +39,9 @@ export const certificateKey = (
   kind: CertificateKind,
   version: number,
 ): string => `${certificatePrefix(depositIndex, kind)}${pad(version, 6)}`;
-export const certificateDigestKey = (sha256: string): string => `rec/certificate-digest/${sha256}`;
+export const CERTIFICATE_DIGEST_PREFIX = 'rec/certificate-digest/';
+export const certificateDigestKey = (sha256: string): string =>
+  `${CERTIFICATE_DIGEST_PREFIX}${sha256}`;
 
 export function certificateWrites(r: CertificateRecord): RecordWrite[] {
   const value = JSON.stringify(r);

@@ -1,34 +1,55 @@
 /**
  * `huicun audit [--json]`: checks the whole store (tree, checkpoints, records, evidence files)
- * and exits 1 on any damage. Opens the store itself; while a server holds it, ask the server
- * (POST /api/v1/admin/audit) instead.
+ * and exits 1 on any damage. When `<data>/server.json` names a live server, the server audits
+ * one snapshot of its store (POST /api/v1/admin/audit with the local secret); otherwise the
+ * command opens the store itself. Same output and exit codes either way.
  */
 import { join } from 'node:path';
-import { formatAuditReport, runAudit } from '../audit/index.js';
+import { formatAuditReport, runAudit, type AuditReport } from '../audit/index.js';
 import { loadConfig } from '../config/index.js';
-import { loadLogKey } from '../keys/log-key.js';
-import { serverHasher } from '../server.js';
+import { loadLogKeyRing } from '../keys/log-key-ring.js';
+import { blobPathIn } from '../ops/backup-files.js';
+import { opsHasher } from '../ops/restore.js';
+import { findLiveServer } from '../ops/server-file.js';
 import { StorageError } from '../storage/errors.js';
 import { openLevelStore } from '../storage/leveldb.js';
+import { OnlineError } from './errors.js';
+import { callAdminRoute, defaultOpsIo, ServerError, type OpsIo } from './local-server.js';
 
-export async function auditCommand(args: string[]): Promise<number> {
+export async function auditCommand(args: string[], io: OpsIo = defaultOpsIo): Promise<number> {
   const json = args.includes('--json');
   const unknown = args.filter((a) => a !== '--json');
   if (unknown.length) {
-    console.error(
+    io.err(
       `huicun audit: unexpected arguments: ${unknown.join(' ')}\nusage: huicun audit [--json]`,
     );
     return 2;
   }
-  const config = loadConfig(process.env);
-  const key = loadLogKey(config.certsDir, config.origin);
+  const config = loadConfig(io.env);
+  const print = (report: AuditReport): number => {
+    io.out(json ? JSON.stringify(report, null, 2) : formatAuditReport(report));
+    return report.ok ? 0 : 1;
+  };
+  const live = await findLiveServer(config.dataDir);
+  if (live) {
+    try {
+      return print((await callAdminRoute(live, '/api/v1/admin/audit', {})) as AuditReport);
+    } catch (err) {
+      if (err instanceof ServerError || err instanceof OnlineError) {
+        io.err(`huicun audit: the running server (${live.url}) could not audit: ${err.message}`);
+        return 2;
+      }
+      throw err;
+    }
+  }
+  const ring = loadLogKeyRing(config.certsDir, config.origin);
   let store;
   try {
     store = await openLevelStore(join(config.dataDir, 'db'));
   } catch (err) {
     if (err instanceof StorageError && err.code === 'STORE_LOCKED') {
-      console.error(
-        'huicun audit: a server holds the store; use POST /api/v1/admin/audit while it runs, or stop it first.',
+      io.err(
+        `huicun audit: a server holds the store but ${config.dataDir}/server.json does not lead to it; stop it first, or use POST /api/v1/admin/audit.`,
       );
       return 2;
     }
@@ -36,16 +57,17 @@ export async function auditCommand(args: string[]): Promise<number> {
   }
   try {
     const blobDir = join(config.dataDir, 'blobs');
-    const report = await runAudit({
-      store,
-      hasher: serverHasher,
-      verifier: key.verifier,
-      origin: config.origin,
-      blobDir,
-      blobPath: (sha) => join(blobDir, sha.slice(0, 2), sha.slice(2, 4), sha),
-    });
-    console.log(json ? JSON.stringify(report, null, 2) : formatAuditReport(report));
-    return report.ok ? 0 : 1;
+    return print(
+      await runAudit({
+        store,
+        hasher: opsHasher,
+        verifier: ring.current.verifier,
+        previousVerifiers: ring.previous.map((p) => p.verifier),
+        origin: config.origin,
+        blobDir,
+        blobPath: (sha) => blobPathIn(blobDir, sha),
+      }),
+    );
   } finally {
     await store.close();
   }

@@ -7,7 +7,8 @@ const USAGE = `huicun 汇存 — electronic-evidence deposit service
 
 usage:
   huicun serve             start the server (PORT, HUICUN_DATA_DIR, … see README)
-  huicun keygen            create missing keys in HUICUN_CERTS_DIR (never overwrites)
+  huicun keygen [--rotate-log-key] [--rotate-token-key]
+                           create missing keys in HUICUN_CERTS_DIR (never overwrites); rotate
   huicun user add --role R --username U [--name N] [--court C] [--office O]
                            create a notary, judge or admin account (password on stdin)
   huicun verify <file> (--receipt R | --certificate C | --tlog-proof P) [--log-key VKEY]…
@@ -15,6 +16,10 @@ usage:
                            verify a file against its receipt (exit 0 verified, 1 not verified)
   huicun monitor <url> --state FILE [--log-key VKEY]…
                            check that the log only grows (exit 1 on any inconsistency)
+  huicun audit [--json]    check the whole store (exit 1 on any damage); asks a running server
+  huicun backup <dir>      consistent backup while the server runs (keys are not included)
+  huicun restore <dir> [--resume --latest-checkpoint FILE | --new-log ORIGIN]
+                           restore a backup read-only; resume or start a new log (docs/backup.md)
   huicun --version
 
 exit codes: 0 success, 1 failure, 2 usage error`;
@@ -27,6 +32,9 @@ const commands: Record<string, () => Promise<Command>> = {
   user: async () => (await import('./user.js')).userCommand,
   verify: async () => (await import('./verify.js')).verifyCommand,
   monitor: async () => (await import('./monitor.js')).monitorCommand,
+  audit: async () => (await import('./audit.js')).auditCommand,
+  backup: async () => (await import('./backup.js')).backupCommand,
+  restore: async () => (await import('./restore.js')).restoreCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

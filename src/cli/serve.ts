@@ -13,6 +13,10 @@ export async function serve(args: string[]): Promise<number> {
   console.log(`huicun 汇存 listening on ${server.url}`);
   console.log(`  data: ${config.dataDir}   keys: ${config.certsDir}`);
   console.log(`  log: ${config.origin}, size ${head.size}`);
+  if (server.log.readOnly)
+    console.log(
+      '  READ-ONLY 只读: restored from a backup; appends are refused until huicun restore --resume or --new-log (docs/backup.md)',
+    );
   console.log(`  log key (vkey): ${server.logKey.vkey}`);
   if (server.demo.length > 0) {
     console.log('  demo accounts (created on this empty store; not for production):');

@@ -15,6 +15,7 @@ import { loadOrCreateTokenKey, TokenService } from '../accounts/tokens.js';
 import { loadConfig } from '../config/index.js';
 import { sha256 } from '../crypto/index.js';
 import { loadOrCreateLogKey } from '../keys/log-key.js';
+import { assertOriginOpen, loadPreviousLogKeys } from '../keys/log-key-ring.js';
 import { treeHasher } from '../log/index.js';
 import { Sequencer } from '../sequencer/index.js';
 import { StorageError } from '../storage/errors.js';
@@ -100,6 +101,8 @@ async function createWithStore(
 ): Promise<number> {
   const config = loadConfig(io.env);
   const { key } = loadOrCreateLogKey(config.certsDir, config.origin);
+  const previous = loadPreviousLogKeys(config.certsDir, config.origin);
+  assertOriginOpen(previous, config.origin);
   let store;
   try {
     store = await openLevelStore(join(config.dataDir, 'db'));
@@ -117,6 +120,7 @@ async function createWithStore(
       origin: config.origin,
       signer: key.signer,
       verifier: key.verifier,
+      previousVerifiers: previous.filter((p) => p.vkey !== key.vkey).map((p) => p.verifier),
       hasher: treeHasher(sha256),
       batchMax: config.batchMax,
       queueMax: config.queueMax,

@@ -44,6 +44,10 @@ export interface Config {
   readonly office: { readonly zh: string; readonly en: string };
   /** Largest `file` an anonymous caller may send to POST /api/v1/verify. */
   readonly anonVerifyMaxBytes: number;
+  /** HUICUN_HEADERS_TIMEOUT_MS: a request's headers must arrive within this (slow clients). */
+  readonly headersTimeoutMs: number;
+  /** HUICUN_IDLE_TIMEOUT_MS: a connection sending or receiving nothing this long is closed. */
+  readonly idleTimeoutMs: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -132,5 +136,7 @@ export function loadConfig(env: Env = process.env): Config {
       1,
       Number.MAX_SAFE_INTEGER,
     ),
+    headersTimeoutMs: integer(env, 'HUICUN_HEADERS_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    idleTimeoutMs: integer(env, 'HUICUN_IDLE_TIMEOUT_MS', 120_000, 100, 86_400_000),
   };
 }

@@ -20,6 +20,7 @@ import { addMetricsRoutes, countResponses } from './metrics-routes.js';
 import { addDownloadLinkRoutes, DownloadLinks, resolveDownloadLinks } from './download-links.js';
 import { noCors, securityHeaders } from './security.js';
 import { addLogRoutes } from './log-routes.js';
+import { addOpsRoutes, type OpsRoutesDeps } from './ops-routes.js';
 import { addVerifyRoutes, type VerifyRouteOptions } from './verify-routes.js';
 import { openApiDocument, RouteTable } from './routes.js';
 import { webApplication } from './web-static.js';
@@ -44,6 +45,8 @@ export interface AppDeps {
   readonly certificates: CertificateService;
   /** POST /api/v1/verify (absent: the route is not served). */
   readonly verify?: VerifyRouteOptions;
+  /** POST /api/v1/admin/backup and /audit (absent: not served). */
+  readonly ops?: OpsRoutesDeps;
   readonly metrics: Metrics;
   readonly logger: Logger;
   /** HUICUN_RATE_LIMITS (deposits per account). */
@@ -68,6 +71,7 @@ export function createApp(deps: AppDeps): App {
   addDepositRoutes(routes, deps);
   if (deps.verify) addVerifyRoutes(routes, deps, deps.verify);
   addCaseworkRoutes(routes, deps);
+  if (deps.ops) addOpsRoutes(routes, deps.ops);
   addCertificateRoutes(routes, deps);
   addMetricsRoutes(routes, deps.metrics);
   const links = new DownloadLinks();

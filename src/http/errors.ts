@@ -13,6 +13,7 @@ import { INTAKE_STATUS } from '../evidence/intake/errors.js';
 import { VERIFY_ERROR_STATUS } from '../verify/errors.js';
 import { NOTARY_ERROR_STATUS } from '../notary/errors.js';
 import { SHARE_ERROR_STATUS } from '../sharing/errors.js';
+import { OPS_ERROR_STATUS } from '../ops/errors.js';
 
 export type HttpErrorCode =
   | 'INVALID_QUERY'
@@ -21,6 +22,10 @@ export type HttpErrorCode =
   | 'ROUTE_NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
   | 'PAYLOAD_TOO_LARGE'
+  | 'INVALID_REQUEST'
+  | 'REQUEST_TIMEOUT'
+  | 'HEADERS_TOO_LARGE'
+  | 'REQUEST_ABORTED'
   | 'INTERNAL';
 
 /** An error raised by the HTTP layer itself (bad query values, unknown routes). */
@@ -36,6 +41,7 @@ const STATUS: Readonly<Record<string, number>> = {
   ...CERTIFICATE_ERROR_STATUS,
   ...NOTARY_ERROR_STATUS,
   ...SHARE_ERROR_STATUS,
+  ...OPS_ERROR_STATUS,
   // http
   INVALID_QUERY: 400,
   INVALID_BODY: 400,
@@ -43,6 +49,12 @@ const STATUS: Readonly<Record<string, number>> = {
   ROUTE_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   PAYLOAD_TOO_LARGE: 413,
+  // answered by src/http/client-errors.ts before express sees the request
+  INVALID_REQUEST: 400,
+  REQUEST_TIMEOUT: 408,
+  HEADERS_TOO_LARGE: 431,
+  // the client went away before its answer (a download it abandoned): for logs and metrics
+  REQUEST_ABORTED: 400,
   INTERNAL: 500,
   // log (pure core)
   INVALID_ARGUMENT: 400,
@@ -62,6 +74,7 @@ const STATUS: Readonly<Record<string, number>> = {
   LOG_UNAVAILABLE: 503,
   LOG_IN_DOUBT: 503,
   LOG_CORRUPT: 503,
+  LOG_READ_ONLY: 503,
   // storage
   STORE_LOCKED: 503,
   STORE_IO: 503,
@@ -100,7 +113,28 @@ export function toHttp(err: unknown): { status: number; body: ErrorBody; retryAf
     };
   }
   // Errors from express's own parsers carry a 4xx status and a type.
-  const e = err as { status?: unknown; statusCode?: unknown } | undefined;
+  const e = err as { status?: unknown; statusCode?: unknown; code?: unknown } | undefined;
+  // express's sendFile (and raw-body) when the client closed the connection: nothing failed here.
+  if (e?.code === 'ECONNABORTED') {
+    return {
+      status: 400,
+      body: { error: { code: 'REQUEST_ABORTED', message: 'the client closed the connection' } },
+    };
+  }
+  // A LevelDB read while the sequencer reopens the store after a failed write (a full disk):
+  // the log is recovering, not broken; the client may retry shortly.
+  if (e?.code === 'LEVEL_DATABASE_NOT_OPEN' || e?.code === 'LEVEL_DATABASE_NOT_CLOSED') {
+    return {
+      status: 503,
+      body: {
+        error: {
+          code: 'LOG_UNAVAILABLE',
+          message: 'the store is reopening after a storage error; try again shortly',
+        },
+      },
+      retryAfter: RETRY_AFTER.LOG_UNAVAILABLE,
+    };
+  }
   const status =
     typeof e?.status === 'number'
       ? e.status

@@ -32,11 +32,21 @@ export function addLogRoutes(routes: RouteTable, deps: LogRoutesDeps): void {
     {
       method: 'get',
       path: '/api/v1/health',
-      summary: 'Liveness and tree size',
+      summary: 'Liveness and tree size ("read-only": a restored log, docs/backup.md)',
       who: any,
       tag: 'log',
     },
     (_req, res) => {
+      const restored = sequencer.restoredFrom;
+      if (restored) {
+        // Alive and serving reads: 200, so a load balancer keeps sending reads here.
+        res.json({
+          status: 'read-only',
+          size: sequencer.size,
+          restoredFrom: { size: restored.size, root: encodeBase64(restored.root) },
+        });
+        return;
+      }
       const ok = sequencer.available;
       res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', size: sequencer.size });
     },

@@ -14,6 +14,7 @@ import {
   formatCheckpoint,
   openNote,
   parseCheckpoint,
+  parseNote,
   rehashProof,
   signNote,
   TILE_WIDTH,
@@ -26,7 +27,14 @@ import {
 } from '../log/index.js';
 import { SequencerError } from './errors.js';
 import { TreeReader, type OpenBundleView } from './reader.js';
-import type { CompletedBundle, EntryFragment, LogStore, RecordWrite, StoredHead } from './store.js';
+import type {
+  CompletedBundle,
+  EntryFragment,
+  LogStore,
+  RecordWrite,
+  RestoredMark,
+  StoredHead,
+} from './store.js';
 import { StoredTile, tileKey } from './tile.js';
 import { TreeState } from './tree-state.js';
 
@@ -63,6 +71,17 @@ export interface SequencerOptions {
   readonly signer: NoteSigner;
   /** Verifies our own signature on the stored checkpoint at start. */
   readonly verifier: NoteVerifier;
+  /**
+   * Earlier log keys (rotation): the stored checkpoint may carry the signature of one of them;
+   * new checkpoints are always signed by `signer`.
+   */
+  readonly previousVerifiers?: readonly NoteVerifier[];
+  /**
+   * `huicun restore --new-log` only: the origin of the restored log this one continues. A
+   * restored (marked) store whose head is of this origin is accepted, appends are allowed, and
+   * the first batch — the first checkpoint of `origin` — removes the mark.
+   */
+  readonly previousOrigin?: string;
   readonly hasher: TreeHasher;
   readonly batchMax: number;
   readonly queueMax: number;
@@ -97,6 +116,10 @@ export class Sequencer {
   private lastTimeMs = 0;
   private readonly readyWaiters: (() => void)[] = [];
   private bundle!: OpenBundle;
+  /** The restored mark: appends are refused (unless the log continues under a new origin). */
+  private restored: RestoredMark | undefined;
+  /** The next batch starts a new origin on a restored store and removes the mark. */
+  private continuesOrigin = false;
   readonly reader: TreeReader;
 
   private constructor(
@@ -149,16 +172,35 @@ export class Sequencer {
 
   /** Whether appends are accepted now. */
   get available(): boolean {
-    return this.status === 'ready';
+    return this.status === 'ready' && !this.readOnly;
+  }
+
+  /** The store was restored from a backup and serves read-only (docs/backup.md). */
+  get readOnly(): boolean {
+    return this.restored !== undefined && !this.continuesOrigin;
+  }
+
+  /** The head the store was restored at, while it is read-only. */
+  get restoredFrom(): RestoredMark | undefined {
+    return this.readOnly ? this.restored : undefined;
   }
 
   /**
    * Appends one entry. `build` is called inside the batch with the entry's index and time and
    * returns the entry bytes and the records to write with it; raw bytes are appended as they are.
    * Resolves after the batch holding it is durable.
-   * @throws SequencerError LOG_OVERLOADED, LOG_UNAVAILABLE, LOG_IN_DOUBT, ENTRY_TOO_LARGE
+   * @throws SequencerError LOG_OVERLOADED, LOG_UNAVAILABLE, LOG_IN_DOUBT, ENTRY_TOO_LARGE,
+   *   LOG_READ_ONLY (a restored store)
    */
   append(entryOrBuild: Uint8Array | BuildEntry): Promise<AppendResult> {
+    if (this.readOnly) {
+      return Promise.reject(
+        new SequencerError(
+          'LOG_READ_ONLY',
+          `this log was restored from a backup (size ${this.restored!.size}) and is read-only until the operator resumes it or starts a new log (huicun restore --resume | --new-log)`,
+        ),
+      );
+    }
     if (this.status !== 'ready') {
       return Promise.reject(
         new SequencerError('LOG_UNAVAILABLE', 'the log is not accepting appends right now'),
@@ -258,6 +300,7 @@ export class Sequencer {
         fragments,
         bundles,
         records,
+        ...(this.continuesOrigin ? { clearRestoredFrom: true } : {}),
       });
     } catch (error) {
       const doubt = new SequencerError(
@@ -271,6 +314,10 @@ export class Sequencer {
     }
 
     // Durable: advance.
+    if (this.continuesOrigin) {
+      this.continuesOrigin = false;
+      this.restored = undefined;
+    }
     this.state = next;
     this.head = head;
     this.lastTimeMs = timeMs;
@@ -393,18 +440,38 @@ export class Sequencer {
         `the root recomputed from the stored tiles differs from the stored head at size ${head.size}`,
       );
     }
+    const { origin, previousOrigin } = this.options;
+    const restored = await this.store.readRestoredFrom?.();
+    const noteOrigin = originOf(head.checkpoint);
+    if (noteOrigin !== origin && !(restored && noteOrigin === previousOrigin)) {
+      throw corrupt(
+        `the stored checkpoint is of the log "${noteOrigin}" but the configured origin (HUICUN_ORIGIN) is "${origin}"`,
+      );
+    }
     let cp;
     try {
-      cp = parseCheckpoint(openNote(head.checkpoint, [this.options.verifier]).text);
+      const opened = openNote(head.checkpoint, [
+        this.options.verifier,
+        ...(this.options.previousVerifiers ?? []),
+      ]);
+      cp = parseCheckpoint(opened.text);
+      // C2SP: the key name is the origin; a key of another log's name proves nothing here.
+      if (!opened.verified.some((sig) => sig.name === cp!.origin))
+        throw new Error(`not signed by a key named ${cp.origin}`);
     } catch (cause) {
       throw corrupt(
-        `the stored checkpoint of size ${head.size} does not verify with the log key`,
+        `the stored checkpoint of size ${head.size} does not verify with the log key (nor a previous one)`,
         cause,
       );
     }
-    if (cp.origin !== this.options.origin || cp.size !== head.size || !equalBytes(cp.root, root)) {
+    if (cp.origin !== noteOrigin || cp.size !== head.size || !equalBytes(cp.root, root)) {
       throw corrupt(
         `the stored checkpoint does not match the stored tree at size ${head.size} (origin ${cp.origin})`,
+      );
+    }
+    if (restored && (restored.size !== head.size || !equalBytes(restored.root, root))) {
+      throw corrupt(
+        `the store was restored at size ${restored.size} but its head is at size ${head.size}`,
       );
     }
     // The open entry bundle, checked against the level-0 hashes.
@@ -425,6 +492,8 @@ export class Sequencer {
     this.head = head;
     this.bundle = { bundleIndex, entries, fragments: fragments.map((f) => f.offset) };
     this.lastTimeMs = head.time === '' ? 0 : Date.parse(head.time);
+    this.restored = restored;
+    this.continuesOrigin = restored !== undefined && cp.origin !== origin;
   }
 
   private async writeEmptyHead(): Promise<void> {
@@ -475,6 +544,15 @@ export class Sequencer {
       return Promise.reject(new SequencerError('LOG_UNAVAILABLE', 'the log is closed'));
     }
     return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+}
+
+/** The origin line of a checkpoint note ('' when it is not a note). */
+function originOf(note: string): string {
+  try {
+    return parseNote(note).text.split('\n', 1)[0] ?? '';
+  } catch {
+    return '';
   }
 }
 

@@ -20,6 +20,15 @@ export interface StoredHead {
   readonly checkpoint: string;
 }
 
+/**
+ * The mark of a store restored from a backup (`meta/restoredFrom`, docs/backup.md): the head it
+ * was restored at. A marked store serves read-only, so a restored log can never fork.
+ */
+export interface RestoredMark {
+  readonly size: number;
+  readonly root: Hash;
+}
+
 /** Entries of one bundle written by one batch, starting at `offset` within the bundle. */
 export interface EntryFragment {
   readonly bundleIndex: number;
@@ -43,6 +52,8 @@ export interface LogBatch {
   readonly fragments: readonly EntryFragment[];
   readonly bundles: readonly CompletedBundle[];
   readonly records: readonly RecordWrite[];
+  /** Removes the restored mark in this batch (the first batch of a new origin, `--new-log`). */
+  readonly clearRestoredFrom?: boolean;
 }
 
 export interface TileRefKey {
@@ -66,4 +77,6 @@ export interface LogStore {
   writeBatch(batch: LogBatch): Promise<void>;
   /** Closes and opens the store again (after a failed write). */
   reopen(): Promise<void>;
+  /** The restored mark, if the store has one (a store without the method has none). */
+  readRestoredFrom?(): Promise<RestoredMark | undefined>;
 }

@@ -4,6 +4,7 @@
  * | key | value |
  * | --- | --- |
  * | `meta/schema` | `1` |
+ * | `meta/restoredFrom` | JSON `{size, root, …}`: restored from a backup, read-only until resumed |
  * | `log/head` | JSON `{size, root, time}` of the last batch |
  * | `log/checkpoint/<size:16>` | signed checkpoint note of that size |
  * | `log/tile/<level>/<index:14>` | tile value (level 0 hashes and the levels in between) |
@@ -14,6 +15,8 @@
 export const SCHEMA_VERSION = '1';
 export const SCHEMA_KEY = 'meta/schema';
 export const HEAD_KEY = 'log/head';
+/** Present on a store restored from a backup: it serves read-only (docs/backup.md). */
+export const RESTORED_FROM_KEY = 'meta/restoredFrom';
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 

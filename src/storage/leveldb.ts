@@ -9,6 +9,7 @@ import type {
   LogBatch,
   LogStore,
   RecordWrite,
+  RestoredMark,
   StoredHead,
   TileRefKey,
 } from '../sequencer/store.js';
@@ -21,12 +22,14 @@ import {
   fragmentPrefix,
   HEAD_KEY,
   prefixEnd,
+  RESTORED_FROM_KEY,
   SCHEMA_KEY,
   SCHEMA_VERSION,
   tileKey,
 } from './keys.js';
 
 type Db = Level<string, Uint8Array>;
+type Snapshot = ReturnType<Db['snapshot']>;
 export type Op =
   | { type: 'put'; key: string; value: Uint8Array }
   | { type: 'del'; key: string };
@@ -44,7 +47,50 @@ export async function openLevelStore(dir: string): Promise<LevelStore> {
 }
 
 export class LevelStore implements LogStore {
-  constructor(private readonly db: Db) {}
+  /** `read.snapshot`: a read-only view of one explicit snapshot (see {@link withSnapshot}). */
+  constructor(
+    private readonly db: Db,
+    private readonly read: { readonly snapshot?: Snapshot } = {},
+  ) {}
+
+  /**
+   * Runs `fn` on a read-only view of one snapshot of the store: every read it makes sees the
+   * store as it was when the snapshot was taken, while writers go on (an audit of a running log).
+   */
+  async withSnapshot<T>(fn: (view: LevelStore) => Promise<T>): Promise<T> {
+    const snapshot = this.db.snapshot();
+    try {
+      return await fn(new LevelStore(this.db, { snapshot }));
+    } finally {
+      await snapshot.close();
+    }
+  }
+
+  /**
+   * Every key and value of the store, in key order, from ONE iterator: LevelDB reads it from the
+   * implicit snapshot taken when the iterator is created, so concurrent batches are either wholly
+   * in it or wholly absent (a consistent backup of a running log).
+   */
+  entries(): AsyncIterable<[string, Uint8Array]> {
+    return this.db.iterator({ ...this.read });
+  }
+
+  /** The mark of a store restored from a backup (`meta/restoredFrom`), if it has one. */
+  async readRestoredFrom(): Promise<RestoredMark | undefined> {
+    const raw = await this.db.get(RESTORED_FROM_KEY, this.read);
+    if (raw === undefined) return undefined;
+    try {
+      const parsed = JSON.parse(text.decode(raw)) as { size: unknown; root: unknown };
+      if (!Number.isSafeInteger(parsed.size) || typeof parsed.root !== 'string') throw new Error();
+      return { size: parsed.size as number, root: decodeBase64(parsed.root) };
+    } catch (cause) {
+      throw new StorageError('STORE_CORRUPT', `${RESTORED_FROM_KEY} is malformed`, { cause });
+    }
+  }
+
+  private writable(): void {
+    if (this.read.snapshot) throw new TypeError('a snapshot view of the store is read-only');
+  }
 
   /** Opens the database and checks (or, when empty, writes) the schema version. */
   async open(): Promise<void> {
@@ -77,16 +123,18 @@ export class LevelStore implements LogStore {
   }
 
   async close(): Promise<void> {
+    this.writable();
     await this.db.close();
   }
 
   async reopen(): Promise<void> {
+    this.writable();
     if (this.db.status === 'open') await this.db.close();
     await this.open();
   }
 
   async readHead(): Promise<StoredHead | undefined> {
-    const raw = await this.db.get(HEAD_KEY);
+    const raw = await this.db.get(HEAD_KEY, this.read);
     if (raw === undefined) return undefined;
     let parsed: { size: number; root: string; time: string };
     try {
@@ -103,29 +151,38 @@ export class LevelStore implements LogStore {
 
   readTiles(refs: readonly TileRefKey[]): Promise<(Uint8Array | undefined)[]> {
     if (refs.length === 0) return Promise.resolve([]);
-    return this.db.getMany(refs.map((r) => tileKey(r.tileLevel, r.tileIndex)));
+    return this.db.getMany(
+      refs.map((r) => tileKey(r.tileLevel, r.tileIndex)),
+      this.read,
+    );
   }
 
   readEntryBundle(bundleIndex: number): Promise<Uint8Array | undefined> {
-    return this.db.get(bundleKey(bundleIndex));
+    return this.db.get(bundleKey(bundleIndex), this.read);
   }
 
   async readEntryFragments(bundleIndex: number): Promise<{ offset: number; bytes: Uint8Array }[]> {
     const prefix = fragmentPrefix(bundleIndex);
     const out: { offset: number; bytes: Uint8Array }[] = [];
-    for await (const [key, value] of this.db.iterator({ gte: prefix, lt: prefixEnd(prefix) })) {
+    const range = { gte: prefix, lt: prefixEnd(prefix), ...this.read };
+    for await (const [key, value] of this.db.iterator(range)) {
       out.push({ offset: Number(key.slice(prefix.length)), bytes: value });
     }
     return out;
   }
 
   async readCheckpoint(size: number): Promise<string | undefined> {
-    const raw = await this.db.get(checkpointKey(size));
+    const raw = await this.db.get(checkpointKey(size), this.read);
     return raw === undefined ? undefined : text.decode(raw);
   }
 
   async readCheckpointCovering(index: number): Promise<string | undefined> {
-    const it = this.db.values({ gte: checkpointKey(index + 1), lt: prefixEnd(CHECKPOINT_PREFIX), limit: 1 });
+    const it = this.db.values({
+      gte: checkpointKey(index + 1),
+      lt: prefixEnd(CHECKPOINT_PREFIX),
+      limit: 1,
+      ...this.read,
+    });
     const [raw] = await it.all();
     return raw === undefined ? undefined : text.decode(raw);
   }
@@ -136,6 +193,7 @@ export class LevelStore implements LogStore {
    *   differs (an entry is written once; an identical rewrite is allowed).
    */
   async writeBatch(batch: LogBatch): Promise<void> {
+    this.writable();
     const keys = [
       ...batch.fragments.map((f) => fragmentKey(f.bundleIndex, f.offset)),
       ...batch.bundles.map((b) => bundleKey(b.bundleIndex)),
@@ -166,6 +224,7 @@ export class LevelStore implements LogStore {
       }
     }
     for (const r of batch.records) ops.push(recordOp(r));
+    if (batch.clearRestoredFrom) ops.push({ type: 'del', key: RESTORED_FROM_KEY });
     const { size, root, time, checkpoint } = batch.head;
     ops.push({ type: 'put', key: checkpointKey(size), value: utf8.encode(checkpoint) });
     ops.push({
@@ -180,15 +239,16 @@ export class LevelStore implements LogStore {
 
   /** Reads one record. */
   get(key: string): Promise<Uint8Array | undefined> {
-    return this.db.get(key);
+    return this.db.get(key, this.read);
   }
 
   getMany(keys: string[]): Promise<(Uint8Array | undefined)[]> {
-    return this.db.getMany(keys);
+    return this.db.getMany(keys, this.read);
   }
 
   /** Writes records outside the log (state that needs no log entry), synced. */
   async writeRecords(records: readonly RecordWrite[]): Promise<void> {
+    this.writable();
     await this.db.batch(records.map(recordOp), { sync: true });
   }
 
@@ -203,7 +263,12 @@ export class LevelStore implements LogStore {
         : options.reverse
           ? { gte: prefix, lt: options.after }
           : { gt: options.after, lt: prefixEnd(prefix) };
-    yield* this.db.iterator({ ...range, limit: options.limit ?? -1, reverse: options.reverse ?? false });
+    yield* this.db.iterator({
+      ...range,
+      limit: options.limit ?? -1,
+      reverse: options.reverse ?? false,
+      ...this.read,
+    });
   }
 
   /** Compacts the whole key range (benchmarks measure bytes on disk after it). */

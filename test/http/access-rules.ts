@@ -5,6 +5,7 @@
  * here, or the matrix fails.
  */
 import { expect } from 'chai';
+import { dirname, join } from 'node:path';
 import { call, testIdNumber, type Body } from '../helpers/api.js';
 import {
   DAY,
@@ -211,6 +212,19 @@ export function accessRules(ctx: MatrixContext): Record<string, Rule> {
         path: `/api/v1/admin/users/${(await makeAccount(ctx.server, 'notary')).id}`,
         json: { disabled: true },
       }),
+    },
+    // operations (an admin token; the CLI's local secret is tested in test/ops)
+    'post /api/v1/admin/backup': {
+      expect: byRole({ admin: 200 }),
+      request: () => ({
+        // A fresh folder beside the server's data folder (removed with it).
+        path: '/api/v1/admin/backup',
+        json: { dir: join(dirname(ctx.server.config.dataDir), `matrix-backup-${++n}`) },
+      }),
+    },
+    'post /api/v1/admin/audit': {
+      expect: byRole({ admin: 200 }),
+      request: () => ({ path: '/api/v1/admin/audit' }),
     },
     // deposits
     'post /api/v1/deposits': {
