@@ -64,8 +64,14 @@ export function checkDepositFields(title: unknown, description: unknown): Deposi
       'title and description must not contain control characters',
     );
   }
+  // A lone surrogate (possible in JSON) cannot be canonicalised into the entry (RFC 8785).
+  if (LONE_SURROGATE.test(t) || LONE_SURROGATE.test(d)) {
+    throw new DepositError('INVALID_FIELD', 'title and description must be well-formed Unicode');
+  }
   return { title: t, description: d };
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** C0 controls other than tab, LF and CR, and DEL. */
 function hasControl(s: string): boolean {

@@ -57,8 +57,10 @@ export async function receiveDeposit<T>(
   }
   if (req.is('application/json')) {
     const raw: unknown = req.body;
-    const rest: Record<string, unknown> = {};
-    const extra: Record<string, unknown> = {};
+    // Null prototypes: a "__proto__" key stays an own key (refused as unknown) instead of
+    // becoming the prototype whose fields would be read as if they had been sent.
+    const rest = Object.create(null) as Record<string, unknown>;
+    const extra = Object.create(null) as Record<string, unknown>;
     if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
       for (const [k, v] of Object.entries(raw)) (extraFields.includes(k) ? extra : rest)[k] = v;
     }

@@ -38,6 +38,21 @@ export const DEFAULT_INTAKE_LIMITS: IntakeLimits = {
 /** Default `HUICUN_RESERVE_BYTES`. */
 export const DEFAULT_RESERVE_BYTES = 256 * 1024 ** 2;
 
+/** Framing a part may add to its content: boundary line and headers (busboy caps them at 16 KiB). */
+const PART_FRAMING_BYTES = 17 * 1024;
+
+/**
+ * The largest body a valid upload can have: every file and field at its limit, with framing. A
+ * declared Content-Length above it is refused before a byte of the body is read.
+ */
+export function largestUploadBytes(limits: IntakeLimits, fieldCount: number): number {
+  return (
+    limits.maxFiles * (limits.maxFileBytes + PART_FRAMING_BYTES) +
+    fieldCount * (limits.maxFieldBytes + PART_FRAMING_BYTES) +
+    PART_FRAMING_BYTES
+  );
+}
+
 /** Options of {@link createUploadHandler}. */
 export interface UploadHandlerOptions {
   readonly blobs: BlobStore;
@@ -135,11 +150,21 @@ export function createUploadHandler(options: UploadHandlerOptions): UploadHandle
     },
   };
   const parse = multer(multerOptions).any();
+  const largest = largestUploadBytes(limits, fieldCount);
   const holds = new WeakMap<Intake, StoredFile[]>();
 
   async function receive(req: Request): Promise<Intake> {
     if (!isFormData(req))
       throw new IntakeError('INVALID_MULTIPART', 'expected multipart/form-data');
+    const declared = req.headers['content-length'];
+    if (declared !== undefined && /^\d{1,20}$/.test(declared) && Number(declared) > largest) {
+      // Answer at once and close the connection instead of reading what could never be kept.
+      req.res?.setHeader('Connection', 'close');
+      throw new IntakeError(
+        'FILE_TOO_LARGE',
+        `the upload is larger than ${limits.maxFiles} files of ${limits.maxFileBytes} bytes can be`,
+      );
+    }
     const uploads = storage.begin(req);
     try {
       try {
