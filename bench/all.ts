@@ -171,7 +171,7 @@ const value = (bench: string, metric: string): number | undefined => {
   const m = byBench.get(bench)?.metrics;
   if (!m) return undefined;
   if (metric === 'cert_total_median_ms' && m.cert_render_median_ms !== undefined) {
-    return (m.cert_render_median_ms ?? 0) + (m.cert_sign_median_ms ?? 0);
+    return Math.round(((m.cert_render_median_ms ?? 0) + (m.cert_sign_median_ms ?? 0)) * 100) / 100;
   }
   return m[metric];
 };

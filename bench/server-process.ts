@@ -27,7 +27,13 @@ export async function startServerProcess(
     child.stdout!.on('data', (chunk: string) => {
       out += chunk;
       const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
+      if (m) {
+        // From here on the server's log lines are drained, not kept (they would cost this process
+        // memory and CPU the benchmark should not pay).
+        child.stdout!.removeAllListeners('data');
+        child.stdout!.resume();
+        resolve(m[1]!);
+      }
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
   });
