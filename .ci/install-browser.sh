@@ -10,28 +10,8 @@ if ! dpkg-query -W -f='${Status}\n' fonts-wqy-microhei 2>/dev/null | grep -q '^i
   PACKAGES="$PACKAGES fonts-noto-cjk"
 fi
 
-missing=""
-for p in $PACKAGES; do
-  if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$'; then
-    missing="$missing $p"
-  fi
-done
-
-if [ -n "$missing" ]; then
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then
-      SUDO="sudo"
-    else
-      echo "install-browser: need root (or sudo) to install:$missing" >&2
-      exit 1
-    fi
-  fi
-  echo "install-browser: installing$missing"
-  $SUDO apt-get update
-  # shellcheck disable=SC2086
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing
-fi
+. "$(dirname "$0")/apt-install.sh"
+apt_install install-browser $PACKAGES
 
 if [ ! -x /usr/bin/chromium ]; then
   echo "install-browser: /usr/bin/chromium is missing after installing chromium" >&2

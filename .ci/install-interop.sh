@@ -7,28 +7,8 @@ set -eu
 PACKAGES="golang-go golang-golang-x-mod-dev"
 XMOD=/usr/share/gocode/src/golang.org/x/mod/sumdb
 
-missing=""
-for p in $PACKAGES; do
-  if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$'; then
-    missing="$missing $p"
-  fi
-done
-
-if [ -n "$missing" ]; then
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then
-      SUDO="sudo"
-    else
-      echo "install-interop: need root (or sudo) to install:$missing" >&2
-      exit 1
-    fi
-  fi
-  echo "install-interop: installing$missing"
-  $SUDO apt-get update
-  # shellcheck disable=SC2086
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing
-fi
+. "$(dirname "$0")/apt-install.sh"
+apt_install install-interop $PACKAGES
 
 if ! command -v go >/dev/null 2>&1; then
   echo "install-interop: 'go' is not on PATH after installing golang-go" >&2
