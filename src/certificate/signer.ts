@@ -71,12 +71,15 @@ function orderChain(key: KeyObject, certs: readonly Uint8Array[]): Uint8Array[] 
   return chain.map((c) => c.der);
 }
 
+/** The PEM label of PKCS#8 private keys (RFC 7468 §10). */
+const PKCS8_LABEL = 'PRIVATE KEY';
+
 /** A PKCS#8 DER private key as PEM text. */
 function pkcs8Pem(der: Uint8Array): string {
   const b64 = Buffer.from(der)
     .toString('base64')
     .replace(/(.{64})/g, '$1\n');
-  return `-----BEGIN PRIVATE KEY-----\n${b64.replace(/\n$/, '')}\n-----END PRIVATE KEY-----\n`;
+  return `-----BEGIN ${PKCS8_LABEL}-----\n${b64.replace(/\n$/, '')}\n-----END ${PKCS8_LABEL}-----\n`;
 }
 
 const forgeDer = (asn: forge.asn1.Asn1): Uint8Array =>
