@@ -66,8 +66,3 @@ export function requestLogger(logger: Logger) {
     next();
   };
 }
-
-/** The request id of a request that went through `requestLogger`. */
-export function requestIdOf(res: Response): string | undefined {
-  return (res.locals as { requestId?: string }).requestId;
-}
