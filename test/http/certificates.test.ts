@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractAttachments } from '../../src/certificate/attachments.js';
@@ -13,6 +12,7 @@ import {
   verifyInclusion,
 } from '../../src/log/index.js';
 import { call, registerDepositor, type Body } from '../helpers/api.js';
+import { sha256hex } from '../helpers/casework.js';
 import { startTestServer, type TestServer } from '../helpers/server-fixture.js';
 
 async function pdf(
@@ -35,8 +35,6 @@ function pdftotext(bytes: Uint8Array, dir: string): string {
   if (r.status !== 0) throw new Error(r.stderr);
   return r.stdout;
 }
-
-const sha256hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 describe('certificates API', function () {
   this.timeout(60_000);

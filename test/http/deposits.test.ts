@@ -1,35 +1,13 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  decodeBase64,
-  openNote,
-  parseCheckpoint,
-  parseTlogProof,
-  parseVkey,
-  rfc6962,
-  verifyInclusion,
-} from '../../src/log/index.js';
+import { decodeBase64, parseTlogProof } from '../../src/log/index.js';
 import { call, registerDepositor, type Body } from '../helpers/api.js';
+import { checkReceipt, sha256hex } from '../helpers/casework.js';
 import { startTestServer, type TestServer } from '../helpers/server-fixture.js';
 
 const MAX_FILE = 64 * 1024;
-
-/** An independent RFC 8785 canonicalisation for the opening's value types (strings, integers, arrays, objects). */
-function jcs(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(jcs).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${jcs((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
-
-const sha256hex = (b: Uint8Array | string): string => createHash('sha256').update(b).digest('hex');
 
 function opensslSm3(bytes: Uint8Array, dir: string): string {
   const path = join(dir, `sm3-${Math.random().toString(16).slice(2)}`);
@@ -39,25 +17,9 @@ function opensslSm3(bytes: Uint8Array, dir: string): string {
   return out.stdout.split(' ')[0]!;
 }
 
-/** Checks a receipt as an outsider would: entry, commitment, signature, inclusion. */
-function checkReceipt(receipt: Body, vkey: string, number: string): void {
-  expect(receipt.format).to.equal('huicun.receipt/v1');
-  expect(receipt.logKey).to.equal(vkey);
-  const entryBytes = decodeBase64(receipt.entry);
-  const entry = JSON.parse(new TextDecoder().decode(entryBytes));
-  expect(new TextDecoder().decode(entryBytes)).to.equal(jcs(entry));
-  expect(entry).to.include({ id: number, type: 'deposit', v: 1 });
-  expect(entry.commitment).to.equal(sha256hex(jcs(receipt.opening)));
-  const cp = parseCheckpoint(openNote(receipt.checkpoint, [parseVkey(vkey)]).text);
-  expect(receipt.index).to.be.below(cp.size);
-  verifyInclusion(
-    receipt.index,
-    cp.size,
-    rfc6962.hashLeaf(entryBytes),
-    receipt.proof.map(decodeBase64),
-    cp.root,
-    rfc6962,
-  );
+/** A deposit receipt, checked as an outsider would (test/helpers/casework.ts). */
+function checkDepositReceipt(receipt: Body, vkey: string, number: string): void {
+  expect(checkReceipt(receipt, vkey)).to.include({ id: number, type: 'deposit' });
 }
 
 function form(
@@ -133,7 +95,7 @@ describe('deposits API', () => {
       expect(deposit.files[i].sha256).to.equal(sha256hex(f.bytes));
       expect(deposit.files[i].sm3).to.equal(opensslSm3(f.bytes, server.config.dataDir));
     });
-    checkReceipt(receipt, vkey, deposit.id);
+    checkDepositReceipt(receipt, vkey, deposit.id);
     expect(receipt.opening.depositor).to.deep.include({
       name: '张三',
       verification: 'self-declared',
@@ -182,7 +144,7 @@ describe('deposits API', () => {
       sha256: sha,
       size: 5_000_000_000,
     });
-    checkReceipt(r.body.receipt, vkey, r.body.deposit.id);
+    checkDepositReceipt(r.body.receipt, vkey, r.body.deposit.id);
   });
 
   it('reads back own deposits: list, details, receipts as issued and latest, tlog-proof', async () => {
@@ -225,7 +187,7 @@ describe('deposits API', () => {
     const latest = await call(server.url, 'GET', `/api/v1/deposits/${id}/receipt?at=latest`, {
       token: alice.token,
     });
-    checkReceipt(latest.body, vkey, id);
+    checkDepositReceipt(latest.body, vkey, id);
     expect(latest.body.checkpoint).to.not.equal(issued.body.checkpoint);
 
     const tp = await call(server.url, 'GET', `/api/v1/deposits/${id}/receipt?format=tlog-proof`, {
@@ -234,7 +196,7 @@ describe('deposits API', () => {
     expect(tp.headers.get('content-type')).to.match(/^text\/plain/);
     const parsed = parseTlogProof(tp.text);
     const extra = JSON.parse(new TextDecoder().decode(parsed.extra));
-    checkReceipt(
+    checkDepositReceipt(
       {
         ...made.body.receipt,
         entry: extra.entry,
