@@ -22,7 +22,14 @@ import {
   notice,
   pageTitle,
 } from '../ui/common.js';
-import { custodyTrail, depositSubline, manifest, stateBadge, table } from '../ui/deposit-bits.js';
+import {
+  custodyTrail,
+  depositSubline,
+  manifest,
+  notarialDownload,
+  stateBadge,
+  table,
+} from '../ui/deposit-bits.js';
 
 function downloadsCard(d: Deposit): HTMLElement {
   const errors = h('div', { class: 'form-errors' });
@@ -153,21 +160,7 @@ async function notarisationCard(d: Deposit, reload: () => void): Promise<HTMLEle
     }
     const actions = h('div', { class: 'actions' });
     if (n.state === 'issued') {
-      const get = h(
-        'button',
-        { type: 'button', class: 'btn btn-primary', 'data-download': 'notarial' },
-        t('notarisation.download'),
-      );
-      get.addEventListener(
-        'click',
-        () =>
-          void busy(get, errors, () =>
-            download(
-              `/api/v1/notary/applications/${n.applicationId}/certificate.pdf`,
-              `${n.certificateNumber ?? n.applicationId}.pdf`,
-            ),
-          ),
-      );
+      const get = notarialDownload(n.applicationId, n.certificateNumber, errors);
       actions.append(get);
     }
     if (n.state === 'submitted' || n.state === 'in_review') {

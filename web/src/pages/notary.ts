@@ -3,7 +3,7 @@
  * digests, custody trail and receipt status; claim, approve, reject with a reason, issue, and the
  * notarial certificate).
  */
-import { api, download } from '../api.js';
+import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { formatTime, groupDepositNumber } from '../format.js';
 import { pick, t } from '../i18n.js';
@@ -16,6 +16,7 @@ import {
   depositLink,
   depositSubline,
   manifest,
+  notarialDownload,
   stateBadge,
   table,
 } from '../ui/deposit-bits.js';
@@ -247,21 +248,7 @@ export const notaryReviewPage: Page = {
         act(t('review.issue'), 'btn-primary', 'issue', () => ({}), 'issue'),
       );
     } else if (app.state === 'issued') {
-      const get = h(
-        'button',
-        { type: 'button', class: 'btn btn-primary', 'data-download': 'notarial' },
-        t('notarisation.download'),
-      );
-      get.addEventListener(
-        'click',
-        () =>
-          void busy(get, errors, () =>
-            download(
-              `/api/v1/notary/applications/${app.id}/certificate.pdf`,
-              `${app.certificateNumber ?? app.id}.pdf`,
-            ),
-          ),
-      );
+      const get = notarialDownload(app.id, app.certificateNumber, errors);
       actions.append(
         notice('ok', t('review.issuedAs', { number: app.certificateNumber ?? '—' })),
         get,

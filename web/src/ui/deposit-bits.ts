@@ -178,3 +178,27 @@ export function depositSubline(d: Deposit): Child {
     methodBadge(d.method),
   ];
 }
+
+/** The button that downloads the notarial certificate of an issued application. */
+export function notarialDownload(
+  applicationId: string,
+  certificateNumber: string | undefined,
+  errors: HTMLElement,
+): HTMLElement {
+  const get = h(
+    'button',
+    { type: 'button', class: 'btn btn-primary', 'data-download': 'notarial' },
+    t('notarisation.download'),
+  );
+  get.addEventListener(
+    'click',
+    () =>
+      void busy(get, errors, () =>
+        download(
+          `/api/v1/notary/applications/${applicationId}/certificate.pdf`,
+          `${certificateNumber ?? applicationId}.pdf`,
+        ),
+      ),
+  );
+  return get;
+}
