@@ -16,7 +16,7 @@ import {
 import { logKeyFor } from '../../src/keys/log-key.js';
 import { signNote } from '../../src/log/index.js';
 
-const vectors = new URL('../../../shared/vectors/checkpoint-example/', import.meta.url);
+const vectors = new URL('../vectors/external/checkpoint-example/', import.meta.url);
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
 describe('crypto (the node:crypto wrapper)', () => {

@@ -1,5 +1,5 @@
 /**
- * ../shared/vectors/checkpoint-example: a log of `evidence-0` … `evidence-7` signed with a
+ * test/vectors/external/checkpoint-example: a log of `evidence-0` … `evidence-7` signed with a
  * TEST-ONLY Ed25519 key (seed = 32 × 0x07). Ed25519 is deterministic, so our checkpoints must
  * be byte-for-byte the files. The signer here is @noble/curves (src/log may not use
  * node:crypto); the node:crypto signer is tested by the crypto/sequencer suites.

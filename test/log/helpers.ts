@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { LogError, treeHasher, type LogErrorCode, type TreeHasher } from '../../src/log/index.js';
 
-/** /work/shared/vectors, resolved from this file (repo at /work/main). */
-export const VECTORS_DIR = fileURLToPath(new URL('../../../shared/vectors/', import.meta.url));
+/** test/vectors/external (vendored; see its README), resolved from this file. */
+export const VECTORS_DIR = fileURLToPath(new URL('../vectors/external/', import.meta.url));
 
 export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 export const b64 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'base64'));

@@ -1,5 +1,5 @@
 /**
- * transparency-dev/merkle testdata (../shared/vectors/merkle): every inclusion and consistency
+ * transparency-dev/merkle testdata (test/vectors/external/merkle): every inclusion and consistency
  * file, read at test time. wantErr=false must verify; wantErr=true must throw a LogError.
  */
 import { expect } from 'chai';

@@ -1,5 +1,5 @@
 /**
- * C2SP signed-note and golang.org/x/mod sumdb/note vectors (../shared/vectors/README.md),
+ * C2SP signed-note and golang.org/x/mod sumdb/note vectors (test/vectors/external/README.md),
  * must-fail keys, tampering, unknown keys, and the strict parser.
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
