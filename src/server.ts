@@ -27,6 +27,7 @@ import { Sequencer } from './sequencer/index.js';
 import { BlobStore } from './storage/blobs.js';
 import { openLevelStore, type LevelStore } from './storage/leveldb.js';
 import { createLogger } from './ops/logger.js';
+import type { Logger } from 'pino';
 import { createMetrics } from './ops/metrics.js';
 import { VERSION } from './version.js';
 
@@ -59,12 +60,16 @@ export interface ServerHooks {
   readonly seeds?: boolean;
   /** Clock (ms) of share and claim-code expiry and custody read windows (tests move it). */
   readonly now?: () => number;
+  /** The logger (default: pino to stdout at HUICUN_LOG_LEVEL); tests capture lines with it. */
+  readonly logger?: Logger;
 }
 
 export async function startServer(config: Config, hooks: ServerHooks = {}): Promise<RunningServer> {
-  const logger = createLogger({
-    level: process.env.HUICUN_LOG_LEVEL ?? (config.nodeEnv === 'test' ? 'warn' : 'info'),
-  });
+  const logger =
+    hooks.logger ??
+    createLogger({
+      level: process.env.HUICUN_LOG_LEVEL ?? (config.nodeEnv === 'test' ? 'warn' : 'info'),
+    });
   const metrics = createMetrics();
   const report = hooks.report ?? ((err: unknown) => logger.error({ err }, 'unexpected error'));
   const { key: logKey } = loadOrCreateLogKey(config.certsDir, config.origin);
