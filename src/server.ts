@@ -136,12 +136,14 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       sm3,
       limits: { maxFileBytes: config.maxFileBytes, maxFiles: config.maxFiles },
       reserveBytes: config.reserveBytes,
+      minimumRate: config.minUploadRate,
     });
     const counterUploads = createUploadHandler({
       blobs,
       sm3,
       limits: { maxFileBytes: config.maxFileBytes, maxFiles: config.maxFiles },
       reserveBytes: config.reserveBytes,
+      minimumRate: config.minUploadRate,
       extraFields: COUNTER_DEPOSIT_FIELDS,
     });
     const casework = await Casework.open({
@@ -208,6 +210,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
         rateLimits: config.rateLimits,
         anonMaxBytes: config.anonVerifyMaxBytes,
         maxFileBytes: config.maxFileBytes,
+        minimumRate: config.minUploadRate,
         access: casework.access,
         extractAttachments,
         documentIssued: async (sha) => (await certificates.issued(sha)) !== undefined,
@@ -226,7 +229,8 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
     });
     // Slow clients: headers must arrive within HUICUN_HEADERS_TIMEOUT_MS (30 s) and a socket idle
     // for HUICUN_IDLE_TIMEOUT_MS (2 min) is closed; the whole request has no deadline, since a
-    // 4 GiB upload on a slow line legitimately takes long. Node checks the headers deadline every
+    // 4 GiB upload on a slow line legitimately takes long, but an upload body slower than
+    // HUICUN_MIN_UPLOAD_BYTES_PER_S is cut off (src/evidence/intake/body-rate.ts). Node checks the headers deadline every
     // `connectionsCheckingInterval` (default 30 s), so check often enough to honour it.
     const http = createServer(
       {

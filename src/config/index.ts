@@ -52,6 +52,11 @@ export interface Config {
   readonly headersTimeoutMs: number;
   /** HUICUN_IDLE_TIMEOUT_MS: a connection sending or receiving nothing this long is closed. */
   readonly idleTimeoutMs: number;
+  /**
+   * HUICUN_MIN_UPLOAD_BYTES_PER_S averaged over HUICUN_MIN_UPLOAD_WINDOW_MS: an upload body
+   * (deposit or verify) arriving slower is cut off with 408 REQUEST_TOO_SLOW; 0 turns it off.
+   */
+  readonly minUploadRate: { readonly bytesPerS: number; readonly windowMs: number };
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -145,5 +150,9 @@ export function loadConfig(env: Env = process.env): Config {
     ),
     headersTimeoutMs: integer(env, 'HUICUN_HEADERS_TIMEOUT_MS', 30_000, 100, 3_600_000),
     idleTimeoutMs: integer(env, 'HUICUN_IDLE_TIMEOUT_MS', 120_000, 100, 86_400_000),
+    minUploadRate: {
+      bytesPerS: integer(env, 'HUICUN_MIN_UPLOAD_BYTES_PER_S', 16 * 1024, 0, 1024 ** 3),
+      windowMs: integer(env, 'HUICUN_MIN_UPLOAD_WINDOW_MS', 30_000, 100, 3_600_000),
+    },
   };
 }
