@@ -27,6 +27,7 @@ import { Sequencer } from './sequencer/index.js';
 import { BlobStore } from './storage/blobs.js';
 import { openLevelStore, type LevelStore } from './storage/leveldb.js';
 import { createLogger } from './ops/logger.js';
+import { ensurePrivateDir, usePrivateUmask } from './storage/modes.js';
 import type { Logger } from 'pino';
 import { createMetrics } from './ops/metrics.js';
 import { VERSION } from './version.js';
@@ -65,6 +66,9 @@ export interface ServerHooks {
 }
 
 export async function startServer(config: Config, hooks: ServerHooks = {}): Promise<RunningServer> {
+  // Files on disk (docs/SECURITY.md): everything created from here on is private, LevelDB's
+  // files included, and a data folder an earlier version made 0755 is narrowed to 0700.
+  usePrivateUmask();
   const logger =
     hooks.logger ??
     createLogger({
@@ -79,6 +83,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
   );
   assertOriginOpen(previous, config.origin); // a log continued elsewhere (--new-log) is closed
   const localSecret = newLocalSecret();
+  await ensurePrivateDir(config.dataDir);
   const store = await openLevelStore(join(config.dataDir, 'db'));
   const cleanup: (() => Promise<void>)[] = [() => store.close()];
   const undo = async (): Promise<void> => {
