@@ -27,6 +27,8 @@ import { Sequencer } from './sequencer/index.js';
 import { BlobStore } from './storage/blobs.js';
 import { openLevelStore, type LevelStore } from './storage/leveldb.js';
 import { createLogger } from './ops/logger.js';
+import { ensurePrivateDir, usePrivateUmask } from './storage/modes.js';
+import type { Logger } from 'pino';
 import { createMetrics } from './ops/metrics.js';
 import { VERSION } from './version.js';
 
@@ -59,12 +61,19 @@ export interface ServerHooks {
   readonly seeds?: boolean;
   /** Clock (ms) of share and claim-code expiry and custody read windows (tests move it). */
   readonly now?: () => number;
+  /** The logger (default: pino to stdout at HUICUN_LOG_LEVEL); tests capture lines with it. */
+  readonly logger?: Logger;
 }
 
 export async function startServer(config: Config, hooks: ServerHooks = {}): Promise<RunningServer> {
-  const logger = createLogger({
-    level: process.env.HUICUN_LOG_LEVEL ?? (config.nodeEnv === 'test' ? 'warn' : 'info'),
-  });
+  // Files on disk (docs/SECURITY.md): everything created from here on is private, LevelDB's
+  // files included, and a data folder an earlier version made 0755 is narrowed to 0700.
+  usePrivateUmask();
+  const logger =
+    hooks.logger ??
+    createLogger({
+      level: process.env.HUICUN_LOG_LEVEL ?? (config.nodeEnv === 'test' ? 'warn' : 'info'),
+    });
   const metrics = createMetrics();
   const report = hooks.report ?? ((err: unknown) => logger.error({ err }, 'unexpected error'));
   const { key: logKey } = loadOrCreateLogKey(config.certsDir, config.origin);
@@ -74,6 +83,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
   );
   assertOriginOpen(previous, config.origin); // a log continued elsewhere (--new-log) is closed
   const localSecret = newLocalSecret();
+  await ensurePrivateDir(config.dataDir);
   const store = await openLevelStore(join(config.dataDir, 'db'));
   const cleanup: (() => Promise<void>)[] = [() => store.close()];
   const undo = async (): Promise<void> => {
@@ -131,12 +141,14 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       sm3,
       limits: { maxFileBytes: config.maxFileBytes, maxFiles: config.maxFiles },
       reserveBytes: config.reserveBytes,
+      minimumRate: config.minUploadRate,
     });
     const counterUploads = createUploadHandler({
       blobs,
       sm3,
       limits: { maxFileBytes: config.maxFileBytes, maxFiles: config.maxFiles },
       reserveBytes: config.reserveBytes,
+      minimumRate: config.minUploadRate,
       extraFields: COUNTER_DEPOSIT_FIELDS,
     });
     const casework = await Casework.open({
@@ -203,6 +215,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
         rateLimits: config.rateLimits,
         anonMaxBytes: config.anonVerifyMaxBytes,
         maxFileBytes: config.maxFileBytes,
+        minimumRate: config.minUploadRate,
         access: casework.access,
         extractAttachments,
         documentIssued: async (sha) => (await certificates.issued(sha)) !== undefined,
@@ -221,7 +234,8 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
     });
     // Slow clients: headers must arrive within HUICUN_HEADERS_TIMEOUT_MS (30 s) and a socket idle
     // for HUICUN_IDLE_TIMEOUT_MS (2 min) is closed; the whole request has no deadline, since a
-    // 4 GiB upload on a slow line legitimately takes long. Node checks the headers deadline every
+    // 4 GiB upload on a slow line legitimately takes long, but an upload body slower than
+    // HUICUN_MIN_UPLOAD_BYTES_PER_S is cut off (src/evidence/intake/body-rate.ts). Node checks the headers deadline every
     // `connectionsCheckingInterval` (default 30 s), so check often enough to honour it.
     const http = createServer(
       {

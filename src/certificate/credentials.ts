@@ -7,7 +7,7 @@
  * builds the X.509 certificates and the PKCS#12. Nothing is ever overwritten; key files are 0600.
  * @module
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import forge from 'node-forge';
 import { generateRsaPem, privateKeyFromPem, randomBytes, rsaSha256Sign } from '../crypto/index.js';
@@ -83,6 +83,7 @@ function issue(o: {
 
 function write(path: string, data: string | Uint8Array, mode: number): void {
   writeFileSync(path, data, { mode, flag: 'wx' });
+  chmodSync(path, mode); // exactly `mode`: the server's umask 0o077 would narrow the CA's 0644
 }
 
 /**

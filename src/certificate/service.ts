@@ -250,7 +250,7 @@ export class CertificateService {
     const { blobs } = this.deps;
     const sha256 = createSha256().update(pdf).digest('hex');
     const temp = blobs.tempPath();
-    await writeFile(temp, pdf, { flag: 'wx' });
+    await writeFile(temp, pdf, { flag: 'wx', mode: 0o600 }); // as every blob (src/storage/modes.ts)
     const fh = await openFile(temp, 'r+');
     await fh.sync();
     await fh.close();

@@ -5,6 +5,9 @@
 import { resolve } from 'node:path';
 import { BaseError } from '../errors.js';
 import { isValidKeyName } from '../log/index.js';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
+
+export { expressTrustProxy, parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 export type ConfigErrorCode = 'CONFIG_INVALID';
 export class ConfigError extends BaseError<ConfigErrorCode> {}
@@ -27,7 +30,8 @@ export interface Config {
   readonly batchMax: number;
   /** Most appends waiting for a batch; beyond it appends get 503 LOG_OVERLOADED. */
   readonly queueMax: number;
-  readonly trustProxy: boolean;
+  /** HUICUN_TRUST_PROXY: which proxies in front may name the client (src/config/trust-proxy.ts). */
+  readonly trustProxy: TrustProxy;
   /** HUICUN_RATE_LIMITS: off only for benchmarks and load tests on loopback. */
   readonly rateLimits: boolean;
   /** HUICUN_ADMIN_PASSWORD: creates the `admin` account when none exists. */
@@ -48,6 +52,11 @@ export interface Config {
   readonly headersTimeoutMs: number;
   /** HUICUN_IDLE_TIMEOUT_MS: a connection sending or receiving nothing this long is closed. */
   readonly idleTimeoutMs: number;
+  /**
+   * HUICUN_MIN_UPLOAD_BYTES_PER_S averaged over HUICUN_MIN_UPLOAD_WINDOW_MS: an upload body
+   * (deposit or verify) arriving slower is cut off with 408 REQUEST_TOO_SLOW; 0 turns it off.
+   */
+  readonly minUploadRate: { readonly bytesPerS: number; readonly windowMs: number };
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -107,6 +116,9 @@ export function loadConfig(env: Env = process.env): Config {
       'HUICUN_RATE_LIMITS=off is for benchmarks on loopback, not production',
     );
   }
+  const trustProxy = parseTrustProxy(env.HUICUN_TRUST_PROXY);
+  if ('error' in trustProxy)
+    throw new ConfigError('CONFIG_INVALID', `HUICUN_TRUST_PROXY: ${trustProxy.error}`);
   return {
     nodeEnv,
     production,
@@ -118,7 +130,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl,
     batchMax: integer(env, 'HUICUN_BATCH_MAX', 1024, 1, 65536),
     queueMax: integer(env, 'HUICUN_QUEUE_MAX', 16384, 1, 1 << 24),
-    trustProxy: flag(env, 'HUICUN_TRUST_PROXY', false),
+    trustProxy,
     rateLimits,
     adminPassword: env.HUICUN_ADMIN_PASSWORD || undefined,
     maxFileBytes: integer(env, 'HUICUN_MAX_FILE_BYTES', 4 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
@@ -138,5 +150,9 @@ export function loadConfig(env: Env = process.env): Config {
     ),
     headersTimeoutMs: integer(env, 'HUICUN_HEADERS_TIMEOUT_MS', 30_000, 100, 3_600_000),
     idleTimeoutMs: integer(env, 'HUICUN_IDLE_TIMEOUT_MS', 120_000, 100, 86_400_000),
+    minUploadRate: {
+      bytesPerS: integer(env, 'HUICUN_MIN_UPLOAD_BYTES_PER_S', 16 * 1024, 0, 1024 ** 3),
+      windowMs: integer(env, 'HUICUN_MIN_UPLOAD_WINDOW_MS', 30_000, 100, 3_600_000),
+    },
   };
 }

@@ -9,6 +9,7 @@ import type { Sequencer } from '../sequencer/index.js';
 import type { BlobStore } from '../storage/blobs.js';
 import type { Casework } from '../custody/casework.js';
 import type { CertificateService } from '../certificate/service.js';
+import { expressTrustProxy, type TrustProxy } from '../config/index.js';
 import { addCaseworkRoutes } from './casework-routes.js';
 import { addCertificateRoutes } from './certificate-routes.js';
 import { addDepositRoutes } from './deposit-routes.js';
@@ -30,7 +31,8 @@ export interface AppDeps {
   readonly vkey: string;
   readonly previousVkeys: readonly string[];
   readonly version: string;
-  readonly trustProxy: boolean;
+  /** HUICUN_TRUST_PROXY: `req.ip` (rate limits, login back-off) honours only these proxies. */
+  readonly trustProxy: TrustProxy;
   /** Receives unexpected (5xx) errors. */
   readonly report: (err: unknown) => void;
   readonly accounts: AccountService;
@@ -61,7 +63,9 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', deps.trustProxy);
+  // A hop count or a list, never `true`: the client address is read from the right of
+  // X-Forwarded-For, past our own proxies only (src/config/trust-proxy.ts).
+  app.set('trust proxy', expressTrustProxy(deps.trustProxy));
   app.set('query parser', 'simple');
   const router = express.Router({ strict: true });
   const routes = new RouteTable(router);

@@ -3,9 +3,9 @@
  * `…/certificate.pdf/link` → `{url: "/dl/<128-bit random>", expiresAt}`. A link lives 30 minutes,
  * may be fetched again within that time (Range requests), and is bound to the account that made
  * it: at each use the account must still be enabled and still have access, and the read is
- * recorded exactly as the authenticated route records it. Tokens never appear in logs (the
- * access log shows `/dl/…` only as the rewritten route). Links are kept in memory: a restart
- * forgets them, and the browser asks for a new one.
+ * recorded exactly as the authenticated route records it. Tokens never appear in logs, a failed
+ * link's included: the access log writes `/dl/[redacted]` (src/ops/logger.ts). Links are kept in
+ * memory: a restart forgets them, and the browser asks for a new one.
  */
 import type { Request, RequestHandler } from 'express';
 import { randomBytes } from '../crypto/index.js';

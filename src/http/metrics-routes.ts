@@ -1,19 +1,15 @@
 /**
  * `GET /metrics` (Prometheus text): for admins, and for scrapers on the loopback interface
- * (the usual deployment runs the scraper beside the server). Counts every response too.
+ * (the usual deployment runs the scraper beside the server) that connect directly: a request
+ * a proxy forwarded is refused (src/ops/loopback.ts). Counts every response too.
  */
 import type { RequestHandler } from 'express';
 import { optionalUser } from '../accounts/index.js';
 import type { Metrics } from '../ops/metrics.js';
 import { AccountError } from '../accounts/errors.js';
+import { OpsError } from '../ops/errors.js';
+import { loopbackPeer } from '../ops/loopback.js';
 import type { RouteTable } from './routes.js';
-
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
-
-/** Whether the TCP peer (not X-Forwarded-For) is on this machine. */
-export function isLoopback(address: string | undefined): boolean {
-  return address !== undefined && LOOPBACK.test(address);
-}
 
 /** Counts responses by method and status. */
 export function countResponses(metrics: Metrics): RequestHandler {
@@ -37,10 +33,15 @@ export function addMetricsRoutes(routes: RouteTable, metrics: Metrics): void {
     },
     async (req, res) => {
       const user = optionalUser(req);
-      if (!isLoopback(req.socket.remoteAddress) && user?.role !== 'admin') {
-        throw user
-          ? new AccountError('ROLE_FORBIDDEN', 'metrics are for administrators')
-          : new AccountError('AUTH_REQUIRED', 'sign in as an administrator');
+      const peer = loopbackPeer(req); // the socket's peer, never X-Forwarded-For
+      if (peer !== 'direct' && user?.role !== 'admin') {
+        if (user) throw new AccountError('ROLE_FORBIDDEN', 'metrics are for administrators');
+        if (peer === 'forwarded')
+          throw new OpsError(
+            'FORWARDED_REQUEST_REFUSED',
+            'metrics without signing in are for scrapers on the server itself, not through a proxy',
+          );
+        throw new AccountError('AUTH_REQUIRED', 'sign in as an administrator');
       }
       res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
     },

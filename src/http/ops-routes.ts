@@ -1,7 +1,8 @@
 /**
  * The operator's admin routes (DESIGN §10): POST /api/v1/admin/backup `{dir}` and POST
  * /api/v1/admin/audit. An admin token, or from a direct loopback connection the local secret of
- * `<data>/server.json` (what `huicun backup` and `huicun audit` send). With
+ * `<data>/server.json` (what `huicun backup` and `huicun audit` send); the secret on a request
+ * a proxy forwarded is refused with 403 FORWARDED_REQUEST_REFUSED (src/ops/loopback.ts). With
  * `Accept: application/x-ndjson` the answer streams progress lines `{"progress":…}` (at least
  * every 15 s, so neither side's idle timeout cuts a long backup) and ends with `{"result":…}` or
  * `{"error":{code,message}}`; otherwise it is one JSON body when the work is done.
@@ -39,7 +40,7 @@ export function adminOrLocalSecret(secret: string): Handler {
   return (req, res, next) => {
     const check = checkLocalSecret(req, secret);
     if (check.verdict === 'accepted') next();
-    else if (check.verdict === 'refused') next(new OpsError('LOCAL_SECRET_REFUSED', check.reason));
+    else if (check.verdict === 'refused') next(new OpsError(check.code, check.reason));
     else admin(req, res, next);
   };
 }

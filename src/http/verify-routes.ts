@@ -8,6 +8,7 @@
 import type { Request } from 'express';
 import { AccountError, optionalUser, type AuthUser } from '../accounts/index.js';
 import { RateLimiter } from '../accounts/throttle.js';
+import type { MinimumRate } from '../evidence/intake/body-rate.js';
 import type { Sm3Worker } from '../evidence/intake/sm3-client.js';
 import type { DepositRecord } from '../evidence/records.js';
 import type { DepositService, RecordStore } from '../evidence/service.js';
@@ -43,6 +44,8 @@ export interface VerifyRouteOptions {
   readonly anonMaxBytes: number;
   readonly maxFileBytes: number;
   readonly lookupsPerMinute?: number;
+  /** Multipart bodies slower than this are cut off with 408 REQUEST_TOO_SLOW. */
+  readonly minimumRate?: MinimumRate;
   /** The access policy (default: owners only); a non-owner's full answer is a custody event. */
   readonly access?: VerifierDeps['access'];
   /** Whether a document with this SHA-256 is anchored by a `certificate-issued` event. */
@@ -129,7 +132,7 @@ export function addVerifyRoutes(
       // Counted before the body is read: hashing an upload is the costly part.
       lookups.take(clientAddress(req));
       const max = user ? options.maxFileBytes : options.anonMaxBytes;
-      const up = await receiveVerifyUpload(req, options.sm3, max);
+      const up = await receiveVerifyUpload(req, options.sm3, max, options.minimumRate);
       const q: DigestQuery = {
         ...(up.file ? { sha256: up.file.sha256, sm3: up.file.sm3 } : {}),
         ...(up.depositId !== undefined ? { depositId: depositId(up.depositId)! } : {}),

@@ -2,11 +2,19 @@
  * The multipart body of POST /api/v1/verify (DESIGN §9): a `file` part is hashed while it
  * streams (SHA-256 here, SM3 on the shared worker) and never stored; a `certificate` part (PDF,
  * receipt JSON or tlog-proof, at most 16 MiB) is kept in memory; a `depositId` field may name the
- * deposit. Anything else is refused.
+ * deposit. Anything else is refused. A body slower than the minimum rate is cut off with 408
+ * REQUEST_TOO_SLOW (src/evidence/intake/body-rate.ts).
  */
 import type { Request, Response } from 'express';
 import multer from 'multer';
+import type { Writable } from 'node:stream';
 import { createSha256 } from '../crypto/index.js';
+import {
+  DEFAULT_MINIMUM_RATE,
+  guardBodyRate,
+  type BodyRateGuard,
+  type MinimumRate,
+} from '../evidence/intake/body-rate.js';
 import { IntakeError } from '../evidence/intake/errors.js';
 import type { Sm3Worker } from '../evidence/intake/sm3-client.js';
 import { MAX_PDF_BYTES } from '../verify/index.js';
@@ -105,13 +113,21 @@ function classify(err: unknown): unknown {
   return err;
 }
 
-/** Receives a verify upload; `maxFileBytes` caps the `file` part (anonymous callers get less). */
-export function receiveVerifyUpload(
+/**
+ * Receives a verify upload; `maxFileBytes` caps the `file` part (anonymous callers get less),
+ * and a body slower than `minimumRate` is refused with REQUEST_TOO_SLOW.
+ */
+export async function receiveVerifyUpload(
   req: Request,
   sm3: Sm3Worker,
   maxFileBytes: number,
+  minimumRate: MinimumRate = DEFAULT_MINIMUM_RATE,
 ): Promise<VerifyUpload> {
-  const parse = multer({
+  let guard: BodyRateGuard | undefined;
+  // multer 2.5 takes `streamHandler`; @types/multer 2.3.0 does not declare it yet.
+  const options: multer.Options & {
+    streamHandler: (req: Request, busboy: NodeJS.WritableStream) => void;
+  } = {
     storage: new VerifyStorage(sm3, maxFileBytes),
     defParamCharset: 'utf8',
     limits: { files: 2, fields: 1, fieldSize: 64, parts: 3, headerPairs: 16 },
@@ -119,11 +135,16 @@ export function receiveVerifyUpload(
       if (file.fieldname === 'file' || file.fieldname === 'certificate') cb(null, true);
       else cb(new IntakeError('UNEXPECTED_FIELD', 'send the parts "file" and/or "certificate"'));
     },
-  }).fields([
+    streamHandler: (r: Request, busboy: NodeJS.WritableStream) => {
+      r.pipe(busboy);
+      guard = guardBodyRate(r, busboy as Writable, minimumRate);
+    },
+  };
+  const parse = multer(options).fields([
     { name: 'file', maxCount: 1 },
     { name: 'certificate', maxCount: 1 },
   ]);
-  return new Promise<VerifyUpload>((resolve, reject) => {
+  const parsed = new Promise<VerifyUpload>((resolve, reject) => {
     void parse(req, undefined as unknown as Response, (err?: unknown) => {
       if (err !== undefined) {
         reject(classify(err));
@@ -145,4 +166,10 @@ export function receiveVerifyUpload(
       });
     });
   });
+  try {
+    // A cut-off body: answer now; multer's callback waits for a body that may never end.
+    return await (guard ? Promise.race([parsed, guard.cut]) : parsed);
+  } finally {
+    guard?.stop();
+  }
 }

@@ -10,8 +10,12 @@ import { BaseError } from '../errors.js';
  * - BLOB_MISSING (409), BLOB_DIGEST_MISMATCH (409): an evidence file or certificate a record
  *   references is missing or no longer has its digest; the backup stops (no manifest is
  *   written, so the folder is recognisably incomplete). Run `huicun audit`.
- * - LOCAL_SECRET_REFUSED (403): `X-Huicun-Local-Secret` from a non-loopback address, through a
- *   proxy, or not the secret of `<data>/server.json`.
+ * - LOCAL_SECRET_REFUSED (403): `X-Huicun-Local-Secret` from a non-loopback address, or not the
+ *   secret of `<data>/server.json`.
+ * - FORWARDED_REQUEST_REFUSED (403): a loopback-only access (the local secret, `/metrics` without
+ *   an admin token) on a request carrying a forwarding header (`X-Forwarded-*`, `Forwarded`,
+ *   `Via`, `X-Real-IP`…): a proxy sent it, so the peer address is not the caller's. Call from
+ *   the server's machine directly, or sign in as an administrator (src/ops/loopback.ts).
  * - BACKUP_INVALID (—): the backup folder's manifest, database or files do not verify.
  * - RESTORE_TARGET_NOT_EMPTY (—): the data folder to restore into exists and is not empty.
  * - RESTORE_REFUSED (—): `--resume` or `--new-log` would fork the log, or the store is not a
@@ -24,6 +28,7 @@ export type OpsErrorCode =
   | 'BLOB_MISSING'
   | 'BLOB_DIGEST_MISMATCH'
   | 'LOCAL_SECRET_REFUSED'
+  | 'FORWARDED_REQUEST_REFUSED'
   | 'BACKUP_INVALID'
   | 'RESTORE_TARGET_NOT_EMPTY'
   | 'RESTORE_REFUSED';
@@ -39,6 +44,7 @@ export const OPS_ERROR_STATUS: Readonly<Record<OpsErrorCode, number>> = {
   BLOB_MISSING: 409,
   BLOB_DIGEST_MISMATCH: 409,
   LOCAL_SECRET_REFUSED: 403,
+  FORWARDED_REQUEST_REFUSED: 403,
   BACKUP_INVALID: 409,
   RESTORE_TARGET_NOT_EMPTY: 409,
   RESTORE_REFUSED: 409,

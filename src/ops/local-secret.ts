@@ -6,43 +6,40 @@
  * otherwise make every remote caller look local). Compared in constant time.
  */
 import { equalSecret, sha256 } from '../crypto/index.js';
+import type { OpsErrorCode } from './errors.js';
+import { forwardingHeader, isLoopbackAddress, type PeerRequest } from './loopback.js';
 import { LOCAL_SECRET_HEADER } from './server-file.js';
 
+export { isLoopbackAddress } from './loopback.js';
+
 /** What the guard looks at: the request's headers and the socket's peer address. */
-export interface LocalRequest {
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-  readonly socket: { readonly remoteAddress?: string | undefined };
-}
-
-/** Headers a forwarding proxy adds: their presence means the peer is not the caller. */
-const FORWARDED = ['x-forwarded-for', 'forwarded', 'x-real-ip', 'via'];
-
-/** Whether `address` is a loopback address (127.0.0.0/8, ::1, IPv4-mapped 127.x). */
-export function isLoopbackAddress(address: string | undefined): boolean {
-  if (address === undefined) return false;
-  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
-  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4)) return true;
-  return address === '::1' || address === '0:0:0:0:0:0:0:1';
-}
+export type LocalRequest = PeerRequest;
 
 /**
  * `absent`: no secret header (the caller must sign in as admin); `accepted`: the right secret
- * from a direct loopback peer; `refused` with the reason otherwise.
+ * from a direct loopback peer; `refused` with the error code and reason otherwise
+ * (FORWARDED_REQUEST_REFUSED when a forwarding header is present, src/ops/loopback.ts).
  */
 export function checkLocalSecret(
   req: LocalRequest,
   secret: string,
-): { verdict: 'absent' | 'accepted' } | { verdict: 'refused'; reason: string } {
+): { verdict: 'absent' | 'accepted' } | { verdict: 'refused'; code: OpsErrorCode; reason: string } {
+  const refused = (reason: string, code: OpsErrorCode = 'LOCAL_SECRET_REFUSED') =>
+    ({ verdict: 'refused', code, reason }) as const;
   const given = req.headers[LOCAL_SECRET_HEADER];
   if (given === undefined) return { verdict: 'absent' };
-  if (typeof given !== 'string') return { verdict: 'refused', reason: 'one secret header only' };
-  if (FORWARDED.some((h) => req.headers[h] !== undefined))
-    return { verdict: 'refused', reason: 'the local secret is not accepted through a proxy' };
+  if (typeof given !== 'string') return refused('one secret header only');
+  const forwarded = forwardingHeader(req.headers);
+  if (forwarded !== undefined)
+    return refused(
+      `the local secret is not accepted through a proxy (${forwarded})`,
+      'FORWARDED_REQUEST_REFUSED',
+    );
   if (!isLoopbackAddress(req.socket.remoteAddress))
-    return { verdict: 'refused', reason: 'the local secret is accepted from loopback only' };
+    return refused('the local secret is accepted from loopback only');
   // Hash both sides first: equal lengths for the constant-time comparison, whatever was sent.
   const utf8 = new TextEncoder();
   if (!equalSecret(sha256(utf8.encode(given)), sha256(utf8.encode(secret))))
-    return { verdict: 'refused', reason: 'wrong local secret' };
+    return refused('wrong local secret');
   return { verdict: 'accepted' };
 }

@@ -2,6 +2,8 @@
  * Structured logs (pino) with request ids. Never logged: passwords, tokens, ID numbers, request
  * bodies. Each request gets an id (a client's `X-Request-Id` when it is a plain token, else a
  * random one), echoed in the response header and attached to every line about that request.
+ * Download-link tokens (`/dl/<token>`, src/http/download-links.ts) are cut from logged paths,
+ * whatever the answer: a token in a log would be a working link for whoever reads the log.
  */
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
@@ -39,6 +41,13 @@ export function createLogger(
 }
 
 const CLIENT_ID = /^[A-Za-z0-9._-]{8,64}$/;
+/** A download-link path, however it was spelt (`/dl/…`, `//DL/…`). */
+const DOWNLOAD_LINK_PATH = /^\/+dl(?:\/|$)/i;
+
+/** `path` as it may be logged: a download link's token is replaced by `[redacted]`. */
+export function loggedPath(path: string): string {
+  return DOWNLOAD_LINK_PATH.test(path) ? '/dl/[redacted]' : path;
+}
 
 /** Request id + one access line per request (method, route path, status, ms, user id). */
 export function requestLogger(logger: Logger) {
@@ -55,7 +64,7 @@ export function requestLogger(logger: Logger) {
         {
           reqId: id,
           method: req.method,
-          path: req.path,
+          path: loggedPath(req.path),
           status: res.statusCode,
           ms: Math.round(ms * 10) / 10,
           ...(user ? { user } : {}),

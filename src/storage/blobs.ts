@@ -5,13 +5,26 @@
  * filesystem, so the commit is an atomic rename). Order on commit: the writer fsyncs the temp
  * file → rename into place (deduplicated) → fsync the directory and any new parents. A blob is
  * deleted only under its per-digest lock, only while no in-flight upload holds it, and only when
- * the caller's `isReferenced` (the deposit records) says nothing needs it.
+ * the caller's `isReferenced` (the deposit records) says nothing needs it. Folders are 0700 and
+ * blobs 0600 (docs/SECURITY.md, "Files on disk"; src/storage/modes.ts).
  */
 import { constants as fsConstants, type ReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, statfs, unlink, type FileHandle } from 'node:fs/promises';
+import {
+  chmod,
+  mkdir,
+  open,
+  readdir,
+  rename,
+  rm,
+  stat,
+  statfs,
+  unlink,
+  type FileHandle,
+} from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { randomBytes } from '../crypto/index.js';
 import { BaseError } from '../errors.js';
+import { ensurePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './modes.js';
 
 /** Codes of {@link BlobError}. */
 export type BlobErrorCode = 'BLOB_NOT_FOUND';
@@ -74,13 +87,28 @@ export class BlobStore {
     this.#isReferenced = options.isReferenced;
   }
 
-  /** Creates the folders if needed and sweeps leftovers of a previous run out of `tmp/`. */
+  /**
+   * Creates the folders if needed, makes them and the `aa/bb` subfolders 0700 (an earlier
+   * version left them 0755), and sweeps leftovers of a previous run out of `tmp/`.
+   */
   static async open(options: BlobStoreOptions): Promise<BlobStore> {
     const store = new BlobStore(options);
-    await mkdir(store.blobDir, { recursive: true });
-    await mkdir(store.tmpDir, { recursive: true });
+    await ensurePrivateDir(store.blobDir);
+    await ensurePrivateDir(store.tmpDir);
+    await store.#restrictSubfolders();
     await store.sweepTemp();
     return store;
+  }
+
+  async #restrictSubfolders(): Promise<void> {
+    const subfolders = async (dir: string): Promise<string[]> =>
+      (await readdir(dir, { withFileTypes: true }))
+        .filter((e) => e.isDirectory())
+        .map((e) => join(dir, e.name));
+    for (const a of await subfolders(this.blobDir)) {
+      await chmod(a, PRIVATE_DIR_MODE);
+      for (const b of await subfolders(a)) await chmod(b, PRIVATE_DIR_MODE);
+    }
   }
 
   /**
@@ -178,7 +206,9 @@ export class BlobStore {
         await unlink(tempPath);
       } else {
         const leaf = dirname(dest);
-        const firstNew = await mkdir(leaf, { recursive: true });
+        const firstNew = await mkdir(leaf, { recursive: true, mode: PRIVATE_DIR_MODE });
+        // Whoever wrote the temp file, the blob is readable by the service's user only.
+        await chmod(tempPath, PRIVATE_FILE_MODE);
         await rename(tempPath, dest);
         created = existing === undefined;
         try {

@@ -2,7 +2,6 @@
  * The LevelDB store (level 10 / classic-level): the log's tiles, entry bundles and checkpoints,
  * and the records of the domains above it, in one database so one synced batch covers them all.
  */
-import { mkdirSync } from 'node:fs';
 import { Level } from 'level';
 import { decodeBase64, encodeBase64, equalBytes } from '../log/index.js';
 import type {
@@ -14,6 +13,7 @@ import type {
   TileRefKey,
 } from '../sequencer/store.js';
 import { StorageError } from './errors.js';
+import { ensurePrivateDir, restrictFiles, usePrivateUmask } from './modes.js';
 import {
   bundleKey,
   CHECKPOINT_PREFIX,
@@ -37,9 +37,15 @@ export type Op =
 const utf8 = new TextEncoder();
 const text = new TextDecoder('utf-8', { fatal: true });
 
-/** Opens (creating if needed) the store in `dir`. */
+/**
+ * Opens (creating if needed) the store in `dir`. The folder is made 0700 and its files 0600,
+ * and the process umask 0o077, so the files LevelDB creates later are 0600 too
+ * (docs/SECURITY.md, "Files on disk").
+ */
 export async function openLevelStore(dir: string): Promise<LevelStore> {
-  mkdirSync(dir, { recursive: true });
+  usePrivateUmask();
+  await ensurePrivateDir(dir);
+  await restrictFiles(dir);
   const db: Db = new Level<string, Uint8Array>(dir, { keyEncoding: 'utf8', valueEncoding: 'view' });
   const store = new LevelStore(db);
   await store.open();

@@ -3,6 +3,9 @@
  * cut off by the headers timeout (HUICUN_HEADERS_TIMEOUT_MS); an upload that stalls halfway is
  * cut off by the idle timeout (HUICUN_IDLE_TIMEOUT_MS) and its temp file removed; an upload
  * whose Content-Length no valid upload can reach is refused with 413 before its body is read.
+ * Issue 11 §4: an upload (or anonymous verify upload) body trickling slower than
+ * HUICUN_MIN_UPLOAD_BYTES_PER_S over HUICUN_MIN_UPLOAD_WINDOW_MS — even one byte just before
+ * each idle timeout — is cut off with 408 REQUEST_TOO_SLOW and its temp file removed.
  * No fixed sleeps: every wait is for a socket event or a condition, with a bounded timeout.
  */
 import { expect } from 'chai';
@@ -269,6 +272,124 @@ describe('slow and oversized clients', function () {
   it('still has no temp file, blob or reported error', async () => {
     expect(tmp()).to.deep.equal([]);
     expect(await server.blobs.sweepUnreferenced()).to.deep.equal([]);
+    expect(server.errors.map(String)).to.deep.equal([]);
+  });
+});
+
+describe('upload bodies slower than the minimum rate', function () {
+  this.timeout(30_000);
+  const MIN_BYTES_PER_S = 4096;
+  const WINDOW_MS = 2_000;
+  let server: TestServer;
+  let token: string;
+  let port: number;
+  const tmp = (): string[] => readdirSync(server.blobs.tmpDir);
+  const blobCount = (): number =>
+    readdirSync(server.blobs.blobDir, { recursive: true, withFileTypes: true }).filter((e) =>
+      e.isFile(),
+    ).length;
+
+  before(async () => {
+    server = await startTestServer({
+      HUICUN_RATE_LIMITS: 'off',
+      HUICUN_IDLE_TIMEOUT_MS: String(IDLE_TIMEOUT_MS),
+      HUICUN_MIN_UPLOAD_BYTES_PER_S: String(MIN_BYTES_PER_S),
+      HUICUN_MIN_UPLOAD_WINDOW_MS: String(WINDOW_MS),
+      HUICUN_RESERVE_BYTES: '0',
+    });
+    token = (await registerDepositor(server.url)).token;
+    port = portOf(server.url);
+  });
+  after(() => server.dispose());
+
+  /** Sends `head` and `prefix`, then one byte every `everyMs` until the server closes. */
+  async function trickle(
+    target: string,
+    headers: [string, string][],
+    prefix: Buffer,
+    everyMs: number,
+    started: () => Promise<void> = async () => undefined,
+  ): Promise<{ res: ReturnType<typeof parseResponse>; dripped: number }> {
+    const conn = await openConnection(port);
+    const declared = prefix.length + 1024 * 1024;
+    conn.socket.write(
+      Buffer.concat([
+        requestHead(
+          {
+            method: 'POST',
+            target,
+            headers: [...headers, ['Content-Length', String(declared)]],
+          },
+          port,
+        ),
+        prefix,
+      ]),
+    );
+    await started();
+    let dripped = 0;
+    const drip = setInterval(() => {
+      if (!conn.socket.destroyed) {
+        conn.socket.write(Buffer.from([0x61]));
+        dripped++;
+      }
+    }, everyMs);
+    try {
+      const { reset } = await within(20_000, `trickling ${target}`, conn.closed);
+      return { res: parseResponse(Buffer.concat(conn.received), reset), dripped };
+    } finally {
+      clearInterval(drip);
+    }
+  }
+
+  it('cuts off a deposit trickling a byte just under the idle timeout: 408 REQUEST_TOO_SLOW, temp file removed, nothing deposited', async () => {
+    const blobsBefore = blobCount();
+    const prefix = Buffer.concat([
+      partHead('title'),
+      Buffer.from('trickled\r\n'),
+      partHead('files', 'trickle.bin'),
+      Buffer.alloc(1024, 0x61),
+    ]);
+    // A byte every IDLE_TIMEOUT_MS - 500 ms: the socket is never idle, so only the rate can end it.
+    const { res, dripped } = await trickle(
+      '/api/v1/deposits',
+      [
+        ['Authorization', `Bearer ${token}`],
+        ['Content-Type', `multipart/form-data; boundary=${BOUNDARY}`],
+      ],
+      prefix,
+      IDLE_TIMEOUT_MS - 500,
+      () => until(5_000, 'the upload writes its temp file', () => tmp().length === 1),
+    );
+    expect(res?.status, 'an answer, not the idle timeout closing the socket').to.equal(408);
+    expect(JSON.parse(res!.body.toString()).error.code).to.equal('REQUEST_TOO_SLOW');
+    expect(res?.headers.connection).to.equal('close');
+    expect(dripped, 'the client kept sending').to.be.at.least(1);
+    // Removed before the answer was sent, not eventually.
+    expect(tmp()).to.deep.equal([]);
+    expect(blobCount()).to.equal(blobsBefore);
+    const mine = await call(server.url, 'GET', '/api/v1/deposits', { token });
+    expect(mine.body.items).to.deep.equal([]);
+  });
+
+  it('cuts off an anonymous verify upload that trickles (408 REQUEST_TOO_SLOW)', async () => {
+    const prefix = Buffer.concat([partHead('file', 'check.bin'), Buffer.alloc(100, 0x62)]);
+    const { res } = await trickle(
+      '/api/v1/verify',
+      [['Content-Type', `multipart/form-data; boundary=${BOUNDARY}`]],
+      prefix,
+      100,
+    );
+    expect(res?.status).to.equal(408);
+    expect(JSON.parse(res!.body.toString()).error.code).to.equal('REQUEST_TOO_SLOW');
+  });
+
+  it('lets an upload at an ordinary pace through, and reports no error', async () => {
+    const ok = new FormData();
+    ok.append('title', 'at line speed');
+    ok.append('files', new Blob([new Uint8Array(2 * 1024 * 1024).fill(3)]), 'fast.bin');
+    const r = await call(server.url, 'POST', '/api/v1/deposits', { token, body: ok });
+    expect(r.status, r.text).to.equal(201);
+    expect(tmp()).to.deep.equal([]);
     expect(server.errors.map(String)).to.deep.equal([]);
   });
 });

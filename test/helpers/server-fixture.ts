@@ -1,4 +1,5 @@
 /** A real server on a free loopback port, with its data and keys in a temp folder. */
+import type { Logger } from 'pino';
 import { loadConfig } from '../../src/config/index.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { tempDir } from './log-fixture.js';
@@ -12,11 +13,12 @@ export interface TestServer extends RunningServer {
 
 /**
  * `seeds` (default false) loads the demo accounts, which also appends their admin entries; `now`
- * is the clock of share and claim-code expiry and custody read windows.
+ * is the clock of share and claim-code expiry and custody read windows; `logger` receives the
+ * server's log lines (tests that read them).
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { seeds?: boolean; now?: () => number } = {},
+  options: { seeds?: boolean; now?: () => number; logger?: Logger } = {},
 ): Promise<TestServer> {
   const tmp = tempDir('huicun-http-');
   const config = loadConfig({
@@ -33,6 +35,7 @@ export async function startTestServer(
     report: (e) => errors.push(e),
     seeds: options.seeds ?? false,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   return Object.assign(Object.create(null) as object, server, {
     errors,

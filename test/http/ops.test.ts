@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Writable } from 'node:stream';
 import { createLogger, requestLogger } from '../../src/ops/logger.js';
-import { isLoopback } from '../../src/http/metrics-routes.js';
+import { isLoopbackAddress as isLoopback } from '../../src/ops/loopback.js';
 import { call, registerDepositor } from '../helpers/api.js';
 import { startTestServer, type TestServer } from '../helpers/server-fixture.js';
 

@@ -58,9 +58,20 @@ describe('the local secret guard', () => {
     expect(refused(req('192.168.1.20'))).to.match(/loopback only/);
     expect(refused(req('::ffff:203.0.113.9'))).to.match(/loopback only/);
     expect(refused(req(undefined))).to.match(/loopback only/);
-    // A local reverse proxy forwards remote callers from 127.0.0.1: refused.
-    expect(refused(req('127.0.0.1', { 'x-forwarded-for': '203.0.113.9' }))).to.match(/proxy/);
-    expect(refused(req('127.0.0.1', { forwarded: 'for=203.0.113.9' }))).to.match(/proxy/);
+    // A local reverse proxy forwards remote callers from 127.0.0.1: refused, whichever
+    // forwarding header it adds.
+    for (const [name, value] of [
+      ['x-forwarded-for', '203.0.113.9'],
+      ['forwarded', 'for=203.0.113.9'],
+      ['x-forwarded-host', 'huicun.example'],
+      ['x-forwarded-proto', 'https'],
+      ['x-real-ip', '203.0.113.9'],
+      ['via', '1.1 nginx'],
+    ] as const) {
+      const c = checkLocalSecret(req('127.0.0.1', { [name]: value }), SECRET);
+      expect(c, name).to.deep.include({ verdict: 'refused', code: 'FORWARDED_REQUEST_REFUSED' });
+      expect(refused(req('127.0.0.1', { [name]: value })), name).to.match(/proxy/);
+    }
     expect(refused(req('127.0.0.1', { 'x-huicun-local-secret': 'cd'.repeat(32) }))).to.match(
       /wrong/,
     );
@@ -114,11 +125,16 @@ describe('server.json and the admin routes', function () {
     expect(ok.body.ok).to.equal(true);
     const wrong = await admin('/api/v1/admin/audit', { 'x-huicun-local-secret': 'ef'.repeat(32) });
     expect([wrong.status, wrong.body.error.code]).to.deep.equal([403, 'LOCAL_SECRET_REFUSED']);
-    const proxied = await admin('/api/v1/admin/audit', {
-      'x-huicun-local-secret': file.secret,
-      'x-forwarded-for': '203.0.113.9',
-    });
-    expect(proxied.status).to.equal(403);
+    for (const forwarding of ['x-forwarded-for', 'x-forwarded-host']) {
+      const proxied = await admin('/api/v1/admin/audit', {
+        'x-huicun-local-secret': file.secret,
+        [forwarding]: '203.0.113.9',
+      });
+      expect([proxied.status, proxied.body.error.code], forwarding).to.deep.equal([
+        403,
+        'FORWARDED_REQUEST_REFUSED',
+      ]);
+    }
     const none = await admin('/api/v1/admin/audit', {});
     expect([none.status, none.body.error.code]).to.deep.equal([401, 'AUTH_REQUIRED']);
     const depositor = await call(server.url, 'POST', '/api/v1/admin/audit', { token, json: {} });

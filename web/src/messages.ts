@@ -133,6 +133,14 @@ export const messages = {
     'The server cannot produce verification reports yet.',
   ],
   'error.RATE_LIMITED': ['查询过于频繁，请稍后再试。', 'Too many lookups. Please wait a moment.'],
+  'error.REQUEST_TOO_SLOW': [
+    '上传速度过慢，连接已被服务器中断。请检查网络后重试，或改用“仅提交摘要”。',
+    'The upload was too slow and the server cut it off. Check the connection and try again, or use “hash only”.',
+  ],
+  'error.FORWARDED_REQUEST_REFUSED': [
+    '此功能只能在服务器本机直接访问，不能经代理访问；或请以管理员身份登录。',
+    'This is only available directly on the server itself, not through a proxy; or sign in as an administrator.',
+  ],
 
   // home
   'home.title': ['首页', 'Home'],

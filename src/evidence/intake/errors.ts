@@ -12,6 +12,7 @@ export type IntakeErrorCode =
   | 'INVALID_FILE_NAME'
   | 'FILE_TOO_LARGE'
   | 'UPLOAD_ABORTED'
+  | 'REQUEST_TOO_SLOW'
   | 'INSUFFICIENT_STORAGE';
 
 /**
@@ -32,6 +33,8 @@ export const INTAKE_STATUS: Readonly<Record<IntakeErrorCode, number>> = {
   INVALID_FILE_NAME: 400,
   // The client has gone; the status is for logs and for a proxy that still listens.
   UPLOAD_ABORTED: 400,
+  // The body arrived slower than HUICUN_MIN_UPLOAD_BYTES_PER_S (src/evidence/intake/body-rate.ts).
+  REQUEST_TOO_SLOW: 408,
   FILE_TOO_LARGE: 413,
   INSUFFICIENT_STORAGE: 507,
 };

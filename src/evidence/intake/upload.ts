@@ -1,11 +1,20 @@
 /**
  * Receiving a deposit upload (DESIGN §5 steps 1–2): multipart `files` parts plus `title` and
  * `description`, parsed by multer into the hashing storage engine. The caller appends the deposit
- * and then calls `settle` (appended) or `rollback` (append failed) on the returned intake.
+ * and then calls `settle` (appended) or `rollback` (append failed) on the returned intake. A
+ * body slower than the minimum rate is cut off with 408 REQUEST_TOO_SLOW (./body-rate.ts,
+ * docs/SECURITY.md "Slow clients").
  */
 import type { Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
+import type { Writable } from 'node:stream';
 import type { BlobStore } from '../../storage/blobs.js';
+import {
+  DEFAULT_MINIMUM_RATE,
+  guardBodyRate,
+  type BodyRateGuard,
+  type MinimumRate,
+} from './body-rate.js';
 import { classifyUploadError, isFormData, keepRecentBytes } from './classify.js';
 import { IntakeError } from './errors.js';
 import { normaliseFileName } from './file-name.js';
@@ -66,6 +75,8 @@ export interface UploadHandlerOptions {
   readonly freeBytes?: () => Promise<number>;
   /** Bytes between free-space checks while a file streams (default 8 MiB). */
   readonly spaceCheckBytes?: number;
+  /** Slower bodies are cut off with 408 REQUEST_TOO_SLOW (default 16 KiB/s over 30 s). */
+  readonly minimumRate?: MinimumRate;
 }
 
 /** A received upload: fields and files in part order, blobs committed and held. */
@@ -114,6 +125,8 @@ export function createUploadHandler(options: UploadHandlerOptions): UploadHandle
     ...(options.spaceCheckBytes === undefined ? {} : { spaceCheckBytes: options.spaceCheckBytes }),
   });
   const fieldCount = 2 + extraFields.length;
+  const minimumRate = options.minimumRate ?? DEFAULT_MINIMUM_RATE;
+  const guards = new WeakMap<Request, BodyRateGuard>();
   // multer 2.5 takes `streamHandler`; @types/multer 2.3.0 does not declare it yet.
   const multerOptions: multer.Options & {
     streamHandler: (req: Request, busboy: NodeJS.WritableStream) => void;
@@ -130,10 +143,12 @@ export function createUploadHandler(options: UploadHandlerOptions): UploadHandle
       parts: limits.maxFiles + fieldCount,
       headerPairs: 16,
     },
-    // As multer's default (pipe), keeping the last chunks to explain a malformed part header.
+    // As multer's default (pipe), keeping the last chunks to explain a malformed part header,
+    // and watching the body's rate.
     streamHandler: (req: Request, busboy: NodeJS.WritableStream) => {
       keepRecentBytes(req);
       req.pipe(busboy);
+      guards.set(req, guardBodyRate(req, busboy as Writable, minimumRate));
     },
     fileFilter(_req, file, cb) {
       if (file.fieldname !== FILES_FIELD) {
@@ -169,14 +184,18 @@ export function createUploadHandler(options: UploadHandlerOptions): UploadHandle
     try {
       try {
         // multer never touches the response object.
-        await new Promise<void>((resolve, reject) => {
+        const parsed = new Promise<void>((resolve, reject) => {
           void parse(req, undefined as unknown as Response, (err?: unknown) =>
             err === undefined ? resolve() : reject(err),
           );
         });
+        // A cut-off body: answer now; multer's callback waits for a body that may never end.
+        const cut = guards.get(req)?.cut;
+        await (cut ? Promise.race([parsed, cut]) : parsed);
       } catch (err) {
         throw classifyUploadError(err, req);
       } finally {
+        guards.get(req)?.stop();
         await storage.settled(req);
       }
       const fields = readIntakeFields(req.body, extraFields, limits);
