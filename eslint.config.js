@@ -48,14 +48,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/log/**/*.ts', 'src/verify/**/*.ts', 'src/entry/**/*.ts'],
+    files: ['src/log/**/*.ts', 'src/verify/**/*.ts', 'src/entry/**/*.ts', 'src/input/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: ioModules.map((name) => ({
             name,
-            message: 'src/log and src/verify are pure: no I/O and no node:crypto (DESIGN §2).',
+            message:
+              'src/log, src/verify, src/entry and src/input are pure: no I/O and no node:crypto.',
           })),
         },
       ],

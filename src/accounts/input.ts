@@ -1,11 +1,13 @@
 /**
  * The inputs that create accounts, from any source (registration, admin route, CLI, seeds),
- * checked by one set of rules: usernames, passwords, names, the role's own fields.
+ * checked by one set of rules: usernames, passwords, names, the role's own fields. Names go
+ * through the one input toolkit (src/input, docs/SECURITY.md "Text that lies").
  */
 import { invalidField } from './errors.js';
 import { isValidIdNumber, normalizeIdNumber } from './id-number.js';
 import { assertPassword } from './password.js';
 import { isRole, normalizeUsername, USERNAME_PATTERN, type Role } from './user.js';
+import { checkFields, type FieldCheck } from '../input/index.js';
 import { checkName, readBody, requireString, type Body } from './validate.js';
 
 /** A checked request for a new account. */
@@ -53,47 +55,50 @@ export function checkIdNumber(raw: string, field = 'idNumber'): string {
   return id;
 }
 
-/** A string field's value; `undefined` only when absent and `optional`. */
-function str(value: unknown, field: string, optional = false): string | undefined {
-  if (value === undefined && optional) return undefined;
-  return requireString({ [field]: value }, field);
-}
-
 /**
  * Checks every field and the role's rules: depositors need `realName` and `idNumber`; judges need
  * `court`; `court` is only for judges, `office` only for notaries, identity only for depositors.
- * @throws AccountError INVALID_FIELD naming the first bad field.
+ * Names are one line of text (src/input); every bad field is named in one error.
+ * @throws AccountError / InputError INVALID_FIELD, FIELD_TOO_LONG naming the bad fields.
  */
 export function checkNewAccount(raw: RawAccount): NewAccount {
-  const username = checkUsername(str(raw.username, 'username')!);
-  const password = assertPassword(raw.password);
-  if (!isRole(raw.role)) throw invalidField('role', 'must be depositor, notary, judge or admin');
-  const role = raw.role;
-  const displayName = checkName('displayName', str(raw.displayName, 'displayName')!);
-  const only = (
-    field: string,
-    value: unknown,
-    allowed: boolean,
-    required: boolean,
-  ): string | undefined => {
-    const v = str(value, field, true);
-    if (v !== undefined && !allowed) throw invalidField(field, `is not used for role ${role}`);
-    if (v === undefined && required) throw invalidField(field, `is required for role ${role}`);
-    return v;
-  };
-  const realName = only('realName', raw.realName, role === 'depositor', role === 'depositor');
-  const idNumber = only('idNumber', raw.idNumber, role === 'depositor', role === 'depositor');
-  const court = only('court', raw.court, role === 'judge', role === 'judge');
-  const office = only('office', raw.office, role === 'notary', false);
+  const role = isRole(raw.role) ? raw.role : undefined;
+  /** A field only `owner` may have (`required` for it); others must not send it. */
+  const forRole =
+    <T>(owner: Role, required: boolean, check: FieldCheck<T>): FieldCheck<T | undefined> =>
+    (value, field) => {
+      if (value === undefined) {
+        if (required && role === owner) throw invalidField(field, `is required for role ${role}`);
+        return undefined;
+      }
+      if (role !== undefined && role !== owner)
+        throw invalidField(field, `is not used for role ${role}`);
+      return check(value, field);
+    };
+  const name: FieldCheck<string> = (v, f) => checkName(f, v);
+  const checked = checkFields(raw as unknown as Readonly<Record<string, unknown>>, {
+    username: (v, f) => checkUsername(requireString({ [f]: v }, f), f),
+    password: (v, f) => assertPassword(v, f),
+    role: (v, f): Role => {
+      if (!isRole(v)) throw invalidField(f, 'must be depositor, notary, judge or admin');
+      return v;
+    },
+    displayName: name,
+    realName: forRole('depositor', true, name),
+    idNumber: forRole('depositor', true, (v, f) => checkIdNumber(requireString({ [f]: v }, f), f)),
+    court: forRole('judge', true, name),
+    office: forRole('notary', false, name),
+  });
+  const { username, password, displayName, realName, idNumber, court, office } = checked;
   return {
     username,
     password,
-    role,
+    role: checked.role,
     displayName,
-    ...(realName !== undefined ? { realName: checkName('realName', realName) } : {}),
-    ...(idNumber !== undefined ? { idNumber: checkIdNumber(idNumber) } : {}),
-    ...(court !== undefined ? { court: checkName('court', court) } : {}),
-    ...(office !== undefined ? { office: checkName('office', office) } : {}),
+    ...(realName !== undefined ? { realName } : {}),
+    ...(idNumber !== undefined ? { idNumber } : {}),
+    ...(court !== undefined ? { court } : {}),
+    ...(office !== undefined ? { office } : {}),
   };
 }
 

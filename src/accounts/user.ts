@@ -10,7 +10,6 @@ export type Role = (typeof ROLES)[number];
 
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,32}$/;
 export const USER_ID_PATTERN = /^u_[0-9a-f]{16}$/;
-export const NAME_MAX_CHARS = 64;
 
 /** An account as stored at `rec/user/<id>` (JSON). */
 export interface StoredUser {

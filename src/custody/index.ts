@@ -52,4 +52,3 @@ export {
 } from './codes.js';
 export { EventWindow, DOWNLOADED_WINDOW_MS, VIEWED_WINDOW_MS } from './window.js';
 export { KeyedLock } from './lock.js';
-export { checkText } from './text.js';

@@ -5,7 +5,7 @@
  */
 import type { Request } from 'express';
 import { DepositError } from '../evidence/errors.js';
-import { checkDepositFields, parseHashOnlyBody } from '../evidence/hash-only.js';
+import { parseHashOnlyBody } from '../evidence/hash-only.js';
 import type { UploadHandler } from '../evidence/intake/index.js';
 import type { FileItem } from '../evidence/opening.js';
 import type { NewDeposit } from '../evidence/service.js';
@@ -34,7 +34,8 @@ export async function receiveDeposit<T>(
   if (req.is('multipart/form-data')) {
     const intake = await deps.uploads.receive(req);
     try {
-      const fields = checkDepositFields(intake.fields.title, intake.fields.description);
+      // Title and description were checked by the intake (src/evidence/deposit-fields.ts).
+      const { title, description } = intake.fields;
       const files = intake.files.map(({ name, size, mediaType, sha256, sm3 }) => ({
         name,
         size,
@@ -43,7 +44,8 @@ export async function receiveDeposit<T>(
         sm3,
       }));
       const result = await create({
-        ...fields,
+        title,
+        description,
         files,
         method: 'upload',
         extra: intake.fields.extra,

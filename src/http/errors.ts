@@ -10,6 +10,7 @@ import { CUSTODY_ERROR_STATUS } from '../custody/errors.js';
 import { BaseError } from '../errors.js';
 import { DEPOSIT_ERROR_STATUS } from '../evidence/errors.js';
 import { INTAKE_STATUS } from '../evidence/intake/errors.js';
+import { INPUT_ERROR_STATUS } from '../input/errors.js';
 import { VERIFY_ERROR_STATUS } from '../verify/errors.js';
 import { NOTARY_ERROR_STATUS } from '../notary/errors.js';
 import { SHARE_ERROR_STATUS } from '../sharing/errors.js';
@@ -36,6 +37,7 @@ const STATUS: Readonly<Record<string, number>> = {
   ...ACCOUNT_ERROR_STATUS,
   ...DEPOSIT_ERROR_STATUS,
   ...INTAKE_STATUS,
+  ...INPUT_ERROR_STATUS,
   ...VERIFY_ERROR_STATUS,
   ...CUSTODY_ERROR_STATUS,
   ...CERTIFICATE_ERROR_STATUS,

@@ -4,7 +4,7 @@
  * clients, who claim the deposit with a one-time code. Every transition is a custody event.
  */
 import { currentUser, requireRole } from '../accounts/index.js';
-import { readBody, requireString } from '../accounts/validate.js';
+import { readBody, requireString } from '../input/index.js';
 import type { Casework } from '../custody/casework.js';
 import type { UploadHandler } from '../evidence/intake/index.js';
 import { depositView, type DepositService } from '../evidence/service.js';

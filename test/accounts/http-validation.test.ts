@@ -74,7 +74,7 @@ describe('accounts HTTP: strict request bodies', () => {
     expectError(
       await post({ ...registration('type3'), realName: 'x'.repeat(65) }),
       400,
-      'INVALID_FIELD',
+      'FIELD_TOO_LONG',
       'realName',
     );
     expectError(

@@ -5,12 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express, { type ErrorRequestHandler } from 'express';
-import {
-  createUploadHandler,
-  INTAKE_STATUS,
-  IntakeError,
-  Sm3Worker,
-} from '../../src/evidence/intake/index.js';
+import { createUploadHandler, Sm3Worker } from '../../src/evidence/intake/index.js';
+import { BaseError } from '../../src/errors.js';
+import { statusOf } from '../../src/http/errors.js';
 import type {
   Intake,
   UploadHandler,
@@ -124,8 +121,9 @@ export async function startFixture(options: Partial<UploadHandlerOptions> = {}):
   });
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
     errors.push(err);
-    const status = err instanceof IntakeError ? INTAKE_STATUS[err.code] : 500;
-    const code = err instanceof IntakeError ? err.code : 'INTERNAL';
+    // Intake, input (file names, title, description) and deposit (MISSING_TITLE) codes.
+    const status = err instanceof BaseError ? statusOf(err.code) : 500;
+    const code = err instanceof BaseError ? err.code : 'INTERNAL';
     res.status(status).json({ error: { code, message: String((err as Error).message) } });
   };
   app.use(onError);

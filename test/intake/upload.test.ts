@@ -136,7 +136,19 @@ describe('intake: POST multipart deposit', () => {
       'UNEXPECTED_FIELD',
     ],
     ['a missing title', () => multipart([file('a.txt', 'a')]), 400, 'MISSING_TITLE'],
-    ['a blank title', () => multipart([title(' \t '), file('a.txt', 'a')]), 400, 'MISSING_TITLE'],
+    [
+      'a blank title',
+      () => multipart([title(' \u3000 '), file('a.txt', 'a')]),
+      400,
+      'MISSING_TITLE',
+    ],
+    // A tab is a control character: refused, not trimmed away (docs/SECURITY.md).
+    [
+      'a title of a tab',
+      () => multipart([title(' \t '), file('a.txt', 'a')]),
+      400,
+      'INVALID_FIELD',
+    ],
     [
       'a 201-character title',
       () => multipart([title('题'.repeat(201)), file('a.txt', 'a')]),

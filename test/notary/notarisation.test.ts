@@ -72,7 +72,7 @@ describe('notarisation workflow (HTTP)', () => {
     expectError(
       await post(path, owner, { purpose: 'p'.repeat(201), contact: 'x' }),
       400,
-      'INVALID_FIELD',
+      'FIELD_TOO_LONG',
     );
     expectError(await post(path, other, { purpose: 'p', contact: 'x' }), 404, 'DEPOSIT_NOT_FOUND');
     expectError(

@@ -98,6 +98,14 @@ export const messages = {
     'No such deposit, or you may not see it.',
   ],
   'error.MISSING_TITLE': ['请填写存证标题。', 'Please give the deposit a title.'],
+  'error.FIELD_TOO_LONG': [
+    '有一项内容超过长度上限，请删减后重试（不会自动截断）。',
+    'A field is longer than its limit: shorten it and try again (nothing is cut for you).',
+  ],
+  'error.INVALID_FILE_NAME': [
+    '文件名含有不允许的字符（斜杠或形似斜杠的符号、控制字符、双向控制字符或不可见字符），请重命名后重试。',
+    'A file name has a character that is not allowed (a slash or look-alike, a control, bidirectional or invisible character): rename the file and try again.',
+  ],
   'error.FILE_TOO_LARGE': [
     '文件超过上传上限：请改用“仅提交摘要”。',
     'A file is over the upload limit: use “hash only” instead.',

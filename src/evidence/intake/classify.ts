@@ -1,6 +1,7 @@
 /** Turns what multer and busboy reject a request with into stable intake codes. */
 import type { Request } from 'express';
 import multer from 'multer';
+import { BaseError } from '../../errors.js';
 import { IntakeError, type IntakeErrorCode } from './errors.js';
 import { FILES_FIELD } from './fields.js';
 
@@ -50,9 +51,12 @@ export function dispositionHasControlByte(bytes: Buffer): boolean {
   return false;
 }
 
-/** Maps an error from multer, busboy or the request to an IntakeError; others pass through. */
+/**
+ * Maps an error from multer, busboy or the request to an IntakeError; coded errors (an
+ * IntakeError, or an InputError from a file name check) and others pass through.
+ */
 export function classifyUploadError(err: unknown, req: Request): unknown {
-  if (err instanceof IntakeError) return err;
+  if (err instanceof BaseError) return err;
   if (err instanceof multer.MulterError) {
     const [code, message] = MULTER_CODES[err.code] ?? [
       'INVALID_MULTIPART',

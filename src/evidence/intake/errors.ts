@@ -7,7 +7,6 @@ export type IntakeErrorCode =
   | 'TOO_MANY_FILES'
   | 'UNEXPECTED_FIELD'
   | 'FIELD_TOO_LONG'
-  | 'MISSING_TITLE'
   | 'EMPTY_FILE'
   | 'INVALID_FILE_NAME'
   | 'FILE_TOO_LARGE'
@@ -28,7 +27,6 @@ export const INTAKE_STATUS: Readonly<Record<IntakeErrorCode, number>> = {
   TOO_MANY_FILES: 400,
   UNEXPECTED_FIELD: 400,
   FIELD_TOO_LONG: 400,
-  MISSING_TITLE: 400,
   EMPTY_FILE: 400,
   INVALID_FILE_NAME: 400,
   // The client has gone; the status is for logs and for a proxy that still listens.

@@ -1,34 +1,26 @@
+import { checkDepositFields } from '../deposit-fields.js';
 import { IntakeError } from './errors.js';
 
 /** The multipart field that carries files. */
 export const FILES_FIELD = 'files';
 
-/** The text fields of a deposit upload, NFC-normalised and trimmed. */
+/** The text fields of a deposit upload, checked as every deposit's (src/evidence/deposit-fields). */
 export interface IntakeFields {
   readonly title: string;
   /** Empty when not sent. */
   readonly description: string;
-  /** Values of the accepted `extraFields`, when sent. */
+  /** Values of the accepted `extraFields`, when sent, as sent: their parser checks them. */
   readonly extra: Readonly<Record<string, string>>;
-}
-
-const codePoints = (s: string): number => [...s].length;
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.normalize('NFC').trim() : '';
 }
 
 /**
  * Validates multer's `req.body`: only `title`, `description` and `extraFields`, each at most
- * once; title required (1..`titleMax` code points after trimming); description at most
- * `descriptionMax` code points.
- * @throws IntakeError UNEXPECTED_FIELD, MISSING_TITLE or FIELD_TOO_LONG.
+ * once; title and description are checked by `checkDepositFields` (NFC, trimmed, no control,
+ * bidirectional or invisible characters, refused when over their limits, never cut).
+ * @throws IntakeError UNEXPECTED_FIELD; DepositError MISSING_TITLE; InputError INVALID_FIELD or
+ *   FIELD_TOO_LONG naming the field.
  */
-export function readIntakeFields(
-  body: unknown,
-  extraFields: readonly string[],
-  limits: { readonly titleMax: number; readonly descriptionMax: number },
-): IntakeFields {
+export function readIntakeFields(body: unknown, extraFields: readonly string[]): IntakeFields {
   const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const allowed = new Set(['title', 'description', ...extraFields]);
   for (const [name, value] of Object.entries(record)) {
@@ -37,24 +29,10 @@ export function readIntakeFields(
       throw new IntakeError('UNEXPECTED_FIELD', 'a form field was sent more than once or nested');
     }
   }
-  const title = text(record.title);
-  if (title === '') throw new IntakeError('MISSING_TITLE', 'a deposit needs a title');
-  if (codePoints(title) > limits.titleMax) {
-    throw new IntakeError(
-      'FIELD_TOO_LONG',
-      `the title is longer than ${limits.titleMax} characters`,
-    );
-  }
-  const description = text(record.description);
-  if (codePoints(description) > limits.descriptionMax) {
-    throw new IntakeError(
-      'FIELD_TOO_LONG',
-      `the description is longer than ${limits.descriptionMax} characters`,
-    );
-  }
+  const { title, description } = checkDepositFields(record.title, record.description);
   const extra: Record<string, string> = {};
   for (const name of extraFields) {
-    if (typeof record[name] === 'string') extra[name] = text(record[name]);
+    if (typeof record[name] === 'string') extra[name] = record[name];
   }
   return { title, description, extra };
 }

@@ -7,7 +7,6 @@ export {
   watchBodyRate,
   type MinimumRate,
 } from './body-rate.js';
-export { normaliseFileName, MAX_FILE_NAME_BYTES } from './file-name.js';
 export { chooseMediaType, sniffMediaType, DEFAULT_MEDIA_TYPE } from './media-type.js';
 export { Sm3Worker, SM3_MAX_IN_FLIGHT_BYTES } from './sm3-client.js';
 export type { IntakeFields } from './fields.js';

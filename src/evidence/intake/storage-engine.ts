@@ -12,7 +12,7 @@ import type multer from 'multer';
 import { createSha256 } from '../../crypto/index.js';
 import type { BlobHold, BlobStore } from '../../storage/blobs.js';
 import { IntakeError } from './errors.js';
-import { normaliseFileName } from './file-name.js';
+import { fileName } from '../../input/index.js';
 import { chooseMediaType, SNIFF_BYTES } from './media-type.js';
 import type { Sm3Worker } from './sm3-client.js';
 
@@ -175,7 +175,7 @@ export class HashingStorage implements multer.StorageEngine {
   async #store(uploads: RequestUploads, file: Express.Multer.File): Promise<StoredFile> {
     const { blobs, sm3, maxFileBytes } = this.#options;
     const spaceCheckBytes = this.#options.spaceCheckBytes ?? 8 * 1024 * 1024;
-    const name = normaliseFileName(file.originalname);
+    const name = fileName(file.originalname);
     await this.#checkSpace();
     const checkSpace = (): Promise<void> => this.#checkSpace();
     const temp = blobs.tempPath();

@@ -17,7 +17,7 @@ import {
 } from './body-rate.js';
 import { classifyUploadError, isFormData, keepRecentBytes } from './classify.js';
 import { IntakeError } from './errors.js';
-import { normaliseFileName } from './file-name.js';
+import { fileName } from '../../input/index.js';
 import { FILES_FIELD, readIntakeFields, type IntakeFields } from './fields.js';
 
 export { FILES_FIELD };
@@ -28,20 +28,15 @@ import { HashingStorage, STORED, type IntakeFile, type StoredFile } from './stor
 export interface IntakeLimits {
   readonly maxFileBytes: number;
   readonly maxFiles: number;
-  /** Largest text field in bytes (busboy `fieldSize`). */
+  /** Largest text field in bytes (busboy `fieldSize`); title and description limits: src/input. */
   readonly maxFieldBytes: number;
-  /** Characters (code points) of the trimmed title. */
-  readonly titleMax: number;
-  readonly descriptionMax: number;
 }
 
-/** Defaults: 4 GiB per file, 100 files, 16 KiB per field, title 200, description 4000. */
+/** Defaults: 4 GiB per file, 100 files, 16 KiB per field. */
 export const DEFAULT_INTAKE_LIMITS: IntakeLimits = {
   maxFileBytes: 4 * 1024 ** 3,
   maxFiles: 100,
   maxFieldBytes: 16 * 1024,
-  titleMax: 200,
-  descriptionMax: 4000,
 };
 
 /** Default `HUICUN_RESERVE_BYTES`. */
@@ -90,7 +85,8 @@ export interface UploadHandler {
   /**
    * Receives a `multipart/form-data` deposit upload. On any failure (including the client going
    * away) no temp file remains and every blob this request committed is released.
-   * @throws IntakeError with the codes of `INTAKE_STATUS`; other errors are internal (500).
+   * @throws IntakeError with the codes of `INTAKE_STATUS`; InputError (file names, text fields)
+   *   and DepositError MISSING_TITLE; other errors are internal (500).
    */
   receive(req: Request): Promise<Intake>;
   /** The deposit was appended (its records now reference the blobs): drops the holds. */
@@ -156,9 +152,9 @@ export function createUploadHandler(options: UploadHandlerOptions): UploadHandle
         return;
       }
       try {
-        normaliseFileName(file.originalname);
+        fileName(file.originalname);
       } catch (err) {
-        cb(err as IntakeError);
+        cb(err as Error);
         return;
       }
       cb(null, true);
@@ -198,7 +194,7 @@ export function createUploadHandler(options: UploadHandlerOptions): UploadHandle
         guards.get(req)?.stop();
         await storage.settled(req);
       }
-      const fields = readIntakeFields(req.body, extraFields, limits);
+      const fields = readIntakeFields(req.body, extraFields);
       const parts = (Array.isArray(req.files) ? req.files : []) as Partial<
         Record<typeof STORED, StoredFile>
       >[];
