@@ -107,27 +107,34 @@ export class DepositAccess {
   }
 
   /**
-   * The deposits a non-owner may read now, newest first, `limit` at a time after `cursor` (an
-   * index from `nextCursor`). Lists are not custody events.
+   * The deposits a non-owner may read now with their grants, newest first, `limit` at a time
+   * after `cursor` (an index from `nextCursor`). Lists are not custody events, so what a list
+   * shows of them must be what `listedDeposit` (src/evidence/list-item.ts) keeps.
    */
   async listReadable(
     reader: Reader,
     limit: number,
     cursor?: number,
-  ): Promise<{ items: DepositRecord[]; nextCursor: string | null }> {
+  ): Promise<{ items: ReadableDeposit[]; nextCursor: string | null }> {
     const indices = new Set<number>();
     for (const source of this.deps.sources)
       for (const i of source.candidates(reader)) indices.add(i);
     const sorted = [...indices]
       .filter((i) => cursor === undefined || i < cursor)
       .sort((a, b) => b - a);
-    const items: DepositRecord[] = [];
+    const items: ReadableDeposit[] = [];
     for (let at = 0; at < sorted.length && items.length <= limit; at += limit + 1) {
       const records = await this.deps.deposits.findByIndices(sorted.slice(at, at + limit + 1));
-      for (const r of records) if (this.grantFor(reader, r)) items.push(r);
+      for (const record of records) {
+        const grant = this.grantFor(reader, record);
+        if (grant) items.push({ record, grant });
+      }
     }
     const page = items.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page, nextCursor: items.length > limit && last ? String(last.index) : null };
+    return {
+      items: page,
+      nextCursor: items.length > limit && last ? String(last.record.index) : null,
+    };
   }
 }

@@ -5,6 +5,7 @@
  * later domains (certificates, verification) use.
  */
 import type { AccountService } from '../accounts/index.js';
+import { listedDeposit, type ListedDeposit } from '../evidence/list-item.js';
 import type { DepositService } from '../evidence/service.js';
 import { NotaryError } from '../notary/errors.js';
 import { CounterDeposits, type ClientIdentity } from '../notary/counter.js';
@@ -65,6 +66,20 @@ export class Casework {
     const shares = await ShareService.open({ deposits, custody, records: store, now });
     const access = new DepositAccess({ deposits, custody, sources: [notary, counter, shares] });
     return new Casework(custody, access, notary, counter, shares, now);
+  }
+
+  /**
+   * What a non-owner's list shows of a deposit they may read (src/evidence/list-item.ts): the
+   * number, time, notarisation state and, through a share, the share's court.
+   */
+  listed(readable: ReadableDeposit): ListedDeposit {
+    const { record, grant } = readable;
+    const court = grant.via === 'share' ? this.shares.courtOf(grant.shareId) : undefined;
+    return listedDeposit(
+      record,
+      this.notary.summaryOf(record.index),
+      court === undefined ? undefined : { court },
+    );
   }
 
   /**

@@ -27,7 +27,15 @@ export {
   type EventRequest,
   type RecordedEvent,
   type TrailItem,
+  type WithheldReceipt,
 } from './service.js';
+export {
+  FILE_DETAIL_KEYS,
+  OWNER_READER,
+  SHARE_DETAIL_KEYS,
+  withheldKeys,
+  type TrailReader,
+} from './disclosure.js';
 export {
   actorOf,
   DepositAccess,

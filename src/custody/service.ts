@@ -9,6 +9,7 @@ import { makeReceipt, type Receipt } from '../evidence/receipt.js';
 import { encodeHex, parseCheckpoint } from '../log/index.js';
 import { randomBytes } from '../crypto/index.js';
 import type { RecordWrite, Sequencer } from '../sequencer/index.js';
+import { OWNER_READER, withheldKeys, withoutKeys, type TrailReader } from './disclosure.js';
 import { CustodyError } from './errors.js';
 import {
   custodyKey,
@@ -64,6 +65,9 @@ export type DepositRead =
   | { readonly kind: 'viewed'; readonly resource: 'details' | 'receipt' | 'certificate' }
   | { readonly kind: 'downloaded'; readonly file: number };
 
+/** A receipt whose opening is withheld from the trail's reader (./disclosure.ts). */
+export type WithheldReceipt = Omit<Receipt, 'opening'>;
+
 /** One item of `GET /api/v1/deposits/:id/custody` (DESIGN §9). */
 export interface TrailItem {
   readonly eventId: string;
@@ -71,7 +75,9 @@ export interface TrailItem {
   readonly actor: { readonly role: string; readonly displayName: string };
   readonly time: string;
   readonly detail?: CustodyDetail;
-  readonly receipt: Receipt;
+  /** The detail keys left out for this reader; then the receipt carries no opening. */
+  readonly withheld?: readonly string[];
+  readonly receipt: Receipt | WithheldReceipt;
 }
 
 export interface CustodyLogDeps {
@@ -193,9 +199,10 @@ export class CustodyLog {
 
   /**
    * The deposit's whole custody trail in log order, each event with a receipt proving its
-   * inclusion in the log's current checkpoint (one checkpoint for the whole trail).
+   * inclusion in the log's current checkpoint (one checkpoint for the whole trail), as `reader`
+   * may see it (./disclosure.ts; default the owner: everything).
    */
-  async trail(depositIndex: number): Promise<TrailItem[]> {
+  async trail(depositIndex: number, reader: TrailReader = OWNER_READER): Promise<TrailItem[]> {
     const events = await this.events(depositIndex);
     const { sequencer, vkey } = this.deps;
     // Read after the scan: an event whose batch is on disk but not yet acknowledged is left out.
@@ -207,22 +214,46 @@ export class CustodyLog {
         .map(async (e): Promise<TrailItem> => {
           const proof = await sequencer.reader.inclusionProof(e.index, size);
           const o = e.opening;
+          const receipt = makeReceipt({
+            logKey: vkey,
+            index: e.index,
+            entry: makeEntry('custody', e.tag, o.time, o).bytes,
+            opening: o,
+            proof,
+            checkpoint,
+          });
+          const withheld = withheldKeys(o, reader);
+          if (withheld.length === 0 || !o.detail)
+            return { ...itemFacts(o), ...(o.detail ? { detail: o.detail } : {}), receipt };
           return {
-            eventId: o.eventId,
-            event: o.event,
-            actor: { role: o.actor.role, displayName: o.actor.displayName },
-            time: o.time,
-            ...(o.detail ? { detail: o.detail } : {}),
-            receipt: makeReceipt({
-              logKey: vkey,
-              index: e.index,
-              entry: makeEntry('custody', e.tag, o.time, o).bytes,
-              opening: o,
-              proof,
-              checkpoint,
-            }),
+            ...itemFacts(o),
+            detail: withoutKeys(o.detail, withheld),
+            withheld,
+            receipt: withoutOpening(receipt),
           };
         }),
     );
   }
+}
+
+/** The facts of an event every reader of its trail sees. */
+function itemFacts(o: CustodyOpening): Pick<TrailItem, 'eventId' | 'event' | 'actor' | 'time'> {
+  return {
+    eventId: o.eventId,
+    event: o.event,
+    actor: { role: o.actor.role, displayName: o.actor.displayName },
+    time: o.time,
+  };
+}
+
+/** The receipt without its opening: inclusion and time proven, the committed facts hidden. */
+function withoutOpening(r: Receipt): WithheldReceipt {
+  return {
+    format: r.format,
+    logKey: r.logKey,
+    index: r.index,
+    entry: r.entry,
+    proof: r.proof,
+    checkpoint: r.checkpoint,
+  };
 }

@@ -2,7 +2,9 @@
  * Deposit routes (DESIGN §5, §9): create (multipart upload or JSON hash-only), list, read,
  * receipt (JSON or c2sp tlog-proof), file download with Range. Reads go through the access
  * policy (src/custody/access.ts): the owner reads freely; a notary, judge or agent with a grant
- * reads after the custody event of the read is on the log; anyone else gets 404.
+ * reads after the custody event of the read is on the log — a HEAD too, whose headers name the
+ * file and its size — and lists only what src/evidence/list-item.ts keeps; anyone else gets 404
+ * (docs/SECURITY.md).
  */
 import type { Request, Response } from 'express';
 import { RateLimiter } from '../accounts/throttle.js';
@@ -71,7 +73,6 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
   const readers = requireRole(...DEPOSIT_READERS);
   const view = (r: DepositRecord): DepositView =>
     depositView(r, casework.notary.summaryOf(r.index));
-  const isHead = (req: Request): boolean => req.method === 'HEAD';
   const perAccount = new RateLimiter({
     enabled: deps.rateLimits,
     limit: DEPOSITS_PER_MINUTE,
@@ -108,7 +109,7 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
       method: 'get',
       path: '/api/v1/deposits',
       summary:
-        'Deposits newest first: a depositor’s own; for notaries and judges those they may read now',
+        'Deposits newest first: a depositor’s own; for notaries and judges those they may read now, as {id, index, createdAt, notarisation, share?: {court}} only',
       who: [...DEPOSIT_READERS],
       tag: 'deposits',
       query: { limit: `page size (≤ ${LIST_MAX})`, cursor: 'nextCursor of the previous page' },
@@ -121,15 +122,18 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
         throw new HttpError('INVALID_QUERY', `limit must be 1…${LIST_MAX}`);
       const cursor =
         req.query.cursor === undefined ? undefined : parseIndex(req.query.cursor, 'cursor');
-      const page =
-        user.role === 'depositor'
-          ? await deposits.listOwn(
-              user.id,
-              limit,
-              cursor === undefined ? undefined : String(cursor),
-            )
-          : await access.listReadable(user, limit, cursor);
-      res.json({ items: page.items.map(view), nextCursor: page.nextCursor });
+      if (user.role === 'depositor') {
+        const own = await deposits.listOwn(
+          user.id,
+          limit,
+          cursor === undefined ? undefined : String(cursor),
+        );
+        res.json({ items: own.items.map(view), nextCursor: own.nextCursor });
+        return;
+      }
+      // Not a custody event: a non-owner's list shows nothing a recorded read would reveal.
+      const page = await access.listReadable(user, limit, cursor);
+      res.json({ items: page.items.map((r) => casework.listed(r)), nextCursor: page.nextCursor });
     },
   );
 
@@ -144,10 +148,11 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
     readers,
     async (req, res) => {
       const user = currentUser(req);
-      const readable = await access.resolve(user, String(req.params.id));
-      if (!isHead(req))
-        await access.noteRead(user, readable, { kind: 'viewed', resource: 'details' });
-      res.json({ deposit: view(readable.record) });
+      const { record } = await access.read(user, String(req.params.id), {
+        kind: 'viewed',
+        resource: 'details',
+      });
+      res.json({ deposit: view(record) });
     },
   );
 
@@ -171,8 +176,7 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
       const user = currentUser(req);
       const readable = await access.resolve(user, String(req.params.id));
       const receipt = await deposits.receipt(readable.record, at);
-      if (!isHead(req))
-        await access.noteRead(user, readable, { kind: 'viewed', resource: 'receipt' });
+      await access.noteRead(user, readable, { kind: 'viewed', resource: 'receipt' });
       if (format === 'tlog-proof') {
         res.type('text/plain; charset=utf-8');
         res.setHeader(
@@ -212,7 +216,8 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
       }
       if (!(await deps.blobs.stat(file.sha256)))
         throw new DepositError('BLOB_MISSING', 'the stored file is missing');
-      if (!isHead(req)) await access.noteRead(user, readable, { kind: 'downloaded', file: n });
+      // Before any header: a HEAD's Content-Disposition and Content-Length name the file.
+      await access.noteRead(user, readable, { kind: 'downloaded', file: n });
       await new Promise<void>((resolve, reject) => {
         res.sendFile(
           deps.blobs.path(file.sha256),

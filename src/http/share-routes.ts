@@ -1,15 +1,16 @@
 /**
  * Court sharing routes (DESIGN §8, §9): the depositor creates, lists and revokes shares of their
- * deposit; a judge redeems a code. Each change is a custody event; the code is shown once.
+ * deposit; a judge redeems a code. Each change is a custody event; the code is shown once. The
+ * redemption answers with the deposit as a judge's list shows it (src/evidence/list-item.ts):
+ * its details are a recorded read of their own (docs/SECURITY.md).
  */
 import { currentUser, requireRole } from '../accounts/index.js';
 import type { Casework } from '../custody/casework.js';
-import { depositView } from '../evidence/service.js';
 import { parseRedeem, parseShareCreate, shareView } from '../sharing/index.js';
 import type { RouteTable } from './routes.js';
 
 export function addShareRoutes(routes: RouteTable, deps: { casework: Casework }): void {
-  const { shares, notary } = deps.casework;
+  const { shares, access } = deps.casework;
   const tag = 'sharing';
   const depositor = requireRole('depositor');
 
@@ -65,15 +66,18 @@ export function addShareRoutes(routes: RouteTable, deps: { casework: Casework })
     {
       method: 'post',
       path: '/api/v1/shares/redeem',
-      summary: 'A judge redeems a share code `{code}` → {deposit}',
+      summary:
+        'A judge redeems a share code `{code}` → {deposit: {id, index, createdAt, notarisation, share: {court}}}',
       who: ['judge'],
       tag,
     },
     requireRole('judge'),
     async (req, res) => {
       const { code } = parseRedeem(req.body);
-      const record = await shares.redeem(currentUser(req), code);
-      res.json({ deposit: depositView(record, notary.summaryOf(record.index)) });
+      const user = currentUser(req);
+      const record = await shares.redeem(user, code);
+      const readable = await access.resolve(user, record.number);
+      res.json({ deposit: deps.casework.listed(readable) });
     },
   );
 }

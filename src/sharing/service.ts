@@ -169,6 +169,11 @@ export class ShareService implements GrantSource {
     return share ? { via: 'share', shareId: share.id } : undefined;
   }
 
+  /** The court a share names (list items show it to the judges it lets read), if it exists. */
+  courtOf(shareId: string): string | undefined {
+    return this.byId.get(shareId)?.court;
+  }
+
   candidates(reader: Reader): number[] {
     if (reader.role !== 'judge') return [];
     return [...this.byId.values()]

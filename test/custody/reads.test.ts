@@ -1,7 +1,8 @@
 /**
  * Reads as custody events over HTTP (DESIGN §8): a non-owner's details, receipt and file reads
- * are appended before the body is sent, once per window; the owner's reads, lists, HEAD and the
- * trail are not events; when the append fails the read is a 503 and nothing is sent.
+ * are appended before the body is sent, once per window — a HEAD like its GET, before the
+ * headers that would name the file; the owner's reads, lists, HEAD and the trail are not events;
+ * when the append fails the read is a 503 and nothing is sent.
  */
 import { expect } from 'chai';
 import { SequencerError } from '../../src/sequencer/index.js';
@@ -136,5 +137,55 @@ describe('custody: reads of evidence as custody events', () => {
     expect(reported).to.have.length(3);
     for (const e of reported) expect((e as { code?: string }).code).to.equal('CUSTODY_UNAVAILABLE');
     expect((await get('', notary.token)).status).to.equal(200);
+  });
+
+  it("records a non-owner's HEAD like its GET: details, receipt and file, each before its headers", async () => {
+    const other = await makeAccount(server, 'notary', { office: '徐汇公证处' });
+    const head = (path: string) =>
+      fetch(`${server.url}/api/v1/deposits/${id}${path}`, {
+        method: 'HEAD',
+        headers: { authorization: `Bearer ${other.token}` },
+      });
+    const mine = async (): Promise<Body[]> =>
+      (await events()).filter((e) => e.actor.displayName === other.displayName);
+    const file = await head('/files/0');
+    expect(file.status).to.equal(200);
+    expect(file.headers.get('content-disposition')).to.include('a.txt');
+    for (const path of ['', '/receipt']) expect((await head(path)).status, path).to.equal(200);
+    const recorded = await mine();
+    expect(recorded.map((e) => [e.event, e.detail.resource ?? e.detail.file])).to.deep.equal([
+      ['downloaded', 0],
+      ['viewed', 'details'],
+      ['viewed', 'receipt'],
+    ]);
+    expect(recorded[0].detail.access).to.deep.equal({ via: 'notarisation', applicationId });
+    // The GET that follows joins the HEAD's event (same window): still one per read.
+    expect((await get('/files/0', other.token)).status).to.equal(200);
+    expect(await mine()).to.have.length(3);
+  });
+
+  it('answers a HEAD whose event cannot be appended with 503: no file name, type or size', async () => {
+    const other = await makeAccount(server, 'notary', { office: '徐汇公证处' });
+    const append = server.log.append.bind(server.log);
+    server.log.append = () =>
+      Promise.reject(new SequencerError('LOG_UNAVAILABLE', 'injected: the log is down'));
+    try {
+      const r = await fetch(`${server.url}/api/v1/deposits/${id}/files/0`, {
+        method: 'HEAD',
+        headers: { authorization: `Bearer ${other.token}` },
+      });
+      expect(r.status).to.equal(503);
+      expect(r.headers.get('content-disposition')).to.equal(null);
+      expect(r.headers.get('content-type')).to.match(/^application\/json/);
+      expect(r.headers.get('content-length')).to.not.equal(String(bytes.length));
+    } finally {
+      server.log.append = append;
+    }
+    expect(server.errors.splice(0).map((e) => (e as { code?: string }).code)).to.deep.equal([
+      'CUSTODY_UNAVAILABLE',
+    ]);
+    expect((await events()).filter((e) => e.actor.displayName === other.displayName)).to.deep.equal(
+      [],
+    );
   });
 });

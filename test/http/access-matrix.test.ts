@@ -3,7 +3,9 @@
  * kind of caller (anonymous, owner, another depositor, notary with and without an application,
  * judge with a valid, expired and revoked share, admin), with the status each must get — the
  * rules are in ./access-rules.ts. A route without a rule fails the first test, so a new route
- * cannot ship without deciding who may call it.
+ * cannot ship without deciding who may call it. Some rules also check what an answer may carry
+ * (a non-owner's list: nothing a recorded read would reveal), and a HEAD of a deposit read must
+ * answer as its GET.
  */
 import { expect } from 'chai';
 import { openApiPath } from '../../src/http/routes.js';
@@ -98,6 +100,20 @@ describe('access-control matrix: every route × every kind of caller', function 
     expect(stale, 'rules for routes that no longer exist').to.deep.equal([]);
   });
 
+  it('answers a HEAD of every deposit read as its GET, for every kind of caller', async () => {
+    const wrong: string[] = [];
+    for (const [route, rule] of Object.entries(RULES)) {
+      if (!route.startsWith('get /api/v1/deposits/{id}')) continue;
+      for (const p of PERSONAS) {
+        const req = await rule.request(p);
+        const token = p === 'anonymous' ? undefined : ctx.who[p].token;
+        const r = await call(ctx.server.url, 'HEAD', req.path, token ? { token } : {});
+        if (r.status !== rule.expect[p]) wrong.push(`${route} ${p}: HEAD got ${r.status}`);
+      }
+    }
+    expect(wrong).to.deep.equal([]);
+  });
+
   for (const [route, rule] of Object.entries(RULES)) {
     it(route, async () => {
       const method = route.slice(0, route.indexOf(' ')).toUpperCase();
@@ -116,6 +132,8 @@ describe('access-control matrix: every route × every kind of caller', function 
           (want !== 401 || code === 'AUTH_REQUIRED') && (want !== 403 || code === 'ROLE_FORBIDDEN');
         if (r.status !== want || !codeOk)
           wrong.push(`${p}: want ${want}, got ${r.status} ${code ?? ''}`);
+        const problem = r.status === want && want < 300 ? rule.check?.(p, r.body) : undefined;
+        if (problem !== undefined) wrong.push(problem);
       }
       expect(wrong, route).to.deep.equal([]);
     });

@@ -77,6 +77,17 @@ export const COURT = '上海市徐汇区人民法院';
 export interface Rule {
   readonly expect: Statuses;
   readonly request: (p: P) => Promise<Req> | Req;
+  /** What else a cell's answer must satisfy: a problem to report, or undefined. */
+  readonly check?: (p: P, body: Body) => string | undefined;
+}
+
+/** What a non-owner's list item may carry (docs/SECURITY.md): nothing a recorded read reveals. */
+const LISTED_KEYS = ['createdAt', 'id', 'index', 'notarisation', 'share'];
+/** A deposit as a notary or judge may see it without a custody event. */
+function listedOnly(p: P, items: readonly Body[]): string | undefined {
+  if (p === 'owner' || p === 'otherDepositor') return undefined;
+  const extra = items.flatMap((d) => Object.keys(d).filter((k) => !LISTED_KEYS.includes(k)));
+  return extra.length > 0 ? `${p} was shown ${[...new Set(extra)].join(', ')}` : undefined;
 }
 
 /** What the rules read; the matrix's `before` fills it. */
@@ -234,6 +245,11 @@ export function accessRules(ctx: MatrixContext): Record<string, Rule> {
     'get /api/v1/deposits': {
       expect: byRole({ depositor: 200, notary: 200, judge: 200 }),
       request: () => ({ path: '/api/v1/deposits' }),
+      check: (p, body) =>
+        listedOnly(p, body.items) ??
+        (['notaryWith', 'judgeValid'].includes(p) && body.items.length === 0
+          ? `${p} lists nothing`
+          : undefined),
     },
     'get /api/v1/deposits/{id}': {
       expect: depositRead,
@@ -303,6 +319,7 @@ export function accessRules(ctx: MatrixContext): Record<string, Rule> {
         path: '/api/v1/shares/redeem',
         json: { code: (await share()).code },
       }),
+      check: (p, body) => listedOnly(p, [body.deposit]),
     },
     // notarisation
     'post /api/v1/deposits/{id}/notarisation': {

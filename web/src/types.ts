@@ -60,6 +60,18 @@ export interface Deposit {
   readonly notarisation: NotarisationSummary | null;
 }
 
+/**
+ * A deposit as a notary's or judge's list shows it (the owner's list shows {@link Deposit}):
+ * number, time, notarisation state and the share's court — the rest is a recorded read.
+ */
+export interface ListedDeposit {
+  readonly id: string;
+  readonly index?: number;
+  readonly createdAt: string;
+  readonly notarisation: NotarisationSummary | null;
+  readonly share?: { readonly court: string };
+}
+
 export interface Application {
   readonly id: string;
   readonly depositId: string;

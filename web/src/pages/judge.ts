@@ -1,12 +1,16 @@
-/** The judge's page: redeem a share code; the deposits shared with this judge's court. */
+/**
+ * The judge's page: redeem a share code; the deposits shared with this judge's court, listed by
+ * number, court, notarisation state and time — the list is not a custody event, so titles and
+ * files appear only on the deposit's own page, whose read is recorded (docs/SECURITY.md).
+ */
 import { api, currentSession } from '../api.js';
 import { h, replace } from '../dom.js';
 import { formatTime } from '../format.js';
 import { t } from '../i18n.js';
 import { navigate, type Page } from '../router.js';
-import type { Deposit } from '../types.js';
+import type { ListedDeposit } from '../types.js';
 import { busy, card, errorText, field, loading, notice, pageTitle } from '../ui/common.js';
-import { depositLink, listDeposits, methodBadge, table } from '../ui/deposit-bits.js';
+import { depositLink, listDeposits, stateBadge, table } from '../ui/deposit-bits.js';
 
 export const judgePage: Page = {
   name: 'judge',
@@ -35,7 +39,7 @@ export const judgePage: Page = {
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       void busy(submit, errors, async () => {
-        const { deposit } = await api<{ deposit: Deposit }>('POST', '/api/v1/shares/redeem', {
+        const { deposit } = await api<{ deposit: ListedDeposit }>('POST', '/api/v1/shares/redeem', {
           code: code.input.value.trim(),
         });
         navigate(`/deposits/${deposit.id}?redeemed=1`);
@@ -60,9 +64,9 @@ export const judgePage: Page = {
         ),
       ),
     );
-    let items: Deposit[];
+    let items: ListedDeposit[];
     try {
-      items = await listDeposits();
+      items = await listDeposits<ListedDeposit>();
     } catch (err) {
       if (alive()) replace(list, notice('error', errorText(err)));
       return;
@@ -76,15 +80,15 @@ export const judgePage: Page = {
             t('judge.shared'),
             [
               t('deposits.col.number'),
-              t('deposits.col.title'),
-              t('deposits.col.method'),
+              t('field.court'),
+              t('deposits.col.notary'),
               t('deposits.col.time'),
               '',
             ],
             items.map((d) => [
               depositLink(d.id),
-              d.title,
-              methodBadge(d.method),
+              d.share?.court ?? '—',
+              d.notarisation ? stateBadge(d.notarisation.state) : '—',
               h('span', { class: 'nowrap' }, formatTime(d.createdAt)),
               h(
                 'a',

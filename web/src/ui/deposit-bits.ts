@@ -7,13 +7,16 @@ import type { MessageKey } from '../messages.js';
 import type { ApplicationState, CustodyItem, Deposit } from '../types.js';
 import { badge, busy, digest } from './common.js';
 
-/** Pages of `GET /api/v1/deposits`, fetched until the end or `max` items. */
-export async function listDeposits(max = 1000): Promise<Deposit[]> {
-  const out: Deposit[] = [];
+/**
+ * Pages of `GET /api/v1/deposits`, fetched until the end or `max` items: a depositor's own as
+ * {@link Deposit}, a notary's or judge's as `ListedDeposit` (details are opened one by one).
+ */
+export async function listDeposits<T extends { id: string } = Deposit>(max = 1000): Promise<T[]> {
+  const out: T[] = [];
   let cursor: string | null | undefined;
   do {
     const q = cursor ? `?limit=100&cursor=${encodeURIComponent(cursor)}` : '?limit=100';
-    const page = await api<{ items: Deposit[]; nextCursor: string | null }>(
+    const page = await api<{ items: T[]; nextCursor: string | null }>(
       'GET',
       `/api/v1/deposits${q}`,
     );

@@ -1,0 +1,37 @@
+/**
+ * A deposit as a non-owner's list shows it (docs/SECURITY.md, "A curious notary or judge"): only
+ * what they need to choose — the number, the time, the state of its notarisation application,
+ * and the court of the share that lets them read it. Title, names, file names and digests stay
+ * behind the recorded read of the details (`GET /api/v1/deposits/:id`), since a list is not a
+ * custody event.
+ */
+import type { DepositRecord } from './records.js';
+import type { NotarisationSummary } from './service.js';
+
+/** One item of a notary's or judge's `GET /api/v1/deposits`, and a judge's redemption answer. */
+export interface ListedDeposit {
+  readonly id: string;
+  readonly index: number;
+  readonly createdAt: string;
+  readonly notarisation: NotarisationSummary;
+  /** Present when the reader reads through a court share: the share's court. */
+  readonly share?: { readonly court: string };
+}
+
+/**
+ * The list item of `record`: its notarisation summary and, for a judge, the share's court.
+ * @example listedDeposit(record, notary.summaryOf(record.index), { court: '北京互联网法院' })
+ */
+export function listedDeposit(
+  record: DepositRecord,
+  notarisation: NotarisationSummary,
+  share?: { readonly court: string },
+): ListedDeposit {
+  return {
+    id: record.number,
+    index: record.index,
+    createdAt: record.time,
+    notarisation,
+    ...(share ? { share: { court: share.court } } : {}),
+  };
+}
