@@ -66,21 +66,20 @@ export class AccountService {
 
   /**
    * Signs in. Unknown usernames and wrong passwords take the same time and give the same error.
-   * @throws AccountError LOGIN_THROTTLED, LOGIN_FAILED, ACCOUNT_DISABLED (right password only)
+   * The attempt is reserved with the back-off before the password is hashed (docs/SECURITY.md).
+   * @throws AccountError LOGIN_THROTTLED, LOGIN_THROTTLED_ACCOUNT, LOGIN_THROTTLED_ADDRESS,
+   *   LOGIN_FAILED, ACCOUNT_DISABLED (right password only)
    */
   async login(username: string, password: string, address: string): Promise<Session> {
-    const accountKey = `acct:${normalizeUsername(username).slice(0, 64)}`;
-    const keys = [accountKey, `ip:${address}`];
-    this.throttle.check(keys);
-    const user = this.store.byUsername(username);
-    const ok = user
-      ? await verifyPassword(password, user.passwordHash)
+    const attempt = this.throttle.reserve(normalizeUsername(username).slice(0, 64), address);
+    const found = this.store.byUsername(username);
+    const ok = found
+      ? await verifyPassword(password, found.passwordHash)
       : await verifyDummy(password);
-    if (!user || !ok) {
-      this.throttle.fail(keys);
-      throw new AccountError('LOGIN_FAILED', 'wrong username or password');
-    }
-    this.throttle.reset(accountKey);
+    if (!found || !ok) throw new AccountError('LOGIN_FAILED', 'wrong username or password');
+    attempt.succeeded();
+    // Live state after the hash: an account disabled meanwhile gets no token.
+    const user = this.store.byId(found.id) ?? found;
     if (user.disabled) throw new AccountError('ACCOUNT_DISABLED', 'this account is disabled');
     return { ...this.tokens.issue(user.id), user };
   }
