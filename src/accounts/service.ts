@@ -40,8 +40,10 @@ export class AccountService {
   readonly tokens: TokenService;
   readonly throttle: LoginThrottle;
   private readonly registrations: RateLimiter;
+  private readonly now: () => number;
 
   constructor(private readonly deps: AccountServiceDeps) {
+    this.now = deps.now ?? Date.now;
     this.store = deps.store;
     this.tokens = deps.tokens;
     const common = { enabled: deps.rateLimits, ...(deps.now ? { now: deps.now } : {}) };
@@ -81,7 +83,7 @@ export class AccountService {
     // Live state after the hash: an account disabled meanwhile gets no token.
     const user = this.store.byId(found.id) ?? found;
     if (user.disabled) throw new AccountError('ACCOUNT_DISABLED', 'this account is disabled');
-    return { ...this.tokens.issue(user.id), user };
+    return { ...this.tokens.issue(user.id, user.tokensNotBefore), user };
   }
 
   /**
@@ -103,7 +105,8 @@ export class AccountService {
   }
 
   /**
-   * Disables or enables an account, with an admin entry when the state changes.
+   * Disables or enables an account, with an admin entry when the state changes. Disabling ends
+   * every token issued so far, for good: they stay refused after the account is enabled again.
    * @throws AccountError USER_NOT_FOUND, CANNOT_DISABLE_SELF
    */
   async setDisabled(actor: AdminActor, id: string, disabled: boolean): Promise<StoredUser> {
@@ -115,18 +118,27 @@ export class AccountService {
     }
     const action = disabled ? 'account-disabled' : 'account-enabled';
     const persist = persistWithAdminEntry(this.deps.log, action, actor, id, this.deps.onAdminEntry);
-    return (await this.store.setDisabled(id, disabled, persist)).user;
+    // The second after now: a token issued in this very second is older than the disabling.
+    const notBefore = Math.floor(this.now() / 1000) + 1;
+    return (await this.store.setDisabled(id, disabled, persist, notBefore)).user;
   }
 
   /**
-   * The live account behind a bearer token: role and state as they are now.
+   * The live account behind a bearer token: role and state as they are now; a token older than
+   * the account's `tokensNotBefore` (issued before it was last disabled) is refused.
    * @throws AccountError TOKEN_INVALID, TOKEN_EXPIRED, ACCOUNT_DISABLED
    */
   userForToken(token: string): StoredUser {
-    const sub = this.tokens.verify(token);
+    const { sub, iat } = this.tokens.verifyIssued(token);
     const user = this.store.byId(sub);
     if (!user) throw new AccountError('TOKEN_INVALID', 'the token is not valid');
     if (user.disabled) throw new AccountError('ACCOUNT_DISABLED', 'this account is disabled');
+    if (iat < (user.tokensNotBefore ?? 0)) {
+      throw new AccountError(
+        'TOKEN_INVALID',
+        'the token was issued before the account was disabled; sign in again',
+      );
+    }
     return user;
   }
 

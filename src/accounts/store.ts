@@ -116,19 +116,27 @@ export class AccountStore {
 
   /**
    * Sets `disabled`; changes to one account are serialised. Resolves `changed: false` (and
-   * writes nothing) when the account is already in that state.
+   * writes nothing) when the account is already in that state. Disabling also sets
+   * `tokensNotBefore` to `notBefore` (seconds; default the second after now), in the same write.
    * @throws AccountError USER_NOT_FOUND
    */
   setDisabled(
     id: string,
     disabled: boolean,
     persist: Persist = this.writePlain,
+    notBefore: number = Math.floor(Date.now() / 1000) + 1,
   ): Promise<{ user: StoredUser; changed: boolean }> {
     return this.serialised(id, async () => {
       const current = this.users.get(id);
       if (!current) throw new AccountError('USER_NOT_FOUND', 'no such account');
       if (current.disabled === disabled) return { user: current, changed: false };
-      const next: StoredUser = { ...current, disabled };
+      const next: StoredUser = disabled
+        ? {
+            ...current,
+            disabled,
+            tokensNotBefore: Math.max(notBefore, current.tokensNotBefore ?? 0),
+          }
+        : { ...current, disabled };
       await persist(() => [{ type: 'put', key: USER_PREFIX + id, value: JSON.stringify(next) }]);
       this.users.set(id, next);
       return { user: next, changed: true };
@@ -174,6 +182,8 @@ function parseUser(key: string, value: Uint8Array): StoredUser {
     typeof u.displayName === 'string' &&
     typeof u.passwordHash === 'string' &&
     typeof u.disabled === 'boolean' &&
+    (u.tokensNotBefore === undefined ||
+      (Number.isSafeInteger(u.tokensNotBefore) && u.tokensNotBefore >= 0)) &&
     typeof u.createdAt === 'string';
   if (!ok) throw new AccountError('ACCOUNT_STORE_CORRUPT', `account record ${key} is malformed`);
   return u;

@@ -41,6 +41,23 @@ describe('accounts: account store (LevelDB records, in memory)', () => {
     await t2.close();
   });
 
+  it('sets tokensNotBefore when disabling (kept on enabling, and across a restart)', async () => {
+    const t = await openTestLog(join(tmp.dir, 'db'));
+    const s = await AccountStore.open(t.store);
+    const a = await s.create(draft(1));
+    expect(a.tokensNotBefore).to.equal(undefined);
+    await s.setDisabled(a.id, true, s.writePlain, 1_700_000_001);
+    expect(s.byId(a.id)?.tokensNotBefore).to.equal(1_700_000_001);
+    await s.setDisabled(a.id, false);
+    expect(s.byId(a.id)).to.include({ disabled: false, tokensNotBefore: 1_700_000_001 });
+    await s.setDisabled(a.id, true, s.writePlain, 1_600_000_000); // never moves back
+    expect(s.byId(a.id)?.tokensNotBefore).to.equal(1_700_000_001);
+    await t.close();
+    const t2 = await openTestLog(join(tmp.dir, 'db'));
+    expect((await AccountStore.open(t2.store)).byId(a.id)?.tokensNotBefore).to.equal(1_700_000_001);
+    await t2.close();
+  });
+
   it('refuses a taken username, also when two creations race', async () => {
     const t = await openTestLog(join(tmp.dir, 'db'));
     const s = await AccountStore.open(t.store);
