@@ -10,7 +10,7 @@ import type { NewAccount } from './input.js';
 import { persistWithAdminEntry, type AdminActor, type AdminAppender } from './admin-log.js';
 import { hashPassword, verifyDummy, verifyPassword } from './password.js';
 import type { PiiVault } from './pii.js';
-import type { AccountStore } from './store.js';
+import { idNumberRegistered, type AccountStore } from './store.js';
 import { LoginThrottle, RateLimiter, REGISTRATIONS_PER_HOUR } from './throttle.js';
 import type { IssuedToken, TokenService } from './tokens.js';
 import { newUserId, normalizeUsername, type StoredUser } from './user.js';
@@ -56,8 +56,9 @@ export class AccountService {
   }
 
   /**
-   * Self-registration of a depositor (no log entry); `address` is the client's.
-   * @throws AccountError RATE_LIMITED, USERNAME_TAKEN
+   * Self-registration of a depositor (no log entry); `address` is the client's. One ID number
+   * registers one account (docs/SECURITY.md).
+   * @throws AccountError RATE_LIMITED, USERNAME_TAKEN, ID_NUMBER_REGISTERED
    */
   async register(input: NewAccount, address: string): Promise<Session> {
     this.registrations.take(`ip:${address}`);
@@ -88,7 +89,8 @@ export class AccountService {
 
   /**
    * Creates an account on behalf of `actor` (an admin, or the operator), with an admin entry.
-   * @throws AccountError USERNAME_TAKEN; SequencerError when the log cannot append.
+   * @throws AccountError USERNAME_TAKEN, ID_NUMBER_REGISTERED; SequencerError when the log
+   *   cannot append.
    */
   async createAccount(actor: AdminActor, input: NewAccount): Promise<StoredUser> {
     const draft = await this.draft(input);
@@ -173,6 +175,7 @@ export class AccountService {
     const id = newUserId();
     const sealed =
       input.idNumber !== undefined ? this.deps.vault.seal(id, input.idNumber) : undefined;
+    if (sealed && this.store.idNumberTaken(sealed.idHmac)) throw idNumberRegistered();
     return {
       v: 1,
       id,
