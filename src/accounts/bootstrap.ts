@@ -82,7 +82,7 @@ export interface BootstrapResult {
  * (2) outside production, when the store was empty at start, creates the seeds' accounts;
  * (3) in production, refuses to start while any demo account still has its demo password.
  * Accounts made here get admin entries with the actor `system`.
- * @throws AccountError DEMO_PASSWORD_IN_PRODUCTION, SEEDS_INVALID, INVALID_FIELD (a too-short
+ * @throws AccountError DEMO_PASSWORD_IN_PRODUCTION, SEEDS_INVALID, PASSWORD_BLANK, INVALID_FIELD (a too-short
  *   HUICUN_ADMIN_PASSWORD)
  */
 export async function bootstrapAccounts(options: BootstrapOptions): Promise<BootstrapResult> {

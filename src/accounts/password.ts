@@ -5,7 +5,7 @@
  */
 import { equalSecret, randomBytes } from '../crypto/index.js';
 import { decodeBase64, encodeBase64 } from '../log/index.js';
-import { invalidField } from './errors.js';
+import { AccountError, invalidField } from './errors.js';
 import { scryptAsync, type ScryptParams } from './secrets.js';
 
 export const PASSWORD_MIN_CHARS = 10;
@@ -19,16 +19,26 @@ const MAX_R = 32;
 const MAX_P = 4;
 
 const utf8 = new TextEncoder();
+// White space, controls and invisible (default-ignorable) characters: nothing to remember.
+const BLANK = /^[\p{White_Space}\p{Cc}\p{Default_Ignorable_Code_Point}]*$/u;
 
 /**
- * Checks a password from a request: a string of 10–256 characters (code points).
- * @throws AccountError INVALID_FIELD naming `field`.
+ * Checks a password being set (registration, admin create, CLI, HUICUN_ADMIN_PASSWORD, seeds):
+ * a string of 10–256 characters (code points, after NFKC), not only blank characters.
+ * @throws AccountError INVALID_FIELD naming `field`; PASSWORD_BLANK (`details.field`) for a
+ *   password of only spaces, other white space, controls or invisible characters.
  */
 export function assertPassword(value: unknown, field = 'password'): string {
   if (typeof value !== 'string') throw invalidField(field, 'must be a string');
-  const chars = [...value.normalize('NFKC')].length;
+  const normalized = value.normalize('NFKC');
+  const chars = [...normalized].length;
   if (chars < PASSWORD_MIN_CHARS || chars > PASSWORD_MAX_CHARS) {
     throw invalidField(field, `must be ${PASSWORD_MIN_CHARS} to ${PASSWORD_MAX_CHARS} characters`);
+  }
+  if (BLANK.test(normalized)) {
+    throw new AccountError('PASSWORD_BLANK', `field "${field}" must not be only spaces`, {
+      details: { field },
+    });
   }
   return value;
 }

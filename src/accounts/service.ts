@@ -10,7 +10,7 @@ import type { NewAccount } from './input.js';
 import { persistWithAdminEntry, type AdminActor, type AdminAppender } from './admin-log.js';
 import { hashPassword, verifyDummy, verifyPassword } from './password.js';
 import type { PiiVault } from './pii.js';
-import type { AccountStore } from './store.js';
+import { idNumberRegistered, type AccountStore } from './store.js';
 import { LoginThrottle, RateLimiter, REGISTRATIONS_PER_HOUR } from './throttle.js';
 import type { IssuedToken, TokenService } from './tokens.js';
 import { newUserId, normalizeUsername, type StoredUser } from './user.js';
@@ -40,8 +40,10 @@ export class AccountService {
   readonly tokens: TokenService;
   readonly throttle: LoginThrottle;
   private readonly registrations: RateLimiter;
+  private readonly now: () => number;
 
   constructor(private readonly deps: AccountServiceDeps) {
+    this.now = deps.now ?? Date.now;
     this.store = deps.store;
     this.tokens = deps.tokens;
     const common = { enabled: deps.rateLimits, ...(deps.now ? { now: deps.now } : {}) };
@@ -54,8 +56,9 @@ export class AccountService {
   }
 
   /**
-   * Self-registration of a depositor (no log entry); `address` is the client's.
-   * @throws AccountError RATE_LIMITED, USERNAME_TAKEN
+   * Self-registration of a depositor (no log entry); `address` is the client's. One ID number
+   * registers one account (docs/SECURITY.md).
+   * @throws AccountError RATE_LIMITED, USERNAME_TAKEN, ID_NUMBER_REGISTERED
    */
   async register(input: NewAccount, address: string): Promise<Session> {
     this.registrations.take(`ip:${address}`);
@@ -66,28 +69,28 @@ export class AccountService {
 
   /**
    * Signs in. Unknown usernames and wrong passwords take the same time and give the same error.
-   * @throws AccountError LOGIN_THROTTLED, LOGIN_FAILED, ACCOUNT_DISABLED (right password only)
+   * The attempt is reserved with the back-off before the password is hashed (docs/SECURITY.md).
+   * @throws AccountError LOGIN_THROTTLED, LOGIN_THROTTLED_ACCOUNT, LOGIN_THROTTLED_ADDRESS,
+   *   LOGIN_FAILED, ACCOUNT_DISABLED (right password only)
    */
   async login(username: string, password: string, address: string): Promise<Session> {
-    const accountKey = `acct:${normalizeUsername(username).slice(0, 64)}`;
-    const keys = [accountKey, `ip:${address}`];
-    this.throttle.check(keys);
-    const user = this.store.byUsername(username);
-    const ok = user
-      ? await verifyPassword(password, user.passwordHash)
+    const attempt = this.throttle.reserve(normalizeUsername(username).slice(0, 64), address);
+    const found = this.store.byUsername(username);
+    const ok = found
+      ? await verifyPassword(password, found.passwordHash)
       : await verifyDummy(password);
-    if (!user || !ok) {
-      this.throttle.fail(keys);
-      throw new AccountError('LOGIN_FAILED', 'wrong username or password');
-    }
-    this.throttle.reset(accountKey);
+    if (!found || !ok) throw new AccountError('LOGIN_FAILED', 'wrong username or password');
+    attempt.succeeded();
+    // Live state after the hash: an account disabled meanwhile gets no token.
+    const user = this.store.byId(found.id) ?? found;
     if (user.disabled) throw new AccountError('ACCOUNT_DISABLED', 'this account is disabled');
-    return { ...this.tokens.issue(user.id), user };
+    return { ...this.tokens.issue(user.id, user.tokensNotBefore), user };
   }
 
   /**
    * Creates an account on behalf of `actor` (an admin, or the operator), with an admin entry.
-   * @throws AccountError USERNAME_TAKEN; SequencerError when the log cannot append.
+   * @throws AccountError USERNAME_TAKEN, ID_NUMBER_REGISTERED; SequencerError when the log
+   *   cannot append.
    */
   async createAccount(actor: AdminActor, input: NewAccount): Promise<StoredUser> {
     const draft = await this.draft(input);
@@ -104,7 +107,8 @@ export class AccountService {
   }
 
   /**
-   * Disables or enables an account, with an admin entry when the state changes.
+   * Disables or enables an account, with an admin entry when the state changes. Disabling ends
+   * every token issued so far, for good: they stay refused after the account is enabled again.
    * @throws AccountError USER_NOT_FOUND, CANNOT_DISABLE_SELF
    */
   async setDisabled(actor: AdminActor, id: string, disabled: boolean): Promise<StoredUser> {
@@ -116,18 +120,27 @@ export class AccountService {
     }
     const action = disabled ? 'account-disabled' : 'account-enabled';
     const persist = persistWithAdminEntry(this.deps.log, action, actor, id, this.deps.onAdminEntry);
-    return (await this.store.setDisabled(id, disabled, persist)).user;
+    // The second after now: a token issued in this very second is older than the disabling.
+    const notBefore = Math.floor(this.now() / 1000) + 1;
+    return (await this.store.setDisabled(id, disabled, persist, notBefore)).user;
   }
 
   /**
-   * The live account behind a bearer token: role and state as they are now.
+   * The live account behind a bearer token: role and state as they are now; a token older than
+   * the account's `tokensNotBefore` (issued before it was last disabled) is refused.
    * @throws AccountError TOKEN_INVALID, TOKEN_EXPIRED, ACCOUNT_DISABLED
    */
   userForToken(token: string): StoredUser {
-    const sub = this.tokens.verify(token);
+    const { sub, iat } = this.tokens.verifyIssued(token);
     const user = this.store.byId(sub);
     if (!user) throw new AccountError('TOKEN_INVALID', 'the token is not valid');
     if (user.disabled) throw new AccountError('ACCOUNT_DISABLED', 'this account is disabled');
+    if (iat < (user.tokensNotBefore ?? 0)) {
+      throw new AccountError(
+        'TOKEN_INVALID',
+        'the token was issued before the account was disabled; sign in again',
+      );
+    }
     return user;
   }
 
@@ -162,6 +175,7 @@ export class AccountService {
     const id = newUserId();
     const sealed =
       input.idNumber !== undefined ? this.deps.vault.seal(id, input.idNumber) : undefined;
+    if (sealed && this.store.idNumberTaken(sealed.idHmac)) throw idNumberRegistered();
     return {
       v: 1,
       id,

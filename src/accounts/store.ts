@@ -1,7 +1,8 @@
 /**
  * The account store: users as records in LevelDB (`rec/user/<id>` → JSON, `rec/username/<name>`
- * → id), all loaded into memory at start so every request reads role and state without I/O.
- * Memory changes only after the records are durable.
+ * → id, `rec/idnumber/<HMAC of the ID number>` → id), all loaded into memory at start so every
+ * request reads role and state without I/O. Usernames and ID numbers are unique: one person, one
+ * account (docs/SECURITY.md, "Sign-in"). Memory changes only after the records are durable.
  */
 import type { RecordWrite } from '../sequencer/index.js';
 import { AccountError } from './errors.js';
@@ -15,6 +16,8 @@ import {
 
 export const USER_PREFIX = 'rec/user/';
 export const USERNAME_PREFIX = 'rec/username/';
+/** The unique index of ID numbers, by their HMAC (never the number). */
+export const ID_NUMBER_PREFIX = 'rec/idnumber/';
 
 /** What the account store needs from storage (declared by its consumer; LevelStore has it). */
 export interface AccountRecords {
@@ -33,7 +36,9 @@ const text = new TextDecoder('utf-8', { fatal: true });
 export class AccountStore {
   private readonly users = new Map<string, StoredUser>();
   private readonly ids = new Map<string, string>();
+  private readonly idNumbers = new Map<string, string>();
   private readonly reserved = new Set<string>();
+  private readonly reservedIdNumbers = new Set<string>();
   private readonly locks = new Map<string, Promise<unknown>>();
 
   private constructor(private readonly records: AccountRecords) {}
@@ -54,6 +59,10 @@ export class AccountStore {
       }
       s.users.set(user.id, user);
       s.ids.set(user.username, user.id);
+      // Accounts made before ID numbers were unique may share one: all are kept, and the
+      // number stays taken for new accounts.
+      if (user.idHmac !== undefined && !s.idNumbers.has(user.idHmac))
+        s.idNumbers.set(user.idHmac, user.id);
     }
     return s;
   }
@@ -79,6 +88,12 @@ export class AccountStore {
     return id === undefined ? undefined : this.users.get(id);
   }
 
+  /** The account registered with the ID number of HMAC `idHmac`, if any. */
+  byIdHmac(idHmac: string): StoredUser | undefined {
+    const id = this.idNumbers.get(idHmac);
+    return id === undefined ? undefined : this.users.get(id);
+  }
+
   /** All accounts, oldest first. */
   list(): StoredUser[] {
     return [...this.users.values()].sort(
@@ -87,18 +102,23 @@ export class AccountStore {
   }
 
   /**
-   * Creates an account from `draft` (its `createdAt` is the persisted time).
-   * @throws AccountError USERNAME_TAKEN when the username exists or is being created.
+   * Creates an account from `draft` (its `createdAt` is the persisted time). The username and the
+   * ID number are checked and reserved synchronously, so of two racing creations one wins.
+   * @throws AccountError USERNAME_TAKEN when the username exists or is being created;
+   *   ID_NUMBER_REGISTERED when an account has (or is being created with) the same ID number.
    */
   async create(
     draft: Omit<StoredUser, 'createdAt'>,
     persist: Persist = this.writePlain,
   ): Promise<StoredUser> {
     const name = draft.username;
+    const idHmac = draft.idHmac;
     if (this.ids.has(name) || this.reserved.has(name) || this.users.has(draft.id)) {
       throw new AccountError('USERNAME_TAKEN', 'this username is taken');
     }
+    if (idHmac !== undefined && this.idNumberTaken(idHmac)) throw idNumberRegistered();
     this.reserved.add(name);
+    if (idHmac !== undefined) this.reservedIdNumbers.add(idHmac);
     try {
       let user: StoredUser | undefined;
       await persist((time) => {
@@ -108,27 +128,42 @@ export class AccountStore {
       if (!user) throw new Error('persist did not write the account');
       this.users.set(user.id, user);
       this.ids.set(name, user.id);
+      if (idHmac !== undefined) this.idNumbers.set(idHmac, user.id);
       return user;
     } finally {
       this.reserved.delete(name);
+      if (idHmac !== undefined) this.reservedIdNumbers.delete(idHmac);
     }
+  }
+
+  /** Whether an account has, or is being created with, the ID number of HMAC `idHmac`. */
+  idNumberTaken(idHmac: string): boolean {
+    return this.idNumbers.has(idHmac) || this.reservedIdNumbers.has(idHmac);
   }
 
   /**
    * Sets `disabled`; changes to one account are serialised. Resolves `changed: false` (and
-   * writes nothing) when the account is already in that state.
+   * writes nothing) when the account is already in that state. Disabling also sets
+   * `tokensNotBefore` to `notBefore` (seconds; default the second after now), in the same write.
    * @throws AccountError USER_NOT_FOUND
    */
   setDisabled(
     id: string,
     disabled: boolean,
     persist: Persist = this.writePlain,
+    notBefore: number = Math.floor(Date.now() / 1000) + 1,
   ): Promise<{ user: StoredUser; changed: boolean }> {
     return this.serialised(id, async () => {
       const current = this.users.get(id);
       if (!current) throw new AccountError('USER_NOT_FOUND', 'no such account');
       if (current.disabled === disabled) return { user: current, changed: false };
-      const next: StoredUser = { ...current, disabled };
+      const next: StoredUser = disabled
+        ? {
+            ...current,
+            disabled,
+            tokensNotBefore: Math.max(notBefore, current.tokensNotBefore ?? 0),
+          }
+        : { ...current, disabled };
       await persist(() => [{ type: 'put', key: USER_PREFIX + id, value: JSON.stringify(next) }]);
       this.users.set(id, next);
       return { user: next, changed: true };
@@ -147,12 +182,23 @@ export class AccountStore {
   }
 }
 
-/** The records of a new account. */
+/** The records of a new account (one batch: the account and its unique indexes). */
 export function userWrites(user: StoredUser): RecordWrite[] {
   return [
     { type: 'put', key: USER_PREFIX + user.id, value: JSON.stringify(user) },
     { type: 'put', key: USERNAME_PREFIX + user.username, value: user.id },
+    ...(user.idHmac !== undefined
+      ? [{ type: 'put' as const, key: ID_NUMBER_PREFIX + user.idHmac, value: user.id }]
+      : []),
   ];
+}
+
+/** 409 ID_NUMBER_REGISTERED; the message names no account. */
+export function idNumberRegistered(): AccountError {
+  return new AccountError(
+    'ID_NUMBER_REGISTERED',
+    'an account is already registered with this ID number; sign in to it, or ask the administrator',
+  );
 }
 
 function parseUser(key: string, value: Uint8Array): StoredUser {
@@ -174,6 +220,8 @@ function parseUser(key: string, value: Uint8Array): StoredUser {
     typeof u.displayName === 'string' &&
     typeof u.passwordHash === 'string' &&
     typeof u.disabled === 'boolean' &&
+    (u.tokensNotBefore === undefined ||
+      (Number.isSafeInteger(u.tokensNotBefore) && u.tokensNotBefore >= 0)) &&
     typeof u.createdAt === 'string';
   if (!ok) throw new AccountError('ACCOUNT_STORE_CORRUPT', `account record ${key} is malformed`);
   return u;

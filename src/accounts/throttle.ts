@@ -1,121 +1,156 @@
 /**
- * Login back-off and registration rate limits (DESIGN §8): in memory, bounded, no hard lock-out.
- * After `threshold` failures within the window, each further attempt must wait 2^(n−threshold)
- * seconds after the last failure (n = failures so far), capped at 15 minutes.
+ * Login back-off and registration rate limits (docs/SECURITY.md, "Sign-in"): in memory, bounded,
+ * no hard lock-out. Three failure counts back off exponentially: after `threshold` failures
+ * within the window, a further attempt waits 2^(n−threshold) s after the last one (n = failures
+ * so far), capped at 15 minutes —
+ * - per account and address ({@link PAIR_THRESHOLD});
+ * - per account, over all addresses ({@link ACCOUNT_THRESHOLD});
+ * - per address, over all accounts ({@link ADDRESS_THRESHOLD}).
+ * The last two hold only an address that has itself failed on that account within the window: a
+ * clean address is never held, so neither many addresses guessing one account nor one attacker
+ * behind a shared (NAT) address can keep the owner out from an address that has not failed.
+ * An attempt is counted as a failure when it is reserved, synchronously and before the password
+ * is hashed, so a burst of parallel attempts cannot all pass one check; a success takes it back.
  */
-import { AccountError } from './errors.js';
+import { AccountError, type AccountErrorCode } from './errors.js';
+import { BoundedMap } from './bounded-map.js';
 
 export const FAILURE_WINDOW_MS = 15 * 60_000;
 export const BACKOFF_CAP_MS = 15 * 60_000;
-export const BACKOFF_THRESHOLD = 5;
+/** Failures of one account from one address before it backs off. */
+export const PAIR_THRESHOLD = 5;
+/** Failures of one account from all addresses before its failing addresses back off. */
+export const ACCOUNT_THRESHOLD = 10;
+/** Failures from one address on all accounts before it backs off on the accounts it failed. */
+export const ADDRESS_THRESHOLD = 20;
 export const REGISTRATIONS_PER_HOUR = 20;
 const MAX_TRACKED = 10_000;
+const MAX_TRACKED_PAIRS = 50_000;
+
+/** Which count holds an attempt back. */
+export type BackoffReason = 'account-address' | 'account' | 'address';
+
+/** The code of each reason (the web app explains each; `Retry-After` says for how long). */
+export const BACKOFF_CODE = {
+  'account-address': 'LOGIN_THROTTLED',
+  account: 'LOGIN_THROTTLED_ACCOUNT',
+  address: 'LOGIN_THROTTLED_ADDRESS',
+} as const satisfies Record<BackoffReason, AccountErrorCode>;
+
+const BACKOFF_WHY: Record<BackoffReason, string> = {
+  'account-address': 'too many failed sign-ins to this account from this address',
+  account: 'too many failed sign-ins to this account from several addresses',
+  address: 'too many failed sign-ins from this address',
+};
 
 interface Failures {
-  count: number;
-  lastMs: number;
-}
-
-/** A bounded map that forgets its oldest keys first (re-set keys move to the end). */
-class BoundedMap<V> {
-  private readonly map = new Map<string, V>();
-  constructor(
-    private readonly max: number,
-    private readonly stale: (v: V) => boolean,
-  ) {}
-  get(k: string): V | undefined {
-    return this.map.get(k);
-  }
-  set(k: string, v: V): void {
-    this.map.delete(k);
-    if (this.map.size >= this.max) {
-      for (const [key, value] of this.map) if (this.stale(value)) this.map.delete(key);
-      for (const key of this.map.keys()) {
-        if (this.map.size < this.max) break;
-        this.map.delete(key);
-      }
-    }
-    this.map.set(k, v);
-  }
-  delete(k: string): void {
-    this.map.delete(k);
-  }
-  get size(): number {
-    return this.map.size;
-  }
+  readonly count: number;
+  readonly lastMs: number;
 }
 
 export interface ThrottleOptions {
   readonly enabled: boolean;
   readonly now?: () => number;
+  /** The bound of each map (default 10 000 keys, 50 000 account–address pairs). */
   readonly maxTracked?: number;
 }
 
-/** Exponential back-off of failed logins per account and per client address. */
+/** A reserved sign-in attempt: counted as failed unless `succeeded()` is called. */
+export interface LoginAttempt {
+  /** The password was right: forgets this address's failures on the account, refunds the rest. */
+  succeeded(): void;
+}
+
+const UNTRACKED: LoginAttempt = { succeeded: () => undefined };
+
+/** Exponential back-off of failed sign-ins (see the module comment). */
 export class LoginThrottle {
   private readonly now: () => number;
-  private readonly failures: BoundedMap<Failures>;
+  private readonly pairs: BoundedMap<Failures>;
+  private readonly accounts: BoundedMap<Failures>;
+  private readonly addresses: BoundedMap<Failures>;
 
   constructor(private readonly options: ThrottleOptions) {
-    this.now = options.now ?? Date.now;
-    this.failures = new BoundedMap(
-      options.maxTracked ?? MAX_TRACKED,
-      (f) => this.now() - f.lastMs > FAILURE_WINDOW_MS + BACKOFF_CAP_MS,
-    );
-  }
-
-  /** The milliseconds `keys` must still wait (0 when an attempt may go ahead). */
-  waitMs(keys: readonly string[]): number {
-    if (!this.options.enabled) return 0;
-    const now = this.now();
-    let wait = 0;
-    for (const key of keys) {
-      const f = this.failures.get(key);
-      if (!f || f.count < BACKOFF_THRESHOLD || now - f.lastMs > FAILURE_WINDOW_MS) continue;
-      const delay = Math.min(1000 * 2 ** (f.count - BACKOFF_THRESHOLD), BACKOFF_CAP_MS);
-      wait = Math.max(wait, f.lastMs + delay - now);
-    }
-    return wait;
+    const now = (this.now = options.now ?? Date.now);
+    const stale = (f: Failures): boolean => now() - f.lastMs > FAILURE_WINDOW_MS + BACKOFF_CAP_MS;
+    this.pairs = new BoundedMap(options.maxTracked ?? MAX_TRACKED_PAIRS, stale);
+    this.accounts = new BoundedMap(options.maxTracked ?? MAX_TRACKED, stale);
+    this.addresses = new BoundedMap(options.maxTracked ?? MAX_TRACKED, stale);
   }
 
   /**
-   * Refuses an attempt that comes too early.
-   * @throws AccountError LOGIN_THROTTLED with `details.retryAfter` (seconds).
+   * Reserves one sign-in attempt on `account` from `address` — synchronously, so call it before
+   * any `await` — counting it as a failure until {@link LoginAttempt.succeeded}.
+   * @throws AccountError LOGIN_THROTTLED, LOGIN_THROTTLED_ACCOUNT or LOGIN_THROTTLED_ADDRESS with
+   *   `details.retryAfter` (seconds) and `details.reason` when the attempt comes too early.
    */
-  check(keys: readonly string[]): void {
-    const wait = this.waitMs(keys);
-    if (wait > 0) {
-      const retryAfter = Math.ceil(wait / 1000);
-      throw new AccountError(
-        'LOGIN_THROTTLED',
-        `too many failed sign-ins; retry in ${retryAfter} s`,
-        {
-          details: { retryAfter },
-        },
-      );
-    }
-  }
-
-  /** Counts one failure against each key (a quiet window starts the count again). */
-  fail(keys: readonly string[]): void {
-    if (!this.options.enabled) return;
+  reserve(account: string, address: string): LoginAttempt {
+    if (!this.options.enabled) return UNTRACKED;
     const now = this.now();
-    for (const key of keys) {
-      const f = this.failures.get(key);
-      const count = f && now - f.lastMs <= FAILURE_WINDOW_MS ? f.count + 1 : 1;
-      this.failures.set(key, { count, lastMs: now });
+    const pair = JSON.stringify([account, address]);
+    const dirty = this.live(this.pairs.get(pair), now) !== undefined;
+    const held: [BackoffReason, number][] = [
+      ['account-address', this.waitMs(this.pairs.get(pair), PAIR_THRESHOLD, now)],
+    ];
+    if (dirty) {
+      held.push(['account', this.waitMs(this.accounts.get(account), ACCOUNT_THRESHOLD, now)]);
+      held.push(['address', this.waitMs(this.addresses.get(address), ADDRESS_THRESHOLD, now)]);
     }
+    const [reason, wait] = held.reduce((a, b) => (b[1] > a[1] ? b : a));
+    if (wait > 0) throw throttled(reason, wait);
+    this.count(this.pairs, pair, now);
+    this.count(this.accounts, account, now);
+    this.count(this.addresses, address, now);
+    let done = false;
+    return {
+      succeeded: () => {
+        if (done) return;
+        done = true;
+        this.pairs.delete(pair);
+        this.refund(this.accounts, account);
+        this.refund(this.addresses, address);
+      },
+    };
   }
 
-  /** Forgets the failures of `key` (a successful sign-in resets the account). */
-  reset(key: string): void {
-    this.failures.delete(key);
-  }
-
-  /** Keys tracked (tests check the bound). */
+  /** Keys tracked in all three counts (tests check the bound). */
   get tracked(): number {
-    return this.failures.size;
+    return this.pairs.size + this.accounts.size + this.addresses.size;
   }
+
+  private live(f: Failures | undefined, now: number): Failures | undefined {
+    return f && f.count > 0 && now - f.lastMs <= FAILURE_WINDOW_MS ? f : undefined;
+  }
+
+  private waitMs(f: Failures | undefined, threshold: number, now: number): number {
+    const l = this.live(f, now);
+    if (!l || l.count < threshold) return 0;
+    const delay = Math.min(1000 * 2 ** (l.count - threshold), BACKOFF_CAP_MS);
+    return Math.max(0, l.lastMs + delay - now);
+  }
+
+  private count(map: BoundedMap<Failures>, key: string, now: number): void {
+    const l = this.live(map.get(key), now);
+    map.set(key, { count: (l?.count ?? 0) + 1, lastMs: now });
+  }
+
+  private refund(map: BoundedMap<Failures>, key: string): void {
+    const f = map.get(key);
+    if (!f) return;
+    if (f.count <= 1) map.delete(key);
+    else map.set(key, { count: f.count - 1, lastMs: f.lastMs });
+  }
+}
+
+function throttled(reason: BackoffReason, waitMs: number): AccountError {
+  const retryAfter = Math.ceil(waitMs / 1000);
+  return new AccountError(
+    BACKOFF_CODE[reason],
+    `${BACKOFF_WHY[reason]}; retry in ${retryAfter} s`,
+    {
+      details: { retryAfter, reason },
+    },
+  );
 }
 
 /** A fixed-window counter per key, e.g. registrations per address per hour. */

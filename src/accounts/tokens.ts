@@ -1,8 +1,10 @@
 /**
  * Access tokens (DESIGN §8): JWT ES256 via jsonwebtoken, header `kid` = first 16 hex of
  * SHA-256(SPKI DER), claims exactly `sub, iat, exp, iss, aud, jti`, 1 hour. Verification pins the
- * algorithm, issuer and audience and needs a known `kid`. Verified tokens are cached by the
- * SHA-256 of the token until they expire. The token says who; never what role (read per request).
+ * algorithm, issuer and audience and needs a known `kid`; signatures are low-S (one valid string
+ * per token) and `iat` may not lie in the future beyond {@link IAT_LEEWAY_S} (docs/SECURITY.md).
+ * Verified tokens are cached by the SHA-256 of the token until they expire. The token says who;
+ * never what role (read per request).
  */
 import jwt from 'jsonwebtoken';
 import type { KeyObject } from 'node:crypto';
@@ -10,11 +12,14 @@ import { randomBytes, sha256 } from '../crypto/index.js';
 import { encodeHex } from '../log/index.js';
 import { AccountError } from './errors.js';
 import { loadOrCreateKeyFile } from './key-files.js';
+import { isLowSJoseSignature, toLowSJoseSignature } from './low-s.js';
 import { generateP256, p256FromPem, p256ToPem, type EcKeyPair } from './secrets.js';
 
 export const TOKEN_KEY_FILE = 'token-es256.pem';
 export const TOKEN_LIFETIME_S = 3600;
 export const TOKEN_AUDIENCE = 'huicun/api';
+/** Seconds an `iat` may lie ahead of the clock (a small NTP step back signs no one out). */
+export const IAT_LEEWAY_S = 60;
 const MAX_TOKEN_CHARS = 4096;
 const CACHE_MAX = 10_000;
 const utf8 = new TextEncoder();
@@ -66,10 +71,18 @@ export interface IssuedToken {
   readonly expiresAt: string;
 }
 
+/** What a verified token says. */
+export interface VerifiedToken {
+  /** The account id. */
+  readonly sub: string;
+  /** Issued at, seconds since the epoch. */
+  readonly iat: number;
+}
+
 export class TokenService {
   private readonly kid: string;
   private readonly keys = new Map<string, { key: KeyObject; retiredAt?: number }>();
-  private readonly cache = new Map<string, { sub: string; expMs: number }>();
+  private readonly cache = new Map<string, { sub: string; iat: number; expMs: number }>();
   private readonly now: () => number;
 
   constructor(private readonly options: TokenServiceOptions) {
@@ -90,9 +103,13 @@ export class TokenService {
     return this.kid;
   }
 
-  /** Issues a 1-hour token for account `sub`. */
-  issue(sub: string): IssuedToken {
-    const iat = Math.floor(this.now() / 1000);
+  /**
+   * Issues a 1-hour, low-S token for account `sub`. `notBefore` (seconds) is the account's
+   * `tokensNotBefore`: `iat` is never earlier, so a sign-in in the second an account was
+   * re-enabled still gets a token that the account accepts (at most 1 s ahead of the clock).
+   */
+  issue(sub: string, notBefore = 0): IssuedToken {
+    const iat = Math.max(Math.floor(this.now() / 1000), notBefore);
     const exp = iat + TOKEN_LIFETIME_S;
     const payload = {
       sub,
@@ -102,28 +119,45 @@ export class TokenService {
       aud: TOKEN_AUDIENCE,
       jti: encodeHex(randomBytes(16)),
     };
-    const token = jwt.sign(payload, this.options.pair.privateKey, {
+    const signed = jwt.sign(payload, this.options.pair.privateKey, {
       algorithm: 'ES256',
       keyid: this.kid,
     });
+    const cut = signed.lastIndexOf('.') + 1;
+    const token = signed.slice(0, cut) + toLowSJoseSignature(signed.slice(cut));
     return { token, expiresAt: new Date(exp * 1000).toISOString() };
   }
 
   /**
    * The account id a token was issued to.
-   * @throws AccountError TOKEN_EXPIRED for a genuine token past `exp`; TOKEN_INVALID for
-   *   anything else that does not verify (algorithm, key, signature, issuer, audience, shape).
+   * @throws AccountError as {@link TokenService.verifyIssued}.
    */
   verify(token: string): string {
+    return this.verifyIssued(token).sub;
+  }
+
+  /**
+   * The account id and issue time of a token.
+   * @throws AccountError TOKEN_EXPIRED for a genuine token past `exp`; TOKEN_INVALID for
+   *   anything else that does not verify (algorithm, key, signature, high S, issuer, audience,
+   *   shape, `iat` in the future).
+   */
+  verifyIssued(token: string): VerifiedToken {
     if (token.length > MAX_TOKEN_CHARS) throw invalid();
     const nowMs = this.now();
+    const nowS = Math.floor(nowMs / 1000);
     const digest = encodeHex(sha256(utf8.encode(token)));
     const hit = this.cache.get(digest);
     if (hit) {
-      if (nowMs < hit.expMs) return hit.sub;
-      this.cache.delete(digest);
-      throw new AccountError('TOKEN_EXPIRED', 'the token has expired; sign in again');
+      if (nowMs >= hit.expMs) {
+        this.cache.delete(digest);
+        throw new AccountError('TOKEN_EXPIRED', 'the token has expired; sign in again');
+      }
+      if (hit.iat > nowS + IAT_LEEWAY_S) throw invalid(); // the clock stepped back
+      return { sub: hit.sub, iat: hit.iat };
     }
+    // The twin (r, n − s) of a signature verifies too: only the low-S string is the token.
+    if (!isLowSJoseSignature(token.slice(token.lastIndexOf('.') + 1))) throw invalid();
     // jws.decode JSON-parses the payload of a `typ: "JWT"` header and throws on garbage.
     let decoded: jwt.Jwt | null;
     try {
@@ -141,7 +175,7 @@ export class TokenService {
         algorithms: ['ES256'],
         issuer: this.options.issuer,
         audience: TOKEN_AUDIENCE,
-        clockTimestamp: Math.floor(nowMs / 1000),
+        clockTimestamp: nowS,
       });
       if (typeof out === 'string') throw invalid();
       claims = out;
@@ -161,9 +195,10 @@ export class TokenService {
       throw invalid();
     }
     if (exp - iat > TOKEN_LIFETIME_S) throw invalid();
+    if (iat > nowS + IAT_LEEWAY_S) throw invalid();
     if (retiredAt !== undefined && iat * 1000 > retiredAt) throw invalid(); // signed after retirement
-    this.remember(digest, sub, exp * 1000, nowMs);
-    return sub;
+    this.remember(digest, { sub, iat, expMs: exp * 1000 }, nowMs);
+    return { sub, iat };
   }
 
   /** Number of cached verifications (tests). */
@@ -171,7 +206,11 @@ export class TokenService {
     return this.cache.size;
   }
 
-  private remember(digest: string, sub: string, expMs: number, nowMs: number): void {
+  private remember(
+    digest: string,
+    entry: { sub: string; iat: number; expMs: number },
+    nowMs: number,
+  ): void {
     if (this.cache.size >= CACHE_MAX) {
       for (const [k, v] of this.cache) if (v.expMs <= nowMs) this.cache.delete(k);
       // Still full: drop the oldest insertions (Map keeps insertion order).
@@ -180,7 +219,7 @@ export class TokenService {
         this.cache.delete(k);
       }
     }
-    this.cache.set(digest, { sub, expMs });
+    this.cache.set(digest, entry);
   }
 }
 

@@ -29,6 +29,11 @@ export interface StoredUser {
   /** Notaries: their notary office. */
   readonly office?: string;
   readonly disabled: boolean;
+  /**
+   * Seconds since the epoch: tokens with an earlier `iat` are refused. Set past the moment the
+   * account was last disabled, so its old tokens stay dead after it is enabled again.
+   */
+  readonly tokensNotBefore?: number;
   readonly createdAt: string;
   readonly passwordHash: string;
 }

@@ -102,10 +102,17 @@ describe('accounts: bootstrap, seeds and production checks', () => {
     }
   });
 
-  it('refuses a short HUICUN_ADMIN_PASSWORD and a broken seeds file clearly', async () => {
+  it('refuses a short or blank HUICUN_ADMIN_PASSWORD and a broken seeds file clearly', async () => {
     await open({ production: true, adminPassword: 'short' }).then(
       () => expect.fail('should refuse'),
       (e: unknown) => expect((e as Error).message).to.contain('HUICUN_ADMIN_PASSWORD'),
+    );
+    await open({ production: true, adminPassword: ' '.repeat(16) }).then(
+      () => expect.fail('should refuse'),
+      (e: unknown) => {
+        expect(e).to.be.instanceOf(AccountError).with.property('code', 'PASSWORD_BLANK');
+        expect((e as Error).message).to.contain('HUICUN_ADMIN_PASSWORD');
+      },
     );
     const bad = join(tmp.dir, 'seeds.json');
     writeFileSync(

@@ -93,6 +93,12 @@ describe('cli: huicun user add', () => {
     expect(
       (await run(['add', '--role', 'depositor', '--username', 'dep2'], 'long enough pw\n')).code,
     ).to.equal(2);
+    const blank = await run(
+      ['add', '--role', 'admin', '--username', 'admin2'],
+      ' '.repeat(12) + '\n',
+    );
+    expect(blank.code).to.equal(2);
+    expect(blank.err.join('\n')).to.contain('--password must not be only spaces');
     const judge = await run(['add', '--role', 'judge', '--username', 'judge2'], 'long enough pw\n');
     expect(judge.code).to.equal(2);
     expect(judge.err.join('\n')).to.contain('--court');

@@ -96,6 +96,18 @@ describe('accounts HTTP: administration and admin entries', () => {
       'extra',
     );
     expectError(
+      await post({
+        ...base,
+        username: 'judge1',
+        role: 'judge',
+        court: 'x',
+        password: '\u3000'.repeat(10),
+      }),
+      400,
+      'PASSWORD_BLANK',
+      'password',
+    );
+    expectError(
       await post({ ...base, username: 'dep1', role: 'depositor' }),
       400,
       'INVALID_FIELD',

@@ -54,6 +54,12 @@ describe('accounts HTTP: strict request bodies', () => {
       'password',
     );
     expectError(
+      await post({ ...registration('blank1'), password: ' '.repeat(12) }),
+      400,
+      'PASSWORD_BLANK',
+      'password',
+    );
+    expectError(
       await post({ ...registration('long1'), password: 'p'.repeat(257) }),
       400,
       'INVALID_FIELD',

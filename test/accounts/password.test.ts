@@ -72,4 +72,28 @@ describe('accounts: passwords (scrypt)', () => {
       }
     }
   });
+
+  it('refuses a password of only spaces or other blank characters (PASSWORD_BLANK)', () => {
+    const blanks = [
+      ' '.repeat(12),
+      '\t'.repeat(10),
+      '\u3000'.repeat(10), // ideographic space (NFKC: a space)
+      '\u00a0'.repeat(10),
+      '\u200b'.repeat(10), // zero width space
+      ' \n \r\n\u2028\ufeff   \u2003 ',
+    ];
+    for (const blank of blanks) {
+      try {
+        assertPassword(blank, 'newPassword');
+        expect.fail(`should throw for ${JSON.stringify(blank)}`);
+      } catch (e) {
+        expect(e).to.be.instanceOf(AccountError);
+        expect((e as AccountError).code, JSON.stringify(blank)).to.equal('PASSWORD_BLANK');
+        expect((e as AccountError).details).to.deep.equal({ field: 'newPassword' });
+        expect((e as AccountError).message).to.contain('"newPassword"');
+      }
+    }
+    expect(assertPassword('    a     ')).to.equal('    a     ');
+    expect(assertPassword('密码'.padEnd(10, ' '))).to.equal('密码        ');
+  });
 });

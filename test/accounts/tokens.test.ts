@@ -1,10 +1,11 @@
 import { expect } from 'chai';
-import { createHash, createHmac, createSign } from 'node:crypto';
+import { createHash, createHmac, createSign, verify as nodeVerify } from 'node:crypto';
 import { statSync } from 'node:fs';
 import jwt from 'jsonwebtoken';
 import { AccountError } from '../../src/accounts/errors.js';
 import { generateP256, p256ToPem } from '../../src/accounts/secrets.js';
 import {
+  IAT_LEEWAY_S,
   loadOrCreateTokenKey,
   TOKEN_AUDIENCE,
   tokenKeyId,
@@ -15,6 +16,33 @@ import { tempDir } from '../helpers/log-fixture.js';
 const ISSUER = 'https://huicun.test';
 const pair = generateP256();
 const b64url = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
+// The order of P-256 (FIPS 186-4 §D.1.2.3), written out here independently of src/.
+const N = BigInt('0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551');
+
+/** The S half of a token's r ‖ s signature. */
+function sOf(token: string): bigint {
+  const sig = Buffer.from(token.split('.')[2]!, 'base64url');
+  return BigInt(`0x${sig.subarray(32).toString('hex')}`);
+}
+
+/** The token with its signature's twin (r, n − s): still a valid ECDSA signature. */
+function withTwinSignature(token: string): string {
+  const [h, p, sig] = token.split('.') as [string, string, string];
+  const bytes = Buffer.from(sig, 'base64url');
+  const twin = (N - sOf(token)).toString(16).padStart(64, '0');
+  return `${h}.${p}.${Buffer.concat([bytes.subarray(0, 32), Buffer.from(twin, 'hex')]).toString('base64url')}`;
+}
+
+/** Whether node:crypto alone accepts the token's signature (JOSE r ‖ s form). */
+function signatureVerifies(token: string): boolean {
+  const [h, p, sig] = token.split('.') as [string, string, string];
+  return nodeVerify(
+    'sha256',
+    Buffer.from(`${h}.${p}`),
+    { key: pair.publicKey, dsaEncoding: 'ieee-p1363' },
+    Buffer.from(sig, 'base64url'),
+  );
+}
 
 function expectCode(fn: () => unknown, code: string): void {
   try {
@@ -203,5 +231,76 @@ describe('accounts: tokens (JWT ES256)', () => {
       .sign(pair.privateKey)
       .toString('base64url');
     expectCode(() => tokens.verify(`${header}.${payload}.${der}`), 'TOKEN_INVALID');
+  });
+
+  it('issues only low-S signatures (one valid string per token)', () => {
+    for (let i = 0; i < 200; i++) {
+      const { token } = tokens.issue('u_0123456789abcdef');
+      expect(sOf(token) <= N / 2n, token).to.equal(true);
+      expect(signatureVerifies(token)).to.equal(true);
+      expect(tokens.verify(token)).to.equal('u_0123456789abcdef');
+    }
+  });
+
+  it('refuses the high-S twin of a valid token, though its signature verifies', () => {
+    const { token } = tokens.issue('u_0123456789abcdef');
+    const twin = withTwinSignature(token);
+    expect(twin).to.not.equal(token);
+    expect(signatureVerifies(twin)).to.equal(true);
+    expectCode(() => tokens.verify(twin), 'TOKEN_INVALID');
+    // also when the genuine token is already cached
+    expect(tokens.verify(token)).to.equal('u_0123456789abcdef');
+    expectCode(() => tokens.verify(twin), 'TOKEN_INVALID');
+  });
+
+  it('refuses a non-canonical base64url signature that decodes to the same bytes', () => {
+    const { token } = tokens.issue('u_0123456789abcdef');
+    const sig = token.split('.')[2]!;
+    // 64 bytes end in one 8-bit group: its last character carries 2 bits and 4 zero bits
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(sig.at(-1)!);
+    expect(last % 16).to.equal(0);
+    const alias = `${token.slice(0, -1)}${alphabet[last + 1]}`;
+    expect(Buffer.from(alias.split('.')[2]!, 'base64url')).to.deep.equal(
+      Buffer.from(sig, 'base64url'),
+    );
+    expectCode(() => tokens.verify(alias), 'TOKEN_INVALID');
+  });
+
+  it(`refuses an iat more than ${IAT_LEEWAY_S} s in the future, and accepts one within it`, () => {
+    let now = Date.now();
+    const t = new TokenService({ pair, issuer: ISSUER, now: () => now });
+    const at = (iat: number): string =>
+      jwt.sign(
+        {
+          sub: 'u_0123456789abcdef',
+          iat,
+          exp: iat + 3600,
+          iss: ISSUER,
+          aud: TOKEN_AUDIENCE,
+          jti: 'x',
+        },
+        pair.privateKey,
+        { algorithm: 'ES256', keyid: t.keyId },
+      );
+    const nowS = Math.floor(now / 1000);
+    // jsonwebtoken's own signatures may have a high S: normalise as the service does
+    const lowS = (token: string): string =>
+      sOf(token) > N / 2n ? withTwinSignature(token) : token;
+    expectCode(() => t.verify(lowS(at(nowS + IAT_LEEWAY_S + 1))), 'TOKEN_INVALID');
+    expectCode(() => t.verify(lowS(at(nowS + 3000))), 'TOKEN_INVALID');
+    const near = lowS(at(nowS + IAT_LEEWAY_S));
+    expect(t.verify(near)).to.equal('u_0123456789abcdef');
+    // cached, then the clock steps back: refused again
+    now -= 2000 * IAT_LEEWAY_S;
+    expectCode(() => t.verify(near), 'TOKEN_INVALID');
+  });
+
+  it("never issues an iat before the account's tokensNotBefore", () => {
+    const now = Date.now();
+    const t = new TokenService({ pair, issuer: ISSUER, now: () => now });
+    const notBefore = Math.floor(now / 1000) + 1;
+    const issued = t.verifyIssued(t.issue('u_0123456789abcdef', notBefore).token);
+    expect(issued).to.deep.equal({ sub: 'u_0123456789abcdef', iat: notBefore });
   });
 });

@@ -51,13 +51,26 @@ export function testIdNumber(seq = 123): string {
 }
 
 let counter = 0;
-/** Registers a fresh depositor; returns its token and user. */
+
+/**
+ * A valid ID number no other call in this process returns (one ID number registers one
+ * account): born on 1980-01-01 plus ⌊n/1000⌋ days, sequence n mod 1000, so it is never one of
+ * the fixed `testIdNumber(seq)` numbers (born 1990-03-07) nor the demo depositor's.
+ */
+export function freshIdNumber(n: number): string {
+  const born = new Date(Date.UTC(1980, 0, 1) + Math.floor(n / 1000) * 86_400_000);
+  const ymd = born.toISOString().slice(0, 10).replaceAll('-', '');
+  const digits = `310104${ymd}${String(n % 1000).padStart(3, '0')}`;
+  return digits + idCheckChar(digits);
+}
+
+/** Registers a fresh depositor (fresh username and ID number); returns its token and user. */
 export async function registerDepositor(
   base: string,
   realName = '张三',
 ): Promise<{ token: string; user: Body; idNumber: string }> {
   counter++;
-  const idNumber = testIdNumber(100 + (counter % 800));
+  const idNumber = freshIdNumber(counter);
   const r = await call(base, 'POST', '/api/v1/auth/register', {
     json: {
       username: `depositor-${process.pid}-${counter}`,

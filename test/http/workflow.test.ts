@@ -259,7 +259,8 @@ describe('workflow: deposit, notarisation, counter deposit, court share, custody
     expect([again.status, again.body.error.code]).to.deep.equal([404, 'SHARE_EXPIRED']);
     expect((await get(`/api/v1/deposits/${id}`, judge)).status).to.equal(200); // 30-day share
 
-    // 7. The administrator disables the stranger: their token stops working at once.
+    // 7. The administrator disables the stranger: their token stops working at once, and stays
+    //    dead when the account is enabled again; a new sign-in works.
     const strangerId = server.accounts.service.store.byUsername('stranger-1')!.id;
     const disable = (disabled: boolean) =>
       call(server.url, 'PATCH', `/api/v1/admin/users/${strangerId}`, {
@@ -270,6 +271,9 @@ describe('workflow: deposit, notarisation, counter deposit, court share, custody
     const refused = await get('/api/v1/deposits', stranger);
     expect([refused.status, refused.body.error.code]).to.deep.equal([401, 'ACCOUNT_DISABLED']);
     await disable(false);
-    expect((await get('/api/v1/deposits', stranger)).status).to.equal(200);
+    const stale = await get('/api/v1/deposits', stranger);
+    expect([stale.status, stale.body.error.code]).to.deep.equal([401, 'TOKEN_INVALID']);
+    const fresh = await login('stranger-1', 'a long passphrase 1');
+    expect((await get('/api/v1/deposits', fresh)).status).to.equal(200);
   });
 });

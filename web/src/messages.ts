@@ -86,6 +86,22 @@ export const messages = {
     '尝试次数过多，请稍后再试。',
     'Too many attempts. Please wait a moment and try again.',
   ],
+  'error.LOGIN_THROTTLED_ACCOUNT': [
+    '该账户近期有多次失败的登录尝试，请稍后再试，或换一个网络登录。',
+    'This account has had many failed sign-ins. Wait a moment, or sign in from another network.',
+  ],
+  'error.LOGIN_THROTTLED_ADDRESS': [
+    '您所在的网络近期有多次失败的登录尝试，请稍后再试。',
+    'There have been many failed sign-ins from your network. Please wait a moment and try again.',
+  ],
+  'error.PASSWORD_BLANK': [
+    '密码不能只由空格或其他空白字符组成。',
+    'The password cannot be only spaces or other blank characters.',
+  ],
+  'error.ID_NUMBER_REGISTERED': [
+    '该身份证号已注册过账户，请直接登录；如有疑问请联系管理员。',
+    'An account is already registered with this ID number. Sign in to it, or contact the administrator.',
+  ],
   'error.ACCOUNT_DISABLED': [
     '该账户已被停用，请联系管理员。',
     'This account is disabled. Contact the administrator.',
