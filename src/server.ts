@@ -175,6 +175,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       },
       publicUrl: config.publicUrl,
       retentionYears: config.retentionYears,
+      notarialNumberPrefix: config.notarialNumberPrefix,
     });
     const app = createApp({
       sequencer: log,

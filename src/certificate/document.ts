@@ -1,14 +1,17 @@
 /**
- * A new certificate PDF: A4, PDF 1.7 declared PDF/A-3b (pdfkit writes the XMP identification
- * and an sRGB output intent; fonts are embedded; attachments are PDF/A-3 associated files),
- * Noto Sans SC in two weights (`regular`, `bold`), pages buffered so that footers and the
- * signature field can be added to earlier pages at the end.
+ * A new certificate PDF: A4, PDF 1.7, PDF/A-3b intended (docs/certificates.md, "PDF/A"): our
+ * own escaped XMP packet with the identification and dates ({@link xmpPacket}; pdfkit's would
+ * put a title's `&` or `<` into the XML as they are), pdfkit's sRGB output intent, embedded
+ * fonts, attachments as PDF/A-3 associated files; Noto Sans SC in two weights (`regular`,
+ * `bold`), pages buffered so that footers and the signature field can be added to earlier
+ * pages at the end.
  * @module
  */
 import PDFDocument from 'pdfkit';
 import { VERSION } from '../version.js';
 import { certificateFonts } from './fonts.js';
 import { PAGE } from './layout.js';
+import { xmpPacket, type XmpFields } from './xmp.js';
 
 /** Document information (also written as XMP metadata). */
 export interface DocumentMeta {
@@ -26,6 +29,8 @@ export function openDocument(meta: DocumentMeta): {
   finish(): Promise<Buffer>;
 } {
   const fonts = certificateFonts();
+  const creator = `huicun ${VERSION}`;
+  const producer = `huicun ${VERSION} (pdfkit)`;
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
@@ -42,11 +47,22 @@ export function openDocument(meta: DocumentMeta): {
       Subject: meta.subject,
       Author: meta.author,
       Keywords: meta.keywords,
-      Creator: `huicun ${VERSION}`,
-      Producer: `huicun ${VERSION} (pdfkit)`,
+      Creator: creator,
+      Producer: producer,
       CreationDate: meta.createdAt,
       ModDate: meta.createdAt,
     },
+  });
+  replaceMetadata(doc, {
+    title: meta.title,
+    subject: meta.subject,
+    author: meta.author,
+    keywords: meta.keywords,
+    creatorTool: creator,
+    producer,
+    createdAt: meta.createdAt,
+    modifiedAt: meta.createdAt,
+    pdfa: { part: 3, conformance: 'B' },
   });
   doc.registerFont('regular', fonts.regular as unknown as string);
   doc.registerFont('bold', fonts.bold as unknown as string);
@@ -63,5 +79,27 @@ export function openDocument(meta: DocumentMeta): {
       doc.end();
       return done;
     },
+  };
+}
+
+interface MetadataInternals {
+  ref(data: Record<string, unknown>): {
+    compress: boolean;
+    write(chunk: Uint8Array): void;
+    end(): void;
+  };
+  endMetadata(): void;
+  _root: { data: Record<string, unknown> };
+}
+
+/** Makes `doc` write `fields` as its XMP packet instead of pdfkit's unescaped one. */
+function replaceMetadata(doc: PDFKit.PDFDocument, fields: XmpFields): void {
+  const d = doc as unknown as MetadataInternals;
+  d.endMetadata = () => {
+    const ref = d.ref({ Type: 'Metadata', Subtype: 'XML' });
+    ref.compress = false; // PDF/A readers and grep find the packet as it is
+    ref.write(new TextEncoder().encode(xmpPacket(fields)));
+    ref.end();
+    d._root.data.Metadata = ref;
   };
 }

@@ -38,6 +38,8 @@ export interface Column {
 }
 
 const PAD = 3.6;
+/** Space between the last content of page 1 and the sign-off rule. */
+const SIGN_OFF_GAP = 8;
 /** Stroke width of faux-bold text, as a fraction of the font size. */
 export const FAUX_BOLD = 0.045;
 const DEFAULT_SIZE = 8.5;
@@ -47,6 +49,8 @@ export class Sheet {
   y = PAGE.top;
   /** 0-based index of the page being filled. */
   page = 0;
+  /** Where the content of page 1 ended, once a second page was started. */
+  private firstPageEnd: number | undefined;
   /**
    * @param reserveFirstPage points kept free at the bottom of page 1 (for the sign-off and
    *   seal, drawn there at the end by {@link signOffTop}).
@@ -62,9 +66,14 @@ export class Sheet {
     return PAGE.height - PAGE.bottom - (this.page === 0 ? this.reserveFirstPage : 0);
   }
 
-  /** Top of the reserved area of page 1. */
+  /**
+   * Top of the sign-off on page 1: right under the content of page 1 when that ends higher
+   * than the reserved area (no blank band above it), else the top of the reserved area.
+   */
   get signOffTop(): number {
-    return PAGE.height - PAGE.bottom - this.reserveFirstPage;
+    const reserved = PAGE.height - PAGE.bottom - this.reserveFirstPage;
+    const end = this.firstPageEnd ?? (this.page === 0 ? this.y : reserved);
+    return Math.min(reserved, end + SIGN_OFF_GAP);
   }
 
   /**
@@ -109,6 +118,7 @@ export class Sheet {
 
   /** Starts a new page with the running head. */
   newPage(): void {
+    if (this.page === 0) this.firstPageEnd ??= this.y;
     this.doc.addPage();
     this.page = this.doc.bufferedPageRange().count - 1;
     this.setFont(false, 7);

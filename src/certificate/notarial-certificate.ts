@@ -28,12 +28,18 @@ import { signOff, signOffHeight, titleBlock } from './parts.js';
 import { signPdf } from './placeholder.js';
 import { assertViewMatchesReceipt, receiptAttachments, receiptFacts } from './receipt-facts.js';
 import type { NotarySigner } from './signer.js';
-import { IDENTITY, METHOD, dateZh, utc8, type Bilingual, type Issuer } from './wording.js';
+import { chineseDate } from './chinese-date.js';
+import { IDENTITY, METHOD, utc8, type Bilingual, type Issuer } from './wording.js';
 
 /** Everything a notarial certificate shows; plain data. */
 export interface NotarialCertificateInput {
-  /** The certificate's number as the office assigns it, e.g. `(2026)沪徐证经字第 123 号`. */
+  /**
+   * The certificate's number as the office prints it, `（2026）沪徐证经字第 123 号`
+   * (see notarial-number.ts).
+   */
   readonly certificateNumber: string;
+  /** The machine id the API and links use (`NC…`), printed small under the number. */
+  readonly reference?: string;
   readonly notary: { readonly name: string; readonly nameEn?: string };
   /** When the application was approved. */
   readonly decidedAt: string | Date;
@@ -142,7 +148,11 @@ export async function buildNotarialCertificate(
   titleBlock(sheet, {
     issuer: i.issuer,
     title: NOTARIAL_TITLE,
-    number: { label: { zh: '公证证明编号', en: 'Certificate No.' }, value: i.certificateNumber },
+    number: {
+      label: { zh: '公证证明编号', en: 'Certificate No.' },
+      value: i.certificateNumber,
+      ...(i.reference ? { reference: `系统编号 Reference ${i.reference}` } : {}),
+    },
     qr: {
       url: verifyUrl(i.publicUrl, d.id),
       caption: { zh: '扫码核验存证', en: 'Verify the deposit' },
@@ -191,7 +201,9 @@ export async function buildNotarialCertificate(
     {
       zh: '决定日期',
       en: 'Decision date',
-      value: [{ text: `${dateZh(i.decidedAt)}  ${utc8(i.decidedAt).slice(0, 10)}`, size: 8.5 }],
+      value: [
+        { text: `${chineseDate(i.decidedAt)}  ${utc8(i.decidedAt).slice(0, 10)}`, size: 8.5 },
+      ],
     },
   ]);
   sheet.heading('二、证明内容', 'Statement');
@@ -224,6 +236,7 @@ export async function buildNotarialCertificate(
     signer,
     sealPurpose: '电子公证专用章',
     notes,
+    date: chineseDate(i.issuedAt),
     signatories: [
       { zh: `公证员  ${i.notary.name}`, en: `Notary ${i.notary.nameEn ?? i.notary.name}` },
     ],

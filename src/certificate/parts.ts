@@ -23,7 +23,8 @@ export function titleBlock(
   o: {
     issuer: Issuer;
     title: Bilingual;
-    number: { label: Bilingual; value: string };
+    /** `reference`: a small line under the number (e.g. the machine id). */
+    number: { label: Bilingual; value: string; reference?: string };
     notice?: Bilingual;
     qr?: { url: string; caption: Bilingual };
   },
@@ -50,6 +51,15 @@ export function titleBlock(
     textWidth,
   );
   let y = top + 90;
+  if (o.number.reference) {
+    sheet.draw(
+      [{ text: o.number.reference, size: 6.8, color: COLOR.muted, align: 'center' }],
+      x,
+      y - 2,
+      textWidth,
+    );
+    y += 9;
+  }
   if (o.notice) {
     sheet.draw(
       [
@@ -98,6 +108,8 @@ export interface SignOff {
   readonly contactInfo: string;
   /** Lines above the issuer name (e.g. the notary's name). */
   readonly signatories?: readonly Bilingual[];
+  /** The date under the seal; default `2026年11月26日` ({@link dateZh} of `issuedAt`). */
+  readonly date?: string;
 }
 
 /** Height the sign-off needs; reserve it on page 1 before laying out the rest. */
@@ -106,14 +118,15 @@ export function signOffHeight(sheet: Sheet, o: Pick<SignOff, 'notes'>): number {
 }
 
 /**
- * Draws the sign-off at the foot of page 1 (switches there and leaves the document on page 1)
- * and adds the signature field over the seal.
+ * Draws the sign-off on page 1 right under its content (at most as low as the area reserved
+ * at its foot; switches there and leaves the document on page 1) and adds the signature
+ * field, whose appearance is the seal.
  */
 export function signOff(sheet: Sheet, o: SignOff): void {
   const { doc } = sheet;
   doc.switchToPage(0);
   const top = sheet.signOffTop + 6;
-  const height = PAGE.height - PAGE.bottom - top;
+  const height = sheet.reserveFirstPage - 6;
   sheet.rule(top - 2, COLOR.rule, 0.6);
   sheet.draw(o.notes, PAGE.left, top + 5, NOTES_WIDTH);
   const rx = PAGE.left + NOTES_WIDTH + 12;
@@ -125,13 +138,13 @@ export function signOff(sheet: Sheet, o: SignOff): void {
     ]),
     { text: o.issuer.office.zh, size: 11, bold: true, after: 0 },
     { text: o.issuer.office.en, size: 7.5, color: COLOR.muted, after: 5 },
-    { text: dateZh(o.issuedAt), size: 10.5 },
+    { text: o.date ?? dateZh(o.issuedAt), size: 10.5 },
   ];
   // The seal is centred on the date, as a stamp pressed over the date of issue; the text block
-  // is centred in the sign-off unless that would push the seal into the footer.
+  // is centred in the sign-off unless that would push the seal below it (into the footer).
   const h = sheet.measure(lines, rw);
   const dateOffset = sheet.measure(lines.slice(0, -1), rw) + 8;
-  const lowestCy = PAGE.height - PAGE.bottom + 6 - SEAL_RADIUS;
+  const lowestCy = top + height + 6 - SEAL_RADIUS;
   const ty = Math.max(top + 2, Math.min(top + (height - h) / 2, lowestCy - dateOffset));
   sheet.draw(
     lines.map((l) => ({ ...l, align: 'center' as const })),
@@ -141,11 +154,6 @@ export function signOff(sheet: Sheet, o: SignOff): void {
   );
   const cx = rx + rw / 2 + 10;
   const cy = ty + dateOffset;
-  drawSeal(doc, cx, cy, SEAL_RADIUS, {
-    ring: o.issuer.office.zh,
-    purpose: o.sealPurpose,
-    code: o.signer.info.serialNumber.slice(0, 16),
-  });
   addSignatureField(doc, {
     rect: {
       x: cx - SEAL_RADIUS,
@@ -153,6 +161,12 @@ export function signOff(sheet: Sheet, o: SignOff): void {
       width: 2 * SEAL_RADIUS,
       height: 2 * SEAL_RADIUS,
     },
+    appearance: (d) =>
+      drawSeal(d, cx, cy, SEAL_RADIUS, {
+        ring: o.issuer.office.zh,
+        purpose: o.sealPurpose,
+        code: o.signer.info.serialNumber.slice(0, 16),
+      }),
     signer: o.signer,
     signedAt: o.issuedAt,
     reason: o.reason,

@@ -2,9 +2,10 @@
  * The signature field of a certificate (PDF 2.0 §12.8, PAdES): a /Sig dictionary with
  * `ETSI.CAdES.detached`, a /ByteRange placeholder and zero-filled /Contents that
  * `@signpdf/signpdf` fills after the PDF is written, and a visible widget over the office seal
- * on page 1. We write the field ourselves instead of using @signpdf/placeholder-pdfkit because
- * PDF/A-3 wants the widget printable (/F 4) with an appearance stream (/AP), and that package
- * writes neither and ends the widget before a caller could add them.
+ * on page 1 whose normal appearance (/AP /N, a form XObject stream) draws the office seal. We
+ * write the field ourselves instead of using @signpdf/placeholder-pdfkit because PDF/A wants
+ * the widget printable (/F 4) with an appearance stream, and that package writes neither and
+ * ends the widget before a caller could add them.
  * @module
  */
 import { SignPdf } from '@signpdf/signpdf';
@@ -13,12 +14,9 @@ import {
   SIG_FLAGS,
   SUBFILTER_ETSI_CADES_DETACHED,
 } from '@signpdf/utils';
+import { appearanceStream, type Box, type PdfkitRef as Ref } from './appearance.js';
 import type { NotarySigner } from './signer.js';
 
-interface Ref {
-  data: Record<string, unknown>;
-  end(chunk?: string | Uint8Array): void;
-}
 interface DocInternals {
   ref(data: Record<string, unknown>): Ref;
   initForm(): void;
@@ -30,7 +28,12 @@ interface DocInternals {
 /** What the signature dictionary says about the signing. */
 export interface SignatureFieldOptions {
   /** The visible rectangle on the current page, in pdfkit coordinates (top-left origin). */
-  readonly rect: { x: number; y: number; width: number; height: number };
+  readonly rect: Box;
+  /**
+   * Draws the widget's appearance (the seal) with pdfkit calls in page coordinates inside
+   * `rect`; it goes into the /AP /N stream, not onto the page.
+   */
+  readonly appearance: (doc: PDFKit.PDFDocument) => void;
   readonly signer: NotarySigner;
   /** /M: the signing time (PAdES puts it here, not in the CMS). */
   readonly signedAt: Date;
@@ -65,14 +68,9 @@ export function addSignatureField(doc: PDFKit.PDFDocument, o: SignatureFieldOpti
     ContactInfo: new String(o.contactInfo),
     Prop_Build: { Filter: { Name: 'Adobe.PPKLite' }, App: { Name: o.appName } },
   });
-  // An empty appearance: the seal itself is page content under the widget.
-  const appearance = d.ref({
-    Type: 'XObject',
-    Subtype: 'Form',
-    BBox: [0, 0, r.width, r.height],
-    Resources: {},
-  });
-  appearance.end('');
+  // A stream, never an empty dictionary: Ghostscript ("AcroForm field 'Sig' with no AP") and
+  // PDFBox preflight ("The N Appearance must be a Stream") refuse anything else.
+  const appearance = appearanceStream(doc, r, o.appearance);
   const pageHeight = d.page.height;
   const widget = d.ref({
     Type: 'Annot',

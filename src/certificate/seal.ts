@@ -1,10 +1,63 @@
 /**
- * The office seal drawn on page 1 as the visible appearance of the PDF signature: a red ring,
- * the office's name along the upper arc, a five-pointed star, and the seal's purpose below
- * (e.g. 电子存证专用章), in the manner of a Chinese official seal. Vector only.
+ * The office seal, the visible appearance of the PDF signature on page 1: a red ring, the
+ * office's name along the upper arc, a five-pointed star, and the seal's purpose below (e.g.
+ * 电子存证专用章), in the manner of a Chinese official seal. Vector only: its characters are
+ * glyph outlines, not text, so `pdftotext` and copy-paste see the document's words without
+ * the seal's mixed in (docs/certificates.md, "Fonts and layout").
  * @module
  */
 import { COLOR } from './layout.js';
+
+interface GlyphPath {
+  toSVG(): string;
+}
+interface FontInternals {
+  _font: {
+    ascender: number;
+    descender: number;
+    font: {
+      unitsPerEm: number;
+      layout(text: string): {
+        glyphs: { path: GlyphPath }[];
+        positions: { xAdvance: number; xOffset: number; yOffset: number }[];
+      };
+    };
+  };
+}
+
+/**
+ * Fills the outlines of `text` in the current font at `size` (and strokes them `stroke` points
+ * wide: faux bold, as layout.ts sets bold text), its left end at `x`, vertically centred on
+ * `y` as pdfkit's `baseline: 'middle'` places text.
+ */
+function outlineText(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  y: number,
+  size: number,
+  stroke = 0,
+): void {
+  const font = (doc as unknown as FontInternals)._font;
+  const scale = size / font.font.unitsPerEm;
+  const baseline = y + (0.5 * (font.ascender + font.descender) * size) / 1000;
+  const run = font.font.layout(text);
+  let pen = 0;
+  run.glyphs.forEach((glyph, i) => {
+    const p = run.positions[i]!;
+    const svg = glyph.path.toSVG();
+    if (svg) {
+      doc.save();
+      doc.translate(x + (pen + p.xOffset) * scale, baseline - p.yOffset * scale);
+      doc.scale(scale, -scale); // font units, y up
+      doc.path(svg);
+      if (stroke > 0) doc.lineWidth(stroke / scale).fillAndStroke();
+      else doc.fill();
+      doc.restore();
+    }
+    pen += p.xAdvance;
+  });
+}
 
 /** What the seal says. */
 export interface SealText {
@@ -38,7 +91,9 @@ function arcText(
     start: number;
     end: number;
     inward: boolean;
-    bold: boolean;
+    size: number;
+    /** Faux-bold stroke width, 0 for none. */
+    stroke: number;
   },
 ): void {
   const step = chars.length > 1 ? (o.end - o.start) / (chars.length - 1) : 0;
@@ -48,12 +103,7 @@ function arcText(
     doc.rotate(angle, { origin: [o.cx, o.cy] });
     if (o.inward) doc.rotate(180, { origin: [o.cx, o.cy - o.radius] });
     const w = doc.widthOfString(ch);
-    doc.text(ch, o.cx - w / 2, o.cy - o.radius, {
-      lineBreak: false,
-      baseline: 'middle',
-      fill: true,
-      stroke: o.bold,
-    });
+    outlineText(doc, ch, o.cx - w / 2, o.cy - o.radius, o.size, o.stroke);
     doc.restore();
   });
 }
@@ -100,10 +150,7 @@ export function drawSeal(
   const span = n <= 4 ? 150 : Math.min(230, 110 + n * 16);
   const step = n > 1 ? ((span / (n - 1)) * Math.PI) / 180 : Math.PI;
   const size = Math.min(radius * 0.22, textRadius * step * 0.85);
-  doc
-    .font('regular')
-    .fontSize(size)
-    .lineWidth(size * 0.06);
+  doc.font('regular').fontSize(size);
   arcText(doc, ring, {
     cx,
     cy,
@@ -111,22 +158,20 @@ export function drawSeal(
     start: -span / 2,
     end: span / 2,
     inward: false,
-    bold: true,
+    size,
+    stroke: size * 0.06,
   });
 
   const purpose = text.purpose;
-  doc.fontSize(radius * 0.15).lineWidth(radius * 0.15 * 0.06);
+  const purposeSize = radius * 0.15;
+  doc.fontSize(purposeSize);
   const pw = doc.widthOfString(purpose);
-  doc.text(purpose, cx - pw / 2, cy + radius * 0.45, {
-    lineBreak: false,
-    baseline: 'middle',
-    fill: true,
-    stroke: true,
-  });
+  outlineText(doc, purpose, cx - pw / 2, cy + radius * 0.45, purposeSize, purposeSize * 0.06);
 
   if (text.code) {
     const code = [...text.code];
-    doc.font('regular').fontSize(radius * 0.085);
+    const codeSize = radius * 0.085;
+    doc.fontSize(codeSize);
     const codeSpan = Math.min(70, code.length * 4.2);
     arcText(doc, code, {
       cx,
@@ -135,7 +180,8 @@ export function drawSeal(
       start: 180 + codeSpan / 2,
       end: 180 - codeSpan / 2,
       inward: true,
-      bold: false,
+      size: codeSize,
+      stroke: 0,
     });
   }
   doc.restore();

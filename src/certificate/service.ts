@@ -10,11 +10,16 @@ import { actorOf, type Reader } from '../custody/access.js';
 import type { Casework } from '../custody/casework.js';
 import { depositView, type DepositService } from '../evidence/service.js';
 import type { DepositRecord } from '../evidence/records.js';
-import type { ApplicationRecord } from '../notary/records.js';
+import {
+  APPLICATION_PREFIX,
+  parseApplicationRecord,
+  type ApplicationRecord,
+} from '../notary/records.js';
 import type { BlobStore } from '../storage/blobs.js';
 import { CertificateError } from './errors.js';
 import { certificateNumber, renderDepositCertificate } from './deposit-certificate.js';
 import { DEFAULT_EXAMINED, renderNotarialCertificate } from './notarial-certificate.js';
+import { notarialNumber, sequenceInYear } from './notarial-number.js';
 import { renderVerificationReport, type VerificationCheck } from './verification-report.js';
 import type { NotarySigner } from './signer.js';
 import {
@@ -42,6 +47,8 @@ export interface CertificateServiceDeps {
   readonly issuer: Issuer;
   readonly publicUrl: string;
   readonly retentionYears: number;
+  /** HUICUN_NOTARIAL_NUMBER_PREFIX: `沪徐证经字` in `（2026）沪徐证经字第 123 号`. */
+  readonly notarialNumberPrefix: string;
 }
 
 /** A stored certificate ready to send. */
@@ -68,8 +75,8 @@ export class CertificateService {
       kind: 'viewed',
       resource: 'certificate',
     });
-    const notarisation = this.notarialStatus(record.index);
-    const status = notarisation ? `issued:${notarisation.certificateNumber}` : 'not-notarised';
+    const notarisation = await this.notarialStatus(record.index);
+    const status = notarisation ? `issued:${notarisation.reference}` : 'not-notarised';
     return this.once(`deposit:${record.index}`, async () => {
       const latest = await this.latest(record.index, 'deposit');
       if (latest && latest.status === status) return this.document(latest);
@@ -114,7 +121,8 @@ export class CertificateService {
       if (latest) return this.document(latest);
       const pdf = await renderNotarialCertificate(
         {
-          certificateNumber: application.certificateNumber!,
+          certificateNumber: await this.printedNumber(application),
+          reference: application.certificateNumber!,
           notary: { name: application.claimedBy?.displayName ?? '' },
           decidedAt: application.decision?.at ?? application.issuedAt!,
           issuedAt: new Date(application.issuedAt!),
@@ -201,7 +209,7 @@ export class CertificateService {
     });
   }
 
-  private notarialStatus(depositIndex: number): NotarialStatus | null {
+  private async notarialStatus(depositIndex: number): Promise<NotarialStatus | null> {
     const app: ApplicationRecord | undefined = [
       ...this.deps.casework.notary.ofDeposit(depositIndex),
     ]
@@ -210,10 +218,23 @@ export class CertificateService {
     if (!app?.certificateNumber) return null;
     return {
       state: 'issued',
-      certificateNumber: app.certificateNumber,
+      certificateNumber: await this.printedNumber(app),
+      reference: app.certificateNumber,
       ...(app.claimedBy ? { notary: app.claimedBy.displayName } : {}),
       ...(app.issuedAt ? { issuedAt: app.issuedAt } : {}),
     };
+  }
+
+  /**
+   * `（2026）沪徐证经字第 123 号` of an issued application: its rank among the year's issues,
+   * from the stored applications (durable: each was written with its issue's log entry).
+   */
+  private async printedNumber(app: ApplicationRecord): Promise<string> {
+    const all: ApplicationRecord[] = [];
+    for await (const [, v] of this.deps.records.scan(APPLICATION_PREFIX))
+      all.push(parseApplicationRecord(v));
+    const { year, sequence } = sequenceInYear(all, app);
+    return notarialNumber({ prefix: this.deps.notarialNumberPrefix, year, sequence });
   }
 
   private async latest(

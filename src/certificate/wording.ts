@@ -24,7 +24,10 @@ export interface Issuer {
 /** A deposit's notarisation as the certificate reports it (DepositView.notarisation plus facts). */
 export interface NotarialStatus {
   readonly state: 'submitted' | 'in_review' | 'approved' | 'issued' | 'rejected' | 'withdrawn';
+  /** The printed number, `（2026）沪徐证经字第 123 号`. */
   readonly certificateNumber?: string;
+  /** The machine id the API and links use (`NC…`), when it differs from the printed number. */
+  readonly reference?: string;
   /** Notary's name and the date of issue, when issued. */
   readonly notary?: string;
   readonly issuedAt?: string;
@@ -107,11 +110,15 @@ export function notarialStatusText(s: NotarialStatus | null): Bilingual {
   const st = STATE[s.state];
   if (s.state !== 'issued')
     return { zh: `${st.zh}。${NOT_NOTARIAL.zh}`, en: `${cap(st.en)}. ${NOT_NOTARIAL.en}` };
-  const who = [s.notary, s.issuedAt ? dateIso(s.issuedAt) : undefined].filter(Boolean).join(', ');
-  const no = s.certificateNumber ?? '';
+  const facts = [
+    s.notary,
+    s.issuedAt ? dateIso(s.issuedAt) : undefined,
+    s.reference && s.reference !== s.certificateNumber ? s.reference : undefined,
+  ].filter(Boolean);
+  const no = s.certificateNumber ?? s.reference ?? '';
   return {
-    zh: `${st.zh}，编号 ${no}${who ? `（${who}）` : ''}。本存证证书本身不是公证书，公证证明另行出具。`,
-    en: `${cap(st.en)}: No. ${no}${who ? ` (${who})` : ''}. This deposit certificate itself is not a notarial certificate.`,
+    zh: `${st.zh}，编号 ${no}${facts.length ? `（${facts.join('，')}）` : ''}。本存证证书本身不是公证书，公证证明另行出具。`,
+    en: `${cap(st.en)}: No. ${no}${facts.length ? ` (${facts.join(', ')})` : ''}. This deposit certificate itself is not a notarial certificate.`,
   };
 }
 

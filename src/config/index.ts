@@ -14,6 +14,7 @@ export class ConfigError extends BaseError<ConfigErrorCode> {}
 
 export const DEFAULT_ORIGIN = 'huicun.localhost/log';
 export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
+export const DEFAULT_NOTARIAL_NUMBER_PREFIX = '沪徐证经字';
 
 export interface Config {
   readonly nodeEnv: string;
@@ -46,6 +47,8 @@ export interface Config {
   readonly retentionYears: number;
   /** The notary office named on certificates and in their seal (HUICUN_OFFICE_NAME, _EN). */
   readonly office: { readonly zh: string; readonly en: string };
+  /** HUICUN_NOTARIAL_NUMBER_PREFIX: `沪徐证经字` in `（2026）沪徐证经字第 123 号`. */
+  readonly notarialNumberPrefix: string;
   /** Largest `file` an anonymous caller may send to POST /api/v1/verify. */
   readonly anonVerifyMaxBytes: number;
   /** HUICUN_HEADERS_TIMEOUT_MS: a request's headers must arrive within this (slow clients). */
@@ -60,6 +63,30 @@ export interface Config {
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** The office's word of a notarial number: no spaces, controls, brackets, 第 or 号. */
+// eslint-disable-next-line no-control-regex
+const NOTARIAL_PREFIX = /^[^\s\u0000-\u001f\u007f()（）〔〕[\]第号]{1,16}$/u;
+
+/**
+ * Whether `url` names this machine or no machine: `localhost` and `*.localhost`, 127.0.0.0/8,
+ * `::1`, `0.0.0.0`, `::` — an address no one else can open from a printed QR code.
+ */
+export function isDevelopmentUrl(url: string): boolean {
+  const host = new URL(url).hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127\.\d+\.\d+\.\d+$/.test(host) ||
+    host === '0.0.0.0' ||
+    host === '::1' ||
+    host === '::' ||
+    /^::ffff:(127\.|7f)/.test(host)
+  );
+}
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -109,6 +136,19 @@ export function loadConfig(env: Env = process.env): Config {
   if (production && publicUrl === DEFAULT_PUBLIC_URL) {
     throw new ConfigError('CONFIG_INVALID', 'HUICUN_PUBLIC_URL must be set in production');
   }
+  if (production && isDevelopmentUrl(publicUrl)) {
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      'HUICUN_PUBLIC_URL must be the public address in production, not localhost or a loopback or unspecified address: it is printed in QR codes and on certificates',
+    );
+  }
+  const notarialNumberPrefix = env.HUICUN_NOTARIAL_NUMBER_PREFIX || DEFAULT_NOTARIAL_NUMBER_PREFIX;
+  if (!NOTARIAL_PREFIX.test(notarialNumberPrefix)) {
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      'HUICUN_NOTARIAL_NUMBER_PREFIX must be 1 to 16 characters without spaces, brackets, 第 or 号 (e.g. 沪徐证经字)',
+    );
+  }
   const rateLimits = flag(env, 'HUICUN_RATE_LIMITS', true);
   if (production && !rateLimits) {
     throw new ConfigError(
@@ -141,6 +181,7 @@ export function loadConfig(env: Env = process.env): Config {
       zh: env.HUICUN_OFFICE_NAME || '汇存演示公证处',
       en: env.HUICUN_OFFICE_NAME_EN || 'huicun Demonstration Notary Office',
     },
+    notarialNumberPrefix,
     anonVerifyMaxBytes: integer(
       env,
       'HUICUN_ANON_VERIFY_MAX_BYTES',

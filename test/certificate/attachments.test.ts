@@ -75,6 +75,7 @@ describe('extractAttachments (pure PDF reader)', function () {
       doc.text('hello');
       addSignatureField(doc, {
         rect: { x: 10, y: 10, width: 20, height: 20 },
+        appearance: (d) => d.rect(12, 12, 16, 16).stroke(),
         signer,
         signedAt: new Date(0),
         reason: 'r',

@@ -161,7 +161,7 @@ describe('deposit certificate (PDF tools)', function () {
     }
   });
 
-  it('declares PDF/A-3b and is reproducible byte for byte', async () => {
+  it('carries the PDF/A-3b identification (intended, see docs) and is reproducible byte for byte', async () => {
     expect(pdf.includes('<pdfaid:part>3</pdfaid:part>')).to.equal(true);
     expect(pdf.includes('/OutputIntents')).to.equal(true);
     const again = await renderDepositCertificate(input, testSigner().signer);

@@ -59,6 +59,7 @@ export async function sampleDeposit(
   files: readonly FileItem[],
   method: 'upload' | 'hash-only' = 'upload',
   agent?: DepositOpening['agent'],
+  title = '网店商品页面被仿冒的证据',
 ): Promise<{ deposit: DepositView; receipt: Receipt }> {
   const tmp = tempDir('huicun-cert-');
   const { log, store, close } = await openTestLog(tmp.dir);
@@ -79,7 +80,7 @@ export async function sampleDeposit(
     };
     for (let i = 0; i < 11; i++) await service.create(filler);
     const { record } = await service.create({
-      title: '网店商品页面被仿冒的证据',
+      title,
       description:
         '2026年11月在某电商平台发现与我方商品页面高度相似的仿冒页面，现将合同、聊天记录、通话录音、网页快照与转账凭证一并存证。',
       method,

@@ -38,7 +38,8 @@ describe('notarial certificate and verification report (PDF tools)', function ()
     dir = mkdtempSync(join(tmpdir(), 'huicun-notarial-test-'));
     const { deposit, receipt } = await sampleDeposit(files.map((f) => f.item));
     notarial = {
-      certificateNumber: '(2026)沪徐证经字第 00123 号',
+      certificateNumber: '（2026）沪徐证经字第 123 号',
+      reference: 'NC00000012344',
       notary: { name: '王五', nameEn: 'Wang Wu' },
       decidedAt: '2026-11-30T02:00:00Z',
       issuedAt: ISSUED_AT,
@@ -79,10 +80,12 @@ describe('notarial certificate and verification report (PDF tools)', function ()
     const text = pdfText(path);
     for (const s of [
       '公证证明',
-      '(2026)沪徐证经字第 00123 号',
+      '（2026）沪徐证经字第 123 号',
+      '系统编号 Reference NC00000012344',
       '公证员',
       '王五',
-      '2026年11月30日',
+      '二〇二六年十一月三十日 2026-11-30', // decision date
+      '二〇二六年十一月二十六日', // issue date under the seal
       '审查事项',
       '兹证明',
       '文件清单',

@@ -47,7 +47,8 @@ const pdfs = {
   ),
   'notarial-certificate': await renderNotarialCertificate(
     {
-      certificateNumber: '(2026)沪徐证经字第 00123 号',
+      certificateNumber: '（2026）沪徐证经字第 123 号',
+      reference: 'NC00000012344',
       notary: { name: '王五', nameEn: 'Wang Wu' },
       decidedAt: later,
       issuedAt: later,

@@ -14,6 +14,12 @@ import {
 import { call, registerDepositor, type Body } from '../helpers/api.js';
 import { sha256hex } from '../helpers/casework.js';
 import { startTestServer, type TestServer } from '../helpers/server-fixture.js';
+import { qrCodes } from '../certificate/tools.js';
+
+const PUBLIC_URL = 'https://evidence.example.org';
+/** The year of `time` in UTC+08:00, the year a notarial number carries. */
+const yearUtc8 = (time: string): number =>
+  new Date(Date.parse(time) + 8 * 3600_000).getUTCFullYear();
 
 async function pdf(
   server: TestServer,
@@ -44,7 +50,10 @@ describe('certificates API', function () {
   let first: Uint8Array;
 
   before(async () => {
-    server = await startTestServer({}, { seeds: true });
+    server = await startTestServer(
+      { HUICUN_PUBLIC_URL: PUBLIC_URL, HUICUN_NOTARIAL_NUMBER_PREFIX: '京东证经字' },
+      { seeds: true },
+    );
     depositor = await registerDepositor(server.url, '张三');
     const form = new FormData();
     form.append('title', '合同纠纷证据');
@@ -87,6 +96,12 @@ describe('certificates API', function () {
     expect(text).to.include('电子数据存证证书');
     expect(text.replace(/\s/g, '')).to.include(id);
     expect(text).to.include('本证书不是公证书');
+    // HUICUN_PUBLIC_URL, not the server's own address, in the QR code and the printed links
+    const file = join(server.config.dataDir, 'first.pdf');
+    writeFileSync(file, a.bytes);
+    expect(qrCodes(file, server.config.dataDir)).to.deep.equal([`${PUBLIC_URL}/verify?id=${id}`]);
+    expect(text).to.include(`${PUBLIC_URL}/verify?id=${id}`);
+    expect(text).to.not.include(server.url).and.not.include('localhost:');
   });
 
   it('carries a receipt that verifies offline against the log key', async () => {
@@ -151,6 +166,10 @@ describe('certificates API', function () {
     expect(nc.status).to.equal(200);
     const text = pdftotext(nc.bytes, server.config.dataDir);
     expect(text).to.include('公证证明');
+    // the legal form with the configured prefix, first of its year; the API keeps the NC id
+    expect(issuedApp.certificateNumber).to.match(/^NC\d{10}[0-9X]$/);
+    const printed = `（${yearUtc8(issuedApp.issuedAt)}）京东证经字第1号`;
+    expect(text.replace(/\s/g, '')).to.include(printed);
     expect(text.replace(/\s/g, '')).to.include(issuedApp.certificateNumber);
     const again = await pdf(
       server,
@@ -164,6 +183,7 @@ describe('certificates API', function () {
     expect(Buffer.from(v2.bytes).equals(Buffer.from(first))).to.equal(false);
     const v2text = pdftotext(v2.bytes, server.config.dataDir);
     expect(v2text).to.include('已出具公证证明');
+    expect(v2text.replace(/\s/g, '')).to.include(`编号${printed}`);
     expect(v2text.replace(/\s/g, '')).to.include(issuedApp.certificateNumber);
   });
 
