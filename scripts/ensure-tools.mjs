@@ -39,6 +39,16 @@ const GROUPS = {
       { cmd: 'mutool', pkg: 'mupdf-tools' },
       { cmd: 'gs', pkg: 'ghostscript' },
       { cmd: 'openssl', pkg: 'openssl' },
+      // PDFBox preflight (test/certificate/tools.ts), on a Java runtime
+      { cmd: 'java', pkg: 'default-jre-headless' },
+      ...['preflight', 'pdfbox2', 'xmpbox'].map((j) => ({
+        path: `/usr/share/java/${j}.jar`,
+        pkg: 'libpdfbox2-java',
+      })),
+      { path: '/usr/share/java/fontbox2.jar', pkg: 'libfontbox2-java' },
+      { path: '/usr/share/java/commons-logging.jar', pkg: 'libcommons-logging-java' },
+      { path: '/usr/share/java/javax.activation.jar', pkg: 'libactivation-java' },
+      { path: '/usr/share/java/jaxb-api.jar', pkg: 'libjaxb-api-java' },
     ],
   },
   interop: {
