@@ -6,6 +6,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { openAccounts, type DemoCredential, type OpenedAccounts } from './accounts/index.js';
+import { SYSTEM_ACTOR } from './accounts/bootstrap.js';
+import { openCourts, syncJudgeCourts, type CourtService } from './courts/index.js';
 import { extractAttachments } from './certificate/attachments.js';
 import { loadNotarySigner } from './certificate/credentials.js';
 import { CertificateService } from './certificate/service.js';
@@ -37,6 +39,8 @@ export interface RunningServer {
   readonly log: Sequencer;
   readonly logKey: LogKey;
   readonly accounts: OpenedAccounts;
+  /** The court list judges are bound to and shares name (docs/courts.md). */
+  readonly courts: CourtService;
   readonly blobs: BlobStore;
   readonly deposits: DepositService;
   /** Custody, notarisation, counter deposits, court shares and the access policy. */
@@ -95,6 +99,14 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       },
     });
     cleanup.push(() => log.close());
+    // The court list first: the demo judge is bound to a demo court (docs/courts.md).
+    const { courts } = await openCourts({
+      store,
+      log,
+      production: config.production,
+      actor: SYSTEM_ACTOR,
+      ...(hooks.seeds === false ? { seeds: false } : {}),
+    });
     const accounts = await openAccounts({
       store,
       log,
@@ -103,8 +115,11 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       production: config.production,
       rateLimits: config.rateLimits,
       adminPassword: config.adminPassword,
+      courts,
       ...(hooks.seeds === false ? { seeds: false } : {}),
     });
+    // Judges made before the list are bound to the listed court of the same name, if any.
+    await syncJudgeCourts(accounts.service, courts, SYSTEM_ACTOR);
     const deposits = new DepositService({
       sequencer: log,
       records: store,
@@ -145,6 +160,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       vkey: logKey.vkey,
       deposits,
       identity: accountIdentity(accounts.service),
+      courts,
       ...(hooks.now ? { now: hooks.now } : {}),
     });
     const { signer: notarySigner } = loadNotarySigner(config.certsDir, process.env, {
@@ -187,6 +203,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       trustProxy: config.trustProxy,
       report,
       accounts: accounts.service,
+      courts,
       deposits,
       uploads,
       blobs,
@@ -255,6 +272,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       log,
       logKey,
       accounts,
+      courts,
       blobs,
       deposits,
       casework,

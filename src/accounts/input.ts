@@ -17,7 +17,10 @@ export interface NewAccount {
   readonly realName?: string;
   /** Normalised and valid (GB 11643). */
   readonly idNumber?: string;
+  /** Judges: the court's name (resolved against the court list when there is one). */
   readonly court?: string;
+  /** Judges: a listed court's id (docs/courts.md). */
+  readonly courtId?: string;
   readonly office?: string;
 }
 
@@ -30,6 +33,7 @@ export interface RawAccount {
   readonly realName?: unknown;
   readonly idNumber?: unknown;
   readonly court?: unknown;
+  readonly courtId?: unknown;
   readonly office?: unknown;
 }
 
@@ -61,7 +65,8 @@ function str(value: unknown, field: string, optional = false): string | undefine
 
 /**
  * Checks every field and the role's rules: depositors need `realName` and `idNumber`; judges need
- * `court`; `court` is only for judges, `office` only for notaries, identity only for depositors.
+ * `courtId` or `court` (one of them; docs/courts.md); courts are only for judges, `office` only
+ * for notaries, identity only for depositors.
  * @throws AccountError INVALID_FIELD naming the first bad field.
  */
 export function checkNewAccount(raw: RawAccount): NewAccount {
@@ -83,7 +88,16 @@ export function checkNewAccount(raw: RawAccount): NewAccount {
   };
   const realName = only('realName', raw.realName, role === 'depositor', role === 'depositor');
   const idNumber = only('idNumber', raw.idNumber, role === 'depositor', role === 'depositor');
-  const court = only('court', raw.court, role === 'judge', role === 'judge');
+  const courtId = only('courtId', raw.courtId, role === 'judge', false);
+  const court = only(
+    'court',
+    raw.court,
+    role === 'judge',
+    role === 'judge' && courtId === undefined,
+  );
+  if (court !== undefined && courtId !== undefined)
+    throw invalidField('court', 'must not be given with courtId (give one)');
+  if (courtId !== undefined && courtId.length > 64) throw invalidField('courtId', 'is too long');
   const office = only('office', raw.office, role === 'notary', false);
   return {
     username,
@@ -93,6 +107,7 @@ export function checkNewAccount(raw: RawAccount): NewAccount {
     ...(realName !== undefined ? { realName: checkName('realName', realName) } : {}),
     ...(idNumber !== undefined ? { idNumber: checkIdNumber(idNumber) } : {}),
     ...(court !== undefined ? { court: checkName('court', court) } : {}),
+    ...(courtId !== undefined ? { courtId } : {}),
     ...(office !== undefined ? { office: checkName('office', office) } : {}),
   };
 }
@@ -111,6 +126,7 @@ export function parseAdminCreate(body: unknown): NewAccount {
     'role',
     'displayName',
     'court',
+    'courtId',
     'office',
     'realName',
     'idNumber',
