@@ -118,8 +118,10 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       courts,
       ...(hooks.seeds === false ? { seeds: false } : {}),
     });
-    // Judges made before the list are bound to the listed court of the same name, if any.
-    await syncJudgeCourts(accounts.service, courts, SYSTEM_ACTOR);
+    // Judges made before the list are bound to the listed court of the same name, if any. A log
+    // that cannot append (a restored, read-only store) still starts: those judges keep matching
+    // by name and are bound at a later start (docs/courts.md).
+    await syncJudgeCourts(accounts.service, courts, SYSTEM_ACTOR).catch(report);
     const deposits = new DepositService({
       sequencer: log,
       records: store,
