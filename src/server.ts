@@ -6,6 +6,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { openAccounts, type DemoCredential, type OpenedAccounts } from './accounts/index.js';
+import { SYSTEM_ACTOR } from './accounts/bootstrap.js';
+import { openCourts, syncJudgeCourts, type CourtService } from './courts/index.js';
 import { extractAttachments } from './certificate/attachments.js';
 import { loadNotarySigner } from './certificate/credentials.js';
 import { CertificateService } from './certificate/service.js';
@@ -39,6 +41,8 @@ export interface RunningServer {
   readonly log: Sequencer;
   readonly logKey: LogKey;
   readonly accounts: OpenedAccounts;
+  /** The court list judges are bound to and shares name (docs/courts.md). */
+  readonly courts: CourtService;
   readonly blobs: BlobStore;
   readonly deposits: DepositService;
   /** Custody, notarisation, counter deposits, court shares and the access policy. */
@@ -105,6 +109,14 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       },
     });
     cleanup.push(() => log.close());
+    // The court list first: the demo judge is bound to a demo court (docs/courts.md).
+    const { courts } = await openCourts({
+      store,
+      log,
+      production: config.production,
+      actor: SYSTEM_ACTOR,
+      ...(hooks.seeds === false ? { seeds: false } : {}),
+    });
     const accounts = await openAccounts({
       store,
       log,
@@ -113,8 +125,13 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       production: config.production,
       rateLimits: config.rateLimits,
       adminPassword: config.adminPassword,
+      courts,
       ...(hooks.seeds === false ? { seeds: false } : {}),
     });
+    // Judges made before the list are bound to the listed court of the same name, if any. A log
+    // that cannot append (a restored, read-only store) still starts: those judges keep matching
+    // by name and are bound at a later start (docs/courts.md).
+    await syncJudgeCourts(accounts.service, courts, SYSTEM_ACTOR).catch(report);
     const deposits = new DepositService({
       sequencer: log,
       records: store,
@@ -157,6 +174,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       vkey: logKey.vkey,
       deposits,
       identity: accountIdentity(accounts.service),
+      courts,
       ...(hooks.now ? { now: hooks.now } : {}),
     });
     const { signer: notarySigner } = loadNotarySigner(config.certsDir, process.env, {
@@ -200,6 +218,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       trustProxy: config.trustProxy,
       report,
       accounts: accounts.service,
+      courts,
       deposits,
       uploads,
       blobs,
@@ -270,6 +289,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       log,
       logKey,
       accounts,
+      courts,
       blobs,
       deposits,
       casework,

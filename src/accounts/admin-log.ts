@@ -1,6 +1,7 @@
 /**
  * Admin actions on the record (DESIGN §4, 《人民法院在线诉讼规则》Art. 17): each account the
- * platform creates, disables or enables is a log entry of type `admin` holding only a commitment,
+ * platform creates, disables or enables, each court it lists or changes and each judge it binds to
+ * a court (docs/courts.md) is a log entry of type `admin` holding only a commitment,
  * `{"commitment","id","time","type":"admin","v":1}` (RFC 8785), with the opening kept at
  * `rec/admin/<id>`. The account records go in the same durable batch as the entry.
  */
@@ -15,6 +16,12 @@ export type AdminAction =
   | 'account-created'
   | 'account-disabled'
   | 'account-enabled'
+  /** A judge bound to a listed court, or moved to another (docs/courts.md). */
+  | 'account-court-changed'
+  /** A court added to the list the admin maintains (docs/courts.md). */
+  | 'court-created'
+  /** A listed court renamed, disabled or enabled (docs/courts.md). */
+  | 'court-updated'
   /** `huicun restore --new-log`: the first entry of a restored log continued under a new origin. */
   | 'log-continued';
 
@@ -37,12 +44,30 @@ export interface AdminActor {
   readonly role: string;
 }
 
+/** A listed court as an admin entry records it (strings only: the state after the action). */
+export interface AdminCourt {
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn?: string;
+  readonly region?: string;
+  readonly state: 'active' | 'disabled';
+}
+
+/** What an admin action is about: an account (a judge with the court it is bound to), a court, a log. */
+export type AdminSubject =
+  | {
+      readonly account: string;
+      readonly court?: { readonly id: string; readonly name: string };
+    }
+  | { readonly court: AdminCourt }
+  | { readonly log: LogContinuation };
+
 /** The opening of an admin entry's commitment. */
 export interface AdminOpening {
   readonly salt: string;
   readonly action: AdminAction;
   readonly actor: AdminActor;
-  readonly subject: { readonly account: string } | { readonly log: LogContinuation };
+  readonly subject: AdminSubject;
   readonly time: string;
 }
 
@@ -79,14 +104,15 @@ export function newAdminActionId(): string {
 }
 
 /**
- * A `Persist` that writes the account change in the batch of a new admin entry. `onAppended`
- * receives the append result (index, proof, checkpoint) and the action id.
+ * A `Persist` that writes the change in the batch of a new admin entry. `subject` is an account
+ * id, or the whole subject (a court, a judge with their court). `onAppended` receives the append
+ * result (index, proof, checkpoint) and the action id.
  */
 export function persistWithAdminEntry(
   log: AdminAppender,
   action: AdminAction,
   actor: AdminActor,
-  subject: string,
+  subject: string | AdminSubject,
   onAppended?: (result: AppendResult, id: string) => void,
 ): Persist {
   return async (writesAt) => {
@@ -96,7 +122,7 @@ export function persistWithAdminEntry(
         salt: encodeHex(randomBytes(32)),
         action,
         actor: { account: actor.account, role: actor.role },
-        subject: { account: subject },
+        subject: typeof subject === 'string' ? { account: subject } : subject,
         time,
       };
       const record: AdminRecord = { index, opening };

@@ -8,7 +8,7 @@ import type { AdminAppender } from './admin-log.js';
 import { bootstrapAccounts, type BootstrapResult } from './bootstrap.js';
 import { warmDummyHash } from './password.js';
 import { loadOrCreatePiiVault } from './pii.js';
-import { AccountService } from './service.js';
+import { AccountService, type CourtDirectory } from './service.js';
 import { AccountStore, type AccountRecords } from './store.js';
 import { loadOrCreateTokenKey, TokenService } from './tokens.js';
 import { loadRetiredTokenKeys } from '../keys/token-key-ring.js';
@@ -23,7 +23,7 @@ export {
   type AuthedRequest,
 } from './middleware.js';
 export { addAccountRoutes, type AccountRoutesDeps } from './routes.js';
-export { AccountService, type Session } from './service.js';
+export { AccountService, type BoundCourt, type CourtDirectory, type Session } from './service.js';
 export { AccountStore, type AccountRecords } from './store.js';
 export { bootstrapAccounts, readSeeds, DEMO_SEEDS_FILE, type DemoCredential } from './bootstrap.js';
 export { checkNewAccount, type NewAccount } from './input.js';
@@ -40,6 +40,7 @@ export {
   adminCommitment,
   adminEntry,
   type AdminActor,
+  type AdminCourt,
   type AdminOpening,
   type AdminRecord,
 } from './admin-log.js';
@@ -70,6 +71,8 @@ export interface OpenAccountsOptions {
   /** false skips the demo seeds (default: load them on an empty store outside production). */
   readonly seeds?: boolean;
   readonly onAdminEntry?: (result: AppendResult, actionId: string) => void;
+  /** The court list new judges are bound to (docs/courts.md); opened before the accounts. */
+  readonly courts?: CourtDirectory;
 }
 
 /** The opened accounts domain. */
@@ -102,6 +105,7 @@ export async function openAccounts(options: OpenAccountsOptions): Promise<Opened
     log: options.log,
     rateLimits: options.rateLimits,
     ...(options.onAdminEntry ? { onAdminEntry: options.onAdminEntry } : {}),
+    ...(options.courts ? { courts: options.courts } : {}),
   });
   await warmDummyHash();
   const boot = await bootstrapAccounts({

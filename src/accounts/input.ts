@@ -19,7 +19,10 @@ export interface NewAccount {
   readonly realName?: string;
   /** Normalised and valid (GB 11643). */
   readonly idNumber?: string;
+  /** Judges: the court's name (resolved against the court list when there is one). */
   readonly court?: string;
+  /** Judges: a listed court's id (docs/courts.md). */
+  readonly courtId?: string;
   readonly office?: string;
 }
 
@@ -32,6 +35,7 @@ export interface RawAccount {
   readonly realName?: unknown;
   readonly idNumber?: unknown;
   readonly court?: unknown;
+  readonly courtId?: unknown;
   readonly office?: unknown;
 }
 
@@ -57,8 +61,9 @@ export function checkIdNumber(raw: string, field = 'idNumber'): string {
 
 /**
  * Checks every field and the role's rules: depositors need `realName` and `idNumber`; judges need
- * `court`; `court` is only for judges, `office` only for notaries, identity only for depositors.
- * Names are one line of text (src/input); every bad field is named in one error.
+ * `courtId` or `court` (one of them; docs/courts.md); courts are only for judges, `office` only
+ * for notaries, identity only for depositors. Names are one line of text (src/input); every bad
+ * field is named in one error.
  * @throws AccountError / InputError INVALID_FIELD, FIELD_TOO_LONG naming the bad fields.
  */
 export function checkNewAccount(raw: RawAccount): NewAccount {
@@ -76,6 +81,11 @@ export function checkNewAccount(raw: RawAccount): NewAccount {
       return check(value, field);
     };
   const name: FieldCheck<string> = (v, f) => checkName(f, v);
+  const courtId: FieldCheck<string> = (v, f) => {
+    const id = requireString({ [f]: v }, f);
+    if (id.length > 64) throw invalidField(f, 'is too long');
+    return id;
+  };
   const checked = checkFields(raw as unknown as Readonly<Record<string, unknown>>, {
     username: (v, f) => checkUsername(requireString({ [f]: v }, f), f),
     password: (v, f) => assertPassword(v, f),
@@ -86,10 +96,13 @@ export function checkNewAccount(raw: RawAccount): NewAccount {
     displayName: name,
     realName: forRole('depositor', true, name),
     idNumber: forRole('depositor', true, (v, f) => checkIdNumber(requireString({ [f]: v }, f), f)),
-    court: forRole('judge', true, name),
+    court: forRole('judge', raw.courtId === undefined, name),
+    courtId: forRole('judge', false, courtId),
     office: forRole('notary', false, name),
   });
   const { username, password, displayName, realName, idNumber, court, office } = checked;
+  if (court !== undefined && checked.courtId !== undefined)
+    throw invalidField('court', 'must not be given with courtId (give one)');
   return {
     username,
     password,
@@ -98,6 +111,7 @@ export function checkNewAccount(raw: RawAccount): NewAccount {
     ...(realName !== undefined ? { realName } : {}),
     ...(idNumber !== undefined ? { idNumber } : {}),
     ...(court !== undefined ? { court } : {}),
+    ...(checked.courtId !== undefined ? { courtId: checked.courtId } : {}),
     ...(office !== undefined ? { office } : {}),
   };
 }
@@ -116,6 +130,7 @@ export function parseAdminCreate(body: unknown): NewAccount {
     'role',
     'displayName',
     'court',
+    'courtId',
     'office',
     'realName',
     'idNumber',

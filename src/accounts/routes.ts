@@ -4,12 +4,12 @@
  */
 import type { Request, Response } from 'express';
 import type { RouteTable } from '../http/routes.js';
-import { AccountError } from './errors.js';
+import { AccountError, invalidField } from './errors.js';
 import { parseAdminCreate, parseLogin, parseRegistration } from './input.js';
 import { currentUser, requireRole } from './middleware.js';
 import type { AccountService } from './service.js';
 import { toAdminView, toPublic, toSelf, USER_ID_PATTERN } from './user.js';
-import { readBody, requireBoolean } from './validate.js';
+import { readBody, requireBoolean, requireString } from './validate.js';
 
 export interface AccountRoutesDeps {
   readonly accounts: AccountService;
@@ -121,19 +121,27 @@ export function addAccountRoutes(routes: RouteTable, deps: AccountRoutesDeps): v
     {
       method: 'patch',
       path: '/api/v1/admin/users/:id',
-      summary: 'Disable or enable an account (admin entry)',
+      summary:
+        'Disable or enable an account, or move a judge to a listed court `{disabled?, courtId?}` (admin entries)',
       who: ['admin'],
       tag,
     },
     requireRole('admin'),
     async (req, res) => {
-      const body = readBody(req.body, ['disabled']);
-      const disabled = requireBoolean(body, 'disabled');
+      const body = readBody(req.body, ['disabled', 'courtId']);
+      if (body.disabled === undefined && body.courtId === undefined)
+        throw invalidField('disabled', 'is required (or give courtId)');
+      const disabled = body.disabled === undefined ? undefined : requireBoolean(body, 'disabled');
+      const courtId = body.courtId === undefined ? undefined : requireString(body, 'courtId');
       const id = String(req.params.id);
-      if (!USER_ID_PATTERN.test(id)) throw new AccountError('USER_NOT_FOUND', 'no such account');
+      if (!USER_ID_PATTERN.test(id) || !accounts.store.byId(id))
+        throw new AccountError('USER_NOT_FOUND', 'no such account');
       const me = currentUser(req);
-      const user = await accounts.setDisabled({ account: me.id, role: me.role }, id, disabled);
-      res.json({ user: toAdminView(user) });
+      const actor = { account: me.id, role: me.role };
+      // The move checks everything before it writes; only a judge moves, never the admin themself.
+      let user = courtId !== undefined ? await accounts.moveJudge(actor, id, courtId) : undefined;
+      if (disabled !== undefined) user = await accounts.setDisabled(actor, id, disabled);
+      res.json({ user: toAdminView(user!) });
     },
   );
 }

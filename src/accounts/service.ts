@@ -4,7 +4,7 @@
  */
 import { equalSecret } from '../crypto/index.js';
 import type { AppendResult } from '../sequencer/index.js';
-import { AccountError } from './errors.js';
+import { AccountError, invalidField } from './errors.js';
 import { normalizeIdNumber } from './id-number.js';
 import type { NewAccount } from './input.js';
 import { persistWithAdminEntry, type AdminActor, type AdminAppender } from './admin-log.js';
@@ -28,6 +28,29 @@ export interface AccountServiceDeps {
   readonly now?: () => number;
   /** Receives every admin entry appended (metrics, tests). */
   readonly onAdminEntry?: (result: AppendResult, actionId: string) => void;
+  /**
+   * The court list: a new judge's `courtId` or `court` must name a listed court. Without it (unit
+   * tests of accounts alone) a judge's `court` is kept as free text.
+   */
+  readonly courts?: CourtDirectory;
+}
+
+/** A listed court as accounts need it: its id and current name. */
+export interface BoundCourt {
+  readonly id: string;
+  readonly name: string;
+}
+
+/**
+ * What accounts need of the court list (declared by its consumer; the courts domain's
+ * CourtService has it; docs/courts.md).
+ */
+export interface CourtDirectory {
+  /**
+   * The listed, enabled court a judge is bound to.
+   * @throws CourtError COURT_UNKNOWN, COURT_DISABLED
+   */
+  resolve(ref: { readonly courtId: string } | { readonly name: string }): BoundCourt;
 }
 
 /** A successful sign-in or registration. */
@@ -93,17 +116,65 @@ export class AccountService {
    *   cannot append.
    */
   async createAccount(actor: AdminActor, input: NewAccount): Promise<StoredUser> {
-    const draft = await this.draft(input);
+    const court = this.courtOf(input);
+    const draft = await this.draft(input, court);
+    const subject = court
+      ? { account: draft.id, court: { id: court.id, name: court.name } }
+      : draft.id;
     return this.store.create(
       draft,
       persistWithAdminEntry(
         this.deps.log,
         'account-created',
         actor,
-        draft.id,
+        subject,
         this.deps.onAdminEntry,
       ),
     );
+  }
+
+  /**
+   * Binds judge `id` to a listed court, or moves them to another (`account-court-changed` admin
+   * entry); binding them where they are writes nothing. The judge then redeems and reads only
+   * that court's shares (docs/courts.md).
+   * @throws AccountError USER_NOT_FOUND, INVALID_FIELD (`courtId` for an account that is not a judge)
+   */
+  async setCourt(actor: AdminActor, id: string, court: BoundCourt): Promise<StoredUser> {
+    const user = this.store.byId(id);
+    if (!user) throw new AccountError('USER_NOT_FOUND', 'no such account');
+    if (user.role !== 'judge') throw invalidField('courtId', `is not used for role ${user.role}`);
+    const persist = persistWithAdminEntry(
+      this.deps.log,
+      'account-court-changed',
+      actor,
+      { account: id, court: { id: court.id, name: court.name } },
+      this.deps.onAdminEntry,
+    );
+    return (await this.store.setCourt(id, court, persist)).user;
+  }
+
+  /**
+   * Moves judge `id` to the listed, enabled court `courtId` (admin `PATCH …/users/:id {courtId}`).
+   * Everything is checked before anything is written.
+   * @throws AccountError USER_NOT_FOUND, INVALID_FIELD; CourtError COURT_UNKNOWN, COURT_DISABLED
+   */
+  async moveJudge(actor: AdminActor, id: string, courtId: string): Promise<StoredUser> {
+    const user = this.store.byId(id);
+    if (!user) throw new AccountError('USER_NOT_FOUND', 'no such account');
+    if (user.role !== 'judge') throw invalidField('courtId', `is not used for role ${user.role}`);
+    if (!this.deps.courts)
+      throw invalidField('courtId', 'cannot be resolved: this service has no court list');
+    const court = this.deps.courts.resolve({ courtId });
+    return this.setCourt(actor, id, { id: court.id, name: court.name });
+  }
+
+  /**
+   * Follows a rename of the court judge `id` is bound to (a plain record write: the rename itself
+   * is the admin entry).
+   * @throws AccountError USER_NOT_FOUND
+   */
+  async refreshCourtName(id: string, court: BoundCourt): Promise<StoredUser> {
+    return (await this.store.setCourt(id, court)).user;
   }
 
   /**
@@ -168,7 +239,23 @@ export class AccountService {
     return user !== undefined && verifyPassword(password, user.passwordHash);
   }
 
-  private async draft(input: NewAccount): Promise<Omit<StoredUser, 'createdAt'>> {
+  /** The listed court a new judge names (undefined: no court, or no list to resolve against). */
+  private courtOf(input: NewAccount): BoundCourt | undefined {
+    if (input.role !== 'judge') return undefined;
+    const courts = this.deps.courts;
+    if (!courts) {
+      if (input.courtId !== undefined)
+        throw invalidField('courtId', 'cannot be resolved: this service has no court list');
+      return undefined;
+    }
+    if (input.courtId !== undefined) return courts.resolve({ courtId: input.courtId });
+    return input.court !== undefined ? courts.resolve({ name: input.court }) : undefined;
+  }
+
+  private async draft(
+    input: NewAccount,
+    court?: BoundCourt,
+  ): Promise<Omit<StoredUser, 'createdAt'>> {
     // Fail fast, before the expensive hash; the store checks again atomically.
     if (this.store.byUsername(input.username))
       throw new AccountError('USERNAME_TAKEN', 'this username is taken');
@@ -184,7 +271,11 @@ export class AccountService {
       displayName: input.displayName,
       ...(input.realName !== undefined ? { realName: input.realName } : {}),
       ...(sealed ?? {}),
-      ...(input.court !== undefined ? { court: input.court } : {}),
+      ...(court !== undefined
+        ? { court: court.name, courtId: court.id }
+        : input.court !== undefined
+          ? { court: input.court }
+          : {}),
       ...(input.office !== undefined ? { office: input.office } : {}),
       disabled: false,
       passwordHash: await hashPassword(input.password),

@@ -170,6 +170,28 @@ export class AccountStore {
     });
   }
 
+  /**
+   * Binds a judge to a listed court (its id and current name); changes to one account are
+   * serialised. Resolves `changed: false` (and writes nothing) when it is bound so already.
+   * @throws AccountError USER_NOT_FOUND
+   */
+  setCourt(
+    id: string,
+    court: { readonly id: string; readonly name: string },
+    persist: Persist = this.writePlain,
+  ): Promise<{ user: StoredUser; changed: boolean }> {
+    return this.serialised(id, async () => {
+      const current = this.users.get(id);
+      if (!current) throw new AccountError('USER_NOT_FOUND', 'no such account');
+      if (current.courtId === court.id && current.court === court.name)
+        return { user: current, changed: false };
+      const next: StoredUser = { ...current, courtId: court.id, court: court.name };
+      await persist(() => [{ type: 'put', key: USER_PREFIX + id, value: JSON.stringify(next) }]);
+      this.users.set(id, next);
+      return { user: next, changed: true };
+    });
+  }
+
   private serialised<T>(key: string, run: () => Promise<T>): Promise<T> {
     const previous = this.locks.get(key) ?? Promise.resolve();
     const result = previous.then(run, run);

@@ -24,8 +24,10 @@ export interface StoredUser {
   readonly idNumberSealed?: string;
   readonly idHmac?: string;
   readonly idMasked?: string;
-  /** Judges: the court they sit at. */
+  /** Judges: the court they sit at (for a bound judge, the listed court's current name). */
   readonly court?: string;
+  /** Judges: the listed court they are bound to (docs/courts.md); absent for a judge made before the list whose court matched no listed name. */
+  readonly courtId?: string;
   /** Notaries: their notary office. */
   readonly office?: string;
   readonly disabled: boolean;
@@ -45,6 +47,7 @@ export interface PublicUser {
   readonly role: Role;
   readonly displayName: string;
   readonly court?: string;
+  readonly courtId?: string;
   readonly office?: string;
 }
 
@@ -82,6 +85,7 @@ export function toPublic(u: StoredUser): PublicUser {
     role: u.role,
     displayName: u.displayName,
     ...(u.court !== undefined ? { court: u.court } : {}),
+    ...(u.courtId !== undefined ? { courtId: u.courtId } : {}),
     ...(u.office !== undefined ? { office: u.office } : {}),
   };
 }

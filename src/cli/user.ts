@@ -1,7 +1,8 @@
 /**
  * `huicun user add --role R --username U [--name N] [--court C] [--office O]`: creates an account
- * with an admin entry (actor `cli`), the password read from the first line of stdin. Opens the
- * store itself, so it refuses while a server holds it (then use POST /api/v1/admin/users).
+ * with an admin entry (actor `cli`), the password read from the first line of stdin. A judge's
+ * `--court` is a listed court's id or name (docs/courts.md). Opens the store itself, so it
+ * refuses while a server holds it (then use POST /api/v1/admin/users).
  */
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -10,6 +11,7 @@ import { AccountService } from '../accounts/service.js';
 import { AccountStore } from '../accounts/store.js';
 import { AccountError } from '../accounts/errors.js';
 import { checkNewAccount } from '../accounts/input.js';
+import { COURT_ID_PATTERN, CourtError, CourtService } from '../courts/index.js';
 import { loadOrCreatePiiVault } from '../accounts/pii.js';
 import { loadOrCreateTokenKey, TokenService } from '../accounts/tokens.js';
 import { loadConfig } from '../config/index.js';
@@ -24,7 +26,8 @@ import { openLevelStore } from '../storage/leveldb.js';
 const USAGE = `usage: huicun user add --role notary|judge|admin --username U [--name N] [--court C] [--office O]
   the password is read from the first line of stdin (10–256 characters)
   --name     display name (default: the username)
-  --court    the judge's court (required for judges)
+  --court    the judge's court: a listed court's id or name (required for judges;
+             the list is kept with GET/POST /api/v1/admin/courts)
   --office   the notary's office
   depositors register themselves (POST /api/v1/auth/register).`;
 
@@ -83,7 +86,11 @@ export async function userCommand(args: string[], io: UserCommandIo = defaultIo)
       password,
       role: values.role,
       displayName: values.name ?? values.username ?? '',
-      ...(values.court !== undefined ? { court: values.court } : {}),
+      ...(values.court !== undefined
+        ? COURT_ID_PATTERN.test(values.court)
+          ? { courtId: values.court }
+          : { court: values.court }
+        : {}),
       ...(values.office !== undefined ? { office: values.office } : {}),
     });
   } catch (e) {
@@ -125,8 +132,10 @@ async function createWithStore(
       batchMax: config.batchMax,
       queueMax: config.queueMax,
     });
+    const courts = await CourtService.open({ records: store, log });
     const service = new AccountService({
       store: await AccountStore.open(store),
+      courts,
       vault: loadOrCreatePiiVault(config.certsDir).vault,
       tokens: new TokenService({
         pair: loadOrCreateTokenKey(config.certsDir).pair,
@@ -142,6 +151,14 @@ async function createWithStore(
     } catch (e) {
       if (e instanceof AccountError && e.code === 'USERNAME_TAKEN') {
         io.err(`huicun user: the username ${input.username} is taken`);
+        return 1;
+      }
+      if (e instanceof CourtError) {
+        const listed = courts.list().length;
+        io.err(
+          `huicun user: ${e.message.replace(/; pick one.*$/, '')} (${listed} listed; ` +
+            'an administrator adds courts with POST /api/v1/admin/courts or on the admin page)',
+        );
         return 1;
       }
       throw e;

@@ -13,7 +13,7 @@ import type { CustodyActor } from './events.js';
 import type { CustodyLog, DepositRead } from './service.js';
 
 /** The caller as the policy sees them. */
-export type Reader = Pick<AuthUser, 'id' | 'role' | 'displayName' | 'court'>;
+export type Reader = Pick<AuthUser, 'id' | 'role' | 'displayName' | 'court' | 'courtId'>;
 
 /** Why a reader may read a deposit. */
 export type Grant =

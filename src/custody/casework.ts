@@ -12,7 +12,7 @@ import { CounterDeposits, type ClientIdentity } from '../notary/counter.js';
 import type { ApplicationRecord } from '../notary/records.js';
 import { NotarisationService } from '../notary/service.js';
 import type { RecordWrite, Sequencer } from '../sequencer/index.js';
-import { ShareService } from '../sharing/service.js';
+import { ShareService, type ShareCourts } from '../sharing/service.js';
 import { DepositAccess, type ReadableDeposit, type Reader } from './access.js';
 import { CustodyLog } from './service.js';
 
@@ -28,6 +28,8 @@ export interface CaseworkDeps {
   readonly deposits: DepositService;
   /** ID-number matching for claim codes. */
   readonly identity: ClientIdentity;
+  /** The court list shares name (docs/courts.md). */
+  readonly courts: ShareCourts;
   /** Milliseconds since the epoch: share and claim expiry, read windows (tests inject). */
   readonly now?: () => number;
 }
@@ -63,7 +65,13 @@ export class Casework {
       identity: deps.identity,
       now,
     });
-    const shares = await ShareService.open({ deposits, custody, records: store, now });
+    const shares = await ShareService.open({
+      deposits,
+      custody,
+      courts: deps.courts,
+      records: store,
+      now,
+    });
     const access = new DepositAccess({ deposits, custody, sources: [notary, counter, shares] });
     return new Casework(custody, access, notary, counter, shares, now);
   }

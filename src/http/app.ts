@@ -12,6 +12,8 @@ import type { CertificateService } from '../certificate/service.js';
 import { expressTrustProxy, type TrustProxy } from '../config/index.js';
 import { addCaseworkRoutes } from './casework-routes.js';
 import { addCertificateRoutes } from './certificate-routes.js';
+import { addCourtRoutes } from './court-routes.js';
+import type { CourtService } from '../courts/index.js';
 import { addDepositRoutes } from './deposit-routes.js';
 import type { Logger } from 'pino';
 import { requestLogger } from '../ops/logger.js';
@@ -42,6 +44,8 @@ export interface AppDeps {
   readonly maxFiles: number;
   /** Custody, notarisation, counter deposits, court shares and the access policy. */
   readonly casework: Casework;
+  /** The court list (docs/courts.md). */
+  readonly courts: CourtService;
   /** The upload handler of counter deposits (accepts `clientName`, `clientIdNumber`). */
   readonly counterUploads: UploadHandler;
   readonly certificates: CertificateService;
@@ -72,6 +76,7 @@ export function createApp(deps: AppDeps): App {
 
   addLogRoutes(routes, deps);
   addAccountRoutes(routes, { accounts: deps.accounts });
+  addCourtRoutes(routes, { courts: deps.courts, accounts: deps.accounts, report: deps.report });
   addDepositRoutes(routes, deps);
   if (deps.verify) addVerifyRoutes(routes, deps, deps.verify);
   addCaseworkRoutes(routes, deps);

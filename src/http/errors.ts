@@ -6,6 +6,7 @@
 import type { ErrorRequestHandler } from 'express';
 import { ACCOUNT_ERROR_STATUS } from '../accounts/errors.js';
 import { CERTIFICATE_ERROR_STATUS } from '../certificate/errors.js';
+import { COURT_ERROR_STATUS } from '../courts/errors.js';
 import { CUSTODY_ERROR_STATUS } from '../custody/errors.js';
 import { BaseError } from '../errors.js';
 import { DEPOSIT_ERROR_STATUS } from '../evidence/errors.js';
@@ -43,6 +44,7 @@ const STATUS: Readonly<Record<string, number>> = {
   ...CERTIFICATE_ERROR_STATUS,
   ...NOTARY_ERROR_STATUS,
   ...SHARE_ERROR_STATUS,
+  ...COURT_ERROR_STATUS,
   ...OPS_ERROR_STATUS,
   // http
   INVALID_QUERY: 400,

@@ -6,7 +6,7 @@
  */
 import { currentUser, requireRole } from '../accounts/index.js';
 import type { Casework } from '../custody/casework.js';
-import { parseRedeem, parseShareCreate, shareView } from '../sharing/index.js';
+import { parseRedeem, parseShareCreate } from '../sharing/index.js';
 import type { RouteTable } from './routes.js';
 
 export function addShareRoutes(routes: RouteTable, deps: { casework: Casework }): void {
@@ -19,7 +19,7 @@ export function addShareRoutes(routes: RouteTable, deps: { casework: Casework })
       method: 'post',
       path: '/api/v1/deposits/:id/shares',
       summary:
-        'Share with a court `{court, caseNumber, expiresAt}` → 201 {share, code} (code shown once)',
+        'Share with a listed court `{courtId, caseNumber, expiresAt}` (or `court`: a listed name) → 201 {share, code} (code shown once)',
       who: ['depositor'],
       tag,
     },
@@ -27,7 +27,7 @@ export function addShareRoutes(routes: RouteTable, deps: { casework: Casework })
     async (req, res) => {
       const input = parseShareCreate(req.body, shares.now());
       const { share, code } = await shares.create(currentUser(req), String(req.params.id), input);
-      res.status(201).json({ share: shareView(share, shares.now()), code });
+      res.status(201).json({ share: shares.view(share), code });
     },
   );
 
@@ -42,8 +42,7 @@ export function addShareRoutes(routes: RouteTable, deps: { casework: Casework })
     depositor,
     async (req, res) => {
       const items = await shares.list(currentUser(req), String(req.params.id));
-      const now = shares.now();
-      res.json({ items: items.map((s) => shareView(s, now)) });
+      res.json({ items: items.map((s) => shares.view(s)) });
     },
   );
 

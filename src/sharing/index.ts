@@ -1,5 +1,5 @@
 /**
- * Court sharing (DESIGN §8): shares with a court and case, one-time codes redeemed by judges of
+ * Court sharing (DESIGN §8, docs/courts.md): shares with a listed court and case, one-time codes redeemed by judges of
  * that court, revocation; every step a custody event.
  * @module
  */
@@ -7,6 +7,7 @@ export { ShareError, SHARE_ERROR_STATUS, type ShareErrorCode } from './errors.js
 export { parseRedeem, parseShareCreate, SHARE_MAX_MS } from './input.js';
 export {
   courtKey,
+  sameCourt,
   shareState,
   shareView,
   SHARE_PREFIX,
@@ -15,4 +16,4 @@ export {
   type ShareState,
   type ShareView,
 } from './records.js';
-export { ShareService, type ShareServiceDeps } from './service.js';
+export { ShareService, type ShareCourts, type ShareServiceDeps } from './service.js';

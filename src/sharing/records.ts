@@ -8,6 +8,7 @@
  *
  * The share code itself is never stored, only its SHA-256.
  */
+import { courtNameKey } from '../courts/records.js';
 import type { CustodyActor } from '../custody/events.js';
 import { randomBytes } from '../crypto/index.js';
 import { encodeHex } from '../log/index.js';
@@ -18,7 +19,7 @@ export const SHARE_ID_PATTERN = /^sh_[0-9a-f]{16}$/;
 
 /** A judge's redemption: binds that judge to the share. */
 export interface Redemption {
-  readonly judge: CustodyActor & { readonly court: string };
+  readonly judge: CustodyActor & { readonly court: string; readonly courtId?: string };
   readonly at: string;
   readonly eventId: string;
 }
@@ -30,7 +31,10 @@ export interface ShareRecord {
   readonly depositId: string;
   /** The depositor who shared. */
   readonly owner: string;
+  /** The court's name when shared (the listed court's canonical name, or a free text before the list). */
   readonly court: string;
+  /** The listed court (docs/courts.md); absent on shares made before the list. */
+  readonly courtId?: string;
   readonly caseNumber: string;
   readonly expiresAt: string;
   readonly createdAt: string;
@@ -49,9 +53,22 @@ export function shareState(s: ShareRecord, now: number): ShareState {
   return now >= Date.parse(s.expiresAt) ? 'expired' : 'active';
 }
 
-/** The form in which courts are compared (DESIGN §8): NFKC, trimmed. */
+/** The form in which court names are compared (docs/courts.md): the court list's own key. */
 export function courtKey(court: string): string {
-  return court.normalize('NFKC').trim();
+  return courtNameKey(court);
+}
+
+/**
+ * Whether a judge sits at the share's court (docs/courts.md): by listed court id when both are
+ * bound to one; by name (NFKC) only when either was made before the list and is not bound.
+ */
+export function sameCourt(
+  share: Pick<ShareRecord, 'court' | 'courtId'>,
+  judge: { readonly court?: string | undefined; readonly courtId?: string | undefined },
+): boolean {
+  if (share.courtId !== undefined && judge.courtId !== undefined)
+    return share.courtId === judge.courtId;
+  return judge.court !== undefined && courtKey(share.court) === courtKey(judge.court);
 }
 
 /** A new share id: `sh_` + 16 hex (64 random bits; the code, not the id, grants access). */
@@ -72,7 +89,10 @@ export function parseShareRecord(bytes: Uint8Array): ShareRecord {
 export interface ShareView {
   readonly id: string;
   readonly depositId: string;
+  /** The court's current canonical name (the name when shared for a court not in the list). */
   readonly court: string;
+  /** The listed court; absent for a share made before the list to a court not in it. */
+  readonly courtId?: string;
   readonly caseNumber: string;
   readonly expiresAt: string;
   readonly createdAt: string;
@@ -84,12 +104,21 @@ export interface ShareView {
   }[];
 }
 
-/** The API view of a share at `now` (ms). */
-export function shareView(s: ShareRecord, now: number): ShareView {
+/**
+ * The API view of a share at `now` (ms); `courtName` gives a listed court's current name, so the
+ * depositor sees the court as the list names it today.
+ */
+export function shareView(
+  s: ShareRecord,
+  now: number,
+  courtName: (id: string) => string | undefined = () => undefined,
+): ShareView {
+  const listed = s.courtId === undefined ? undefined : courtName(s.courtId);
   return {
     id: s.id,
     depositId: s.depositId,
-    court: s.court,
+    court: listed ?? s.court,
+    ...(s.courtId !== undefined ? { courtId: s.courtId } : {}),
     caseNumber: s.caseNumber,
     expiresAt: s.expiresAt,
     createdAt: s.createdAt,

@@ -1,6 +1,7 @@
 /**
- * Court sharing: a depositor shares a deposit with a court for a case until a time; the code,
- * shown once, is redeemed by judges of that court, each redemption binding that judge; the
+ * Court sharing: a depositor shares a deposit with a listed court (docs/courts.md) for a case
+ * until a time; the code, shown once, is redeemed by judges bound to that court (matched by
+ * court id), each redemption binding that judge; the
  * depositor lists and revokes shares. Every step is a custody event of the deposit, written in
  * one batch with the share's new state. Shares live in memory (loaded at start).
  */
@@ -9,17 +10,31 @@ import { codeHash, newCode, parseCode } from '../custody/codes.js';
 import { KeyedLock } from '../custody/lock.js';
 import type { CustodyLog, EventRequest } from '../custody/service.js';
 import type { DepositRecord } from '../evidence/records.js';
+import type { CourtRef } from '../courts/input.js';
 import { ShareError } from './errors.js';
 import {
-  courtKey,
   newShareId,
   parseShareRecord,
+  sameCourt,
   SHARE_ID_PATTERN,
   SHARE_PREFIX,
   shareState,
+  shareView,
   shareWrite,
   type ShareRecord,
+  type ShareView,
 } from './records.js';
+
+/** What sharing needs of the court list (the courts domain's CourtService has it). */
+export interface ShareCourts {
+  /**
+   * The listed, enabled court a new share names.
+   * @throws CourtError COURT_UNKNOWN, COURT_DISABLED
+   */
+  resolve(ref: CourtRef): { readonly id: string; readonly name: string };
+  /** A listed court's current name. */
+  nameOf(id: string): string | undefined;
+}
 
 export interface ShareServiceDeps {
   readonly deposits: {
@@ -27,6 +42,8 @@ export interface ShareServiceDeps {
     findByIndices(indices: readonly number[]): Promise<DepositRecord[]>;
   };
   readonly custody: CustodyLog;
+  /** The court list: shares name a listed court. */
+  readonly courts: ShareCourts;
   readonly records: {
     scan(prefix: string): AsyncIterable<[string, Uint8Array]>;
     get(key: string): Promise<Uint8Array | undefined>;
@@ -54,15 +71,23 @@ export class ShareService implements GrantSource {
   }
 
   /**
-   * The owner shares a deposit (`shared`); the code is in the answer only.
-   * @throws DepositError DEPOSIT_NOT_FOUND; SequencerError
+   * The owner shares a deposit with a listed court (`shared`); the code is in the answer only.
+   * An unknown or disabled court writes nothing.
+   * @throws DepositError DEPOSIT_NOT_FOUND; CourtError COURT_UNKNOWN, COURT_DISABLED; SequencerError
    */
   async create(
     owner: Reader,
     depositId: string,
-    input: { court: string; caseNumber: string; expiresAt: string },
+    input: { court: CourtRef; caseNumber: string; expiresAt: string },
   ): Promise<{ share: ShareRecord; code: string }> {
     const deposit = await this.deps.deposits.ownedBy(owner.id, depositId);
+    const court = this.deps.courts.resolve(input.court);
+    const facts = {
+      court: court.name,
+      courtId: court.id,
+      caseNumber: input.caseNumber,
+      expiresAt: input.expiresAt,
+    };
     const issued = newCode();
     const id = newShareId();
     let share: ShareRecord | undefined;
@@ -70,7 +95,7 @@ export class ShareService implements GrantSource {
       deposit,
       event: 'shared',
       actor: actorOf(owner),
-      detail: { shareId: id, ...input },
+      detail: { shareId: id, ...facts },
       prepare: ({ time }) => {
         share = {
           v: 1,
@@ -78,7 +103,7 @@ export class ShareService implements GrantSource {
           depositIndex: deposit.index,
           depositId: deposit.number,
           owner: owner.id,
-          ...input,
+          ...facts,
           createdAt: time,
           codeHash: issued.hash,
           redemptions: [],
@@ -88,6 +113,11 @@ export class ShareService implements GrantSource {
     });
     this.remember(share!);
     return { share: share!, code: issued.code };
+  }
+
+  /** The depositor's view of a share now, the court named as the list names it today. */
+  view(s: ShareRecord): ShareView {
+    return shareView(s, this.now(), (id) => this.deps.courts.nameOf(id));
   }
 
   /** The shares of the owner's deposit, newest first. @throws DepositError DEPOSIT_NOT_FOUND */
@@ -114,7 +144,7 @@ export class ShareService implements GrantSource {
         deposit,
         event: 'share-revoked',
         actor: actorOf(owner),
-        detail: { shareId: s.id, court: s.court, caseNumber: s.caseNumber },
+        detail: { shareId: s.id, ...this.courtFacts(s), caseNumber: s.caseNumber },
         prepare: ({ time }) => {
           next = { ...this.byId.get(s.id)!, revokedAt: time };
           return { writes: [shareWrite(next)] };
@@ -132,8 +162,7 @@ export class ShareService implements GrantSource {
   async redeem(judge: Reader, code: unknown): Promise<DepositRecord> {
     const id = this.byHash.get(codeHash(parseCode(code)));
     const found = id === undefined ? undefined : this.byId.get(id);
-    if (!found || judge.role !== 'judge' || judge.court === undefined) throw notFound();
-    if (courtKey(found.court) !== courtKey(judge.court)) throw notFound();
+    if (!found || judge.role !== 'judge' || !sameCourt(found, judge)) throw notFound();
     return this.lock.run(`share:${found.id}`, async () => {
       const s = this.byId.get(found.id)!;
       const state = shareState(s, this.now());
@@ -147,10 +176,14 @@ export class ShareService implements GrantSource {
         deposit,
         event: 'share-redeemed',
         actor: actorOf(judge),
-        detail: { shareId: s.id, court: s.court, caseNumber: s.caseNumber },
+        detail: { shareId: s.id, ...this.courtFacts(s), caseNumber: s.caseNumber },
         prepare: ({ time, eventId }) => {
           const current = this.byId.get(s.id)!;
-          const judgeActor = { ...actorOf(judge), court: judge.court! };
+          const judgeActor = {
+            ...actorOf(judge),
+            court: judge.court ?? s.court,
+            ...(judge.courtId !== undefined ? { courtId: judge.courtId } : {}),
+          };
           next = {
             ...current,
             redemptions: [...current.redemptions, { judge: judgeActor, at: time, eventId }],
@@ -182,18 +215,23 @@ export class ShareService implements GrantSource {
   }
 
   private activeShareOf(reader: Reader, depositIndex: number): ShareRecord | undefined {
-    if (reader.role !== 'judge' || reader.court === undefined) return undefined;
+    if (reader.role !== 'judge') return undefined;
     const now = this.now();
-    const court = courtKey(reader.court);
     for (const s of this.ofDeposit(depositIndex)) {
       if (
         shareState(s, now) === 'active' &&
-        courtKey(s.court) === court &&
+        sameCourt(s, reader) &&
         s.redemptions.some((r) => r.judge.account === reader.id)
       )
         return s;
     }
     return undefined;
+  }
+
+  /** The court of a share as custody events name it: as the list names it today. */
+  private courtFacts(s: ShareRecord): { court: string; courtId?: string } {
+    if (s.courtId === undefined) return { court: s.court };
+    return { court: this.deps.courts.nameOf(s.courtId) ?? s.court, courtId: s.courtId };
   }
 
   /** Records the event; on failure reloads the share (a batch in doubt may be on disk). */

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { AccountStore } from '../../src/accounts/store.js';
 import { userCommand, type UserCommandIo } from '../../src/cli/user.js';
+import { loadConfig } from '../../src/config/index.js';
+import { startServer } from '../../src/server.js';
 import { openLevelStore } from '../../src/storage/leveldb.js';
 import { tempDir } from '../helpers/log-fixture.js';
 
@@ -11,6 +13,12 @@ describe('cli: huicun user add', () => {
   beforeEach(() => (tmp = tempDir()));
   afterEach(() => tmp.remove());
 
+  const env = (): Record<string, string> => ({
+    NODE_ENV: 'test',
+    HUICUN_DATA_DIR: join(tmp.dir, 'data'),
+    HUICUN_CERTS_DIR: join(tmp.dir, 'certs'),
+    HUICUN_ORIGIN: 'cli-test.huicun.localhost/log',
+  });
   const run = async (
     args: string[],
     stdin: string,
@@ -19,19 +27,68 @@ describe('cli: huicun user add', () => {
     const err: string[] = [];
     const io: UserCommandIo = {
       stdin: Readable.from([stdin]),
-      env: {
-        NODE_ENV: 'test',
-        HUICUN_DATA_DIR: join(tmp.dir, 'data'),
-        HUICUN_CERTS_DIR: join(tmp.dir, 'certs'),
-        HUICUN_ORIGIN: 'cli-test.huicun.localhost/log',
-      },
+      env: env(),
       out: (l) => out.push(l),
       err: (l) => err.push(l),
     };
     return { code: await userCommand(args, io), out, err };
   };
+  /** Lists courts as a server's administrator would, then stops the server; returns their ids. */
+  const listCourts = async (...names: string[]): Promise<string[]> => {
+    const server = await startServer(loadConfig({ ...env(), HOST: '127.0.0.1', PORT: '0' }), {
+      seeds: false,
+    });
+    try {
+      const ids: string[] = [];
+      for (const name of names)
+        ids.push((await server.courts.create({ account: 'system', role: 'system' }, { name })).id);
+      return ids;
+    } finally {
+      await server.close();
+    }
+  };
 
-  it('creates a judge with the password from the first line of stdin', async () => {
+  it('binds a judge to a listed court named by --court (a name or an id); an unknown court is refused', async function () {
+    this.timeout(20_000);
+    const [xuhui, ip] = await listCourts('上海市徐汇区人民法院', '上海知识产权法院');
+    const unknown = await run(
+      ['add', '--role', 'judge', '--username', 'judge.li', '--court', '徐汇区法院'],
+      'judge password 1\n',
+    );
+    expect(unknown.code).to.equal(1);
+    expect(unknown.err.join('\n'))
+      .to.contain('no listed court has this name')
+      .and.contain('2 listed');
+    const byId = await run(
+      ['add', '--role', 'judge', '--username', 'judge.zhao', '--court', ip!],
+      'judge password 1\n',
+    );
+    expect(byId.code, byId.err.join('\n')).to.equal(0);
+    const byName = await run(
+      ['add', '--role', 'judge', '--username', 'judge.qian', '--court', ' 上海市徐汇区人民法院 '],
+      'judge password 1\n',
+    );
+    expect(byName.code, byName.err.join('\n')).to.equal(0);
+    const store = await openLevelStore(join(tmp.dir, 'data', 'db'));
+    try {
+      const accounts = await AccountStore.open(store);
+      expect(accounts.byUsername('judge.li')).to.equal(undefined);
+      expect(accounts.byUsername('judge.zhao')).to.deep.include({
+        court: '上海知识产权法院',
+        courtId: ip,
+      });
+      expect(accounts.byUsername('judge.qian')).to.deep.include({
+        court: '上海市徐汇区人民法院',
+        courtId: xuhui,
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('creates a judge with the password from the first line of stdin', async function () {
+    this.timeout(20_000);
+    const [courtId] = await listCourts('上海市徐汇区人民法院');
     const r = await run(
       [
         'add',
@@ -63,16 +120,16 @@ describe('cli: huicun user add', () => {
         role: 'judge',
         displayName: '王法官',
         court: '上海市徐汇区人民法院',
+        courtId,
       });
-      let admin = 0;
-      for await (const [, value] of store.scan('rec/admin/')) {
-        expect(JSON.parse(Buffer.from(value).toString()).opening.actor).to.deep.equal({
-          account: 'cli',
-          role: 'operator',
-        });
-        admin++;
-      }
-      expect(admin).to.equal(1);
+      const actors: unknown[] = [];
+      for await (const [, value] of store.scan('rec/admin/'))
+        actors.push(JSON.parse(Buffer.from(value).toString()).opening.actor);
+      // the court listed by the server's operator, the account by the CLI
+      expect(actors).to.have.deep.members([
+        { account: 'system', role: 'system' },
+        { account: 'cli', role: 'operator' },
+      ]);
     } finally {
       await store.close();
     }

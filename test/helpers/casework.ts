@@ -52,13 +52,28 @@ export async function startCaseworkServer(
   return { server, clock, vkey };
 }
 
+/** The listed court named `name` (after NFKC), listed now by the operator if it is not yet. */
+export async function listedCourt(
+  server: Pick<RunningServer, 'courts'>,
+  name: string,
+): Promise<{ id: string; name: string }> {
+  return (
+    server.courts.byName(name) ??
+    (await server.courts.create({ account: 'system', role: 'system' }, { name: name.trim() }))
+  );
+}
+
 let seq = 0;
-/** A notary, judge or admin account made by the operator, with a token. */
+/**
+ * A notary, judge or admin account made by the operator, with a token. A judge's `court` is
+ * listed first if it is not yet (docs/courts.md: judges are bound to a listed court).
+ */
 export async function makeAccount(
-  server: Pick<RunningServer, 'accounts'>,
+  server: Pick<RunningServer, 'accounts' | 'courts'>,
   role: Exclude<Role, 'depositor'>,
   fields: { court?: string; office?: string; displayName?: string } = {},
 ): Promise<Persona> {
+  if (role === 'judge' && fields.court !== undefined) await listedCourt(server, fields.court);
   seq++;
   const displayName = fields.displayName ?? `${role} ${seq}`;
   const user = await server.accounts.service.createAccount(

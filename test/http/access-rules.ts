@@ -224,6 +224,32 @@ export function accessRules(ctx: MatrixContext): Record<string, Rule> {
         json: { disabled: true },
       }),
     },
+    // the court list (docs/courts.md): anyone reads it, the admin keeps it
+    'get /api/v1/courts': {
+      expect: everyone(200),
+      request: () => ({ path: `/api/v1/courts?q=${encodeURIComponent('徐汇')}` }),
+    },
+    'get /api/v1/admin/courts': {
+      expect: byRole({ admin: 200 }),
+      request: () => ({ path: '/api/v1/admin/courts' }),
+    },
+    'post /api/v1/admin/courts': {
+      expect: byRole({ admin: 201 }),
+      request: () => ({
+        path: '/api/v1/admin/courts',
+        json: { name: `矩阵测试法院${++n}`, nameEn: 'Matrix Court', region: '上海市' },
+      }),
+    },
+    'patch /api/v1/admin/courts/{id}': {
+      expect: byRole({ admin: 200 }),
+      request: async () => {
+        const court = await ctx.server.courts.create(
+          { account: 'system', role: 'system' },
+          { name: `矩阵改名法院${++n}` },
+        );
+        return { path: `/api/v1/admin/courts/${court.id}`, json: { name: `${court.name}（新）` } };
+      },
+    },
     // operations (an admin token; the CLI's local secret is tested in test/ops)
     'post /api/v1/admin/backup': {
       expect: byRole({ admin: 200 }),

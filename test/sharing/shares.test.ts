@@ -1,6 +1,7 @@
 /**
- * Court sharing over HTTP: input checks, codes stored only as hashes, court matching (NFKC,
- * trimmed), redemption binding each judge, expiry and revocation as 404s, the trail.
+ * Court sharing over HTTP: input checks, shares name a listed court (docs/courts.md) and are
+ * matched by court id, codes stored only as hashes, redemption binding each judge, expiry and
+ * revocation as 404s, the trail.
  */
 import { expect } from 'chai';
 import { newCode } from '../../src/custody/index.js';
@@ -10,6 +11,7 @@ import {
   DAY,
   deposit,
   hashOnly,
+  listedCourt,
   makeAccount,
   makeDepositor,
   startCaseworkServer,
@@ -37,6 +39,7 @@ describe('court sharing (HTTP)', () => {
   let elsewhere: Persona;
   let id: string;
   let salt: string;
+  let courtId: string;
   const create = (json: Body, who = owner, dep = id) =>
     call(server.url, 'POST', `/api/v1/deposits/${dep}/shares`, { token: who.token, json });
   const valid = (days = 10): Body => ({
@@ -53,8 +56,9 @@ describe('court sharing (HTTP)', () => {
     ({ server, clock, vkey } = await startCaseworkServer());
     owner = await makeDepositor(server);
     other = await makeDepositor(server, '李四');
-    // Full-width digit and a trailing space: the same court after NFKC and trimming.
-    judge = await makeAccount(server, 'judge', { court: '上海市第１中级人民法院' });
+    courtId = (await listedCourt(server, COURT)).id;
+    // Full-width digit and a trailing space: the same listed court after NFKC and trimming.
+    judge = await makeAccount(server, 'judge', { court: '上海市第１中级人民法院 ' });
     colleague = await makeAccount(server, 'judge', { court: COURT });
     elsewhere = await makeAccount(server, 'judge', { court: '北京互联网法院' });
     const d = await deposit(server, owner.token, hashOnly('共享证据'));
@@ -73,16 +77,54 @@ describe('court sharing (HTTP)', () => {
       [{ caseNumber: 'c', expiresAt: valid().expiresAt }, 'INVALID_FIELD'],
       [{ ...valid(), caseNumber: '' }, 'INVALID_FIELD'],
       [{ ...valid(), judge: 'x' }, 'UNKNOWN_FIELD'],
+      [{ ...valid(), courtId }, 'INVALID_FIELD'], // court and courtId: give one
+      [{ ...valid(), court: 42 }, 'INVALID_FIELD'],
+      // Only a listed court: a free-text court, or an id nobody listed, is refused.
+      [{ ...valid(), court: '徐汇区法院' }, 'COURT_UNKNOWN'],
+      [
+        { caseNumber: 'c', expiresAt: valid().expiresAt, courtId: 'ct_0000000000000000' },
+        'COURT_UNKNOWN',
+      ],
+      [{ caseNumber: 'c', expiresAt: valid().expiresAt, courtId: 'not an id' }, 'COURT_UNKNOWN'],
     ];
     for (const [body, code] of bad) expectError(await create(body), 400, code);
     expectError(await create(valid(), other), 404, 'DEPOSIT_NOT_FOUND');
-    expect(server.log.size).to.equal(size);
+    const closed = await listedCourt(server, '上海海事法院');
+    await server.courts.update({ account: 'system', role: 'system' }, closed.id, {
+      disabled: true,
+    });
+    const size2 = server.log.size;
+    expectError(
+      await create({ ...valid(), court: undefined, courtId: closed.id }),
+      400,
+      'COURT_DISABLED',
+    );
+    expect(server.log.size).to.equal(size2);
+    expect(size2).to.equal(size + 2); // only the two court entries
+    const shares = await call(server.url, 'GET', `/api/v1/deposits/${id}/shares`, {
+      token: owner.token,
+    });
+    expect(shares.body.items).to.deep.equal([]);
+  });
+
+  it('shares with a listed court by id; the depositor sees its canonical name', async () => {
+    const d = (await deposit(server, owner.token, hashOnly('按编号'))).deposit.id;
+    const r = await create({ courtId, caseNumber: 'c0', expiresAt: valid().expiresAt }, owner, d);
+    expect(r.status, r.text).to.equal(201);
+    expect(r.body.share).to.include({ court: COURT, courtId });
+    // The court typed another way (full-width digit, spaces) is the same listed court.
+    const typed = await create({ ...valid(), court: ' 上海市第１中级人民法院' }, owner, d);
+    expect(typed.status, typed.text).to.equal(201);
+    expect(typed.body.share).to.include({ court: COURT, courtId });
+    // A judge of another court gets the 404 every unusable code gets.
+    expectError(await redeem(elsewhere, r.body.code), 404, 'SHARE_NOT_FOUND');
+    expect((await redeem(colleague, r.body.code)).status).to.equal(200);
   });
 
   it('shows the code once and keeps only its hash', async () => {
     const r = await create(valid());
     expect(r.status, r.text).to.equal(201);
-    expect(r.body.share).to.include({ court: COURT, state: 'active', depositId: id });
+    expect(r.body.share).to.include({ court: COURT, courtId, state: 'active', depositId: id });
     expect(r.body.share.redemptions).to.deep.equal([]);
     const canonical = r.body.code.replace(/-/g, '');
     for await (const [key, value] of server.store.scan('rec/')) {
@@ -173,8 +215,32 @@ describe('court sharing (HTTP)', () => {
       'share-revoked',
       'viewed',
     ]);
-    expect(items[0].detail).to.deep.include({ shareId: share.share.id, court: COURT });
+    expect(items[0].detail).to.deep.include({ shareId: share.share.id, court: COURT, courtId });
     for (const item of items) checkCustodyReceipt(item.receipt, vkey, d.receipt.opening.salt);
+  });
+
+  it('follows a rename of the court: matched by id, shown by its new name', async () => {
+    const d = await deposit(server, owner.token, hashOnly('改名'));
+    const before = (await create(valid(), owner, d.deposit.id)).body;
+    const renamed = await call(server.url, 'PATCH', `/api/v1/admin/courts/${courtId}`, {
+      token: (await makeAccount(server, 'admin')).token,
+      json: { name: '上海市第一中级人民法院' },
+    });
+    expect(renamed.status, renamed.text).to.equal(200);
+    const list = await call(server.url, 'GET', `/api/v1/deposits/${d.deposit.id}/shares`, {
+      token: owner.token,
+    });
+    expect(list.body.items[0]).to.include({ court: '上海市第一中级人民法院', courtId });
+    // The judges bound to it follow (their court is shown by its new name) and still redeem.
+    const me = await call(server.url, 'GET', '/api/v1/auth/me', { token: judge.token });
+    expect(me.body.user).to.include({ court: '上海市第一中级人民法院', courtId });
+    expect((await redeem(judge, before.code)).status).to.equal(200);
+    expect((await read(judge, d.deposit.id)).status).to.equal(200);
+    const items = await trail(server, owner.token, d.deposit.id);
+    expect(items.find((e) => e.event === 'share-redeemed').detail).to.deep.include({
+      court: '上海市第一中级人民法院',
+      courtId,
+    });
   });
 
   it('puts the first deposit’s share events on its trail', async () => {

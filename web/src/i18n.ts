@@ -1,9 +1,19 @@
 /**
  * Chinese by default, English on request; the choice is remembered in localStorage. Texts live
- * in `messages.ts` as `[zh, en]` pairs; `t(key, vars)` fills `{name}` placeholders.
+ * in `messages.ts` (and, per domain, files merged here such as `ui/court-messages.ts`) as
+ * `[zh, en]` pairs; `t(key, vars)` fills `{name}` placeholders.
  * @module
  */
 import { messages, type MessageKey } from './messages.js';
+import { courtMessages, type CourtMessageKey } from './ui/court-messages.js';
+
+/** Every text key: the main table and the domain tables merged into it. */
+export type TextKey = MessageKey | CourtMessageKey;
+
+const table: Readonly<Record<TextKey, readonly [string, string]>> = {
+  ...messages,
+  ...courtMessages,
+};
 
 export type Lang = 'zh' | 'en';
 
@@ -41,8 +51,8 @@ export function applyLang(): void {
 }
 
 /** The text of `key` in the current language, with `{name}` replaced from `vars`. */
-export function t(key: MessageKey, vars: Readonly<Record<string, string | number>> = {}): string {
-  const pair = messages[key];
+export function t(key: TextKey, vars: Readonly<Record<string, string | number>> = {}): string {
+  const pair = table[key];
   const text = current === 'zh' ? pair[0] : pair[1];
   return text.replace(/\{(\w+)\}/g, (m, name: string) =>
     vars[name] === undefined ? m : String(vars[name]),
@@ -55,8 +65,8 @@ export function pick(message: { readonly zh: string; readonly en: string }): str
 }
 
 /** Whether `key` has a text. */
-export function hasMessage(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(messages, key);
+export function hasMessage(key: string): key is TextKey {
+  return Object.prototype.hasOwnProperty.call(table, key);
 }
 
 /** The text of `key` if there is one, else `fallback`. */

@@ -8,6 +8,8 @@ export interface User {
   readonly role: Role;
   readonly displayName: string;
   readonly court?: string;
+  /** Judges: the listed court they are bound to. */
+  readonly courtId?: string;
   readonly office?: string;
   readonly realName?: string;
   readonly idMasked?: string;
@@ -98,6 +100,8 @@ export interface Share {
   readonly id: string;
   readonly depositId: string;
   readonly court: string;
+  /** The listed court; absent for a share made before the list to a court not in it. */
+  readonly courtId?: string;
   readonly caseNumber: string;
   readonly expiresAt: string;
   readonly createdAt: string;
@@ -125,4 +129,14 @@ export interface CheckView {
   readonly expected: unknown;
   readonly actual: unknown;
   readonly message: { readonly zh: string; readonly en: string };
+}
+
+/** A listed court (`GET /api/v1/courts`; the admin's list adds state). */
+export interface Court {
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn?: string;
+  readonly region?: string;
+  readonly disabled?: boolean;
+  readonly createdAt?: string;
 }

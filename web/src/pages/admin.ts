@@ -1,4 +1,7 @@
-/** The administrator's page: accounts, their roles, creating accounts, enabling and disabling. */
+/**
+ * The administrator's page: accounts, their roles, creating accounts (a judge bound to a court
+ * picked from the court list), enabling and disabling; and the court list itself (法院名录).
+ */
 import { api, currentSession } from '../api.js';
 import { h, replace } from '../dom.js';
 import { formatDate } from '../format.js';
@@ -17,6 +20,8 @@ import {
   pageTitle,
   selectField,
 } from '../ui/common.js';
+import { courtListCard } from '../ui/court-list.js';
+import { courtPicker } from '../ui/court-picker.js';
 import { table } from '../ui/deposit-bits.js';
 
 const ROLES: readonly Role[] = ['depositor', 'notary', 'judge', 'admin'];
@@ -119,7 +124,7 @@ export const adminPage: Page = {
       ROLES.map((r) => [r, t(`role.${r}` as MessageKey)] as const),
       'notary',
     );
-    const court = field({ label: t('field.court'), name: 'court', hint: t('admin.courtHint') });
+    const court = courtPicker({ label: t('field.court'), required: true });
     const office = field({ label: t('field.office'), name: 'office' });
     const realName = field({ label: t('field.realName'), name: 'realName' });
     const idNumber = field({
@@ -131,6 +136,7 @@ export const adminPage: Page = {
     const roleFields = (): void => {
       const r = role.select.value;
       court.wrap.hidden = r !== 'judge';
+      court.input.required = r === 'judge';
       office.wrap.hidden = r !== 'notary';
       realName.wrap.hidden = r !== 'depositor';
       idNumber.wrap.hidden = r !== 'depositor';
@@ -169,7 +175,7 @@ export const adminPage: Page = {
           displayName: displayName.input.value.trim(),
           password: password.input.value,
           role: r,
-          court: opt(court, r === 'judge'),
+          ...(r === 'judge' ? court.choice() : {}),
           office: opt(office, r === 'notary'),
           realName: opt(realName, r === 'depositor'),
           idNumber: opt(idNumber, r === 'depositor'),
@@ -178,6 +184,7 @@ export const adminPage: Page = {
         users = [...users, user];
         show();
         form.reset();
+        court.reset();
         roleFields();
         replace(created, notice('ok', t('admin.created.ok', { name: user.username })));
       });
@@ -192,6 +199,7 @@ export const adminPage: Page = {
         card(t('admin.createTitle'), form),
         card(t('admin.rolesTitle'), h('p', { class: 'muted' }, t('admin.rolesNote'))),
       ),
+      courtListCard(alive),
     );
     try {
       users = (await api<{ items: User[] }>('GET', '/api/v1/admin/users')).items;

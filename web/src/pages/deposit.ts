@@ -22,6 +22,7 @@ import {
   notice,
   pageTitle,
 } from '../ui/common.js';
+import { courtPicker } from '../ui/court-picker.js';
 import {
   custodyTrail,
   depositSubline,
@@ -293,7 +294,7 @@ async function sharesCard(d: Deposit): Promise<HTMLElement> {
             action = revoke;
           }
           return [
-            s.court,
+            s.courtId ? s.court : `${s.court}${t('court.notListed')}`,
             s.caseNumber,
             h('span', { class: 'nowrap' }, formatDate(s.expiresAt)),
             shareStateBadge(s),
@@ -313,13 +314,8 @@ async function sharesCard(d: Deposit): Promise<HTMLElement> {
     );
   };
 
-  const court = field({
-    label: t('field.court'),
-    name: 'court',
-    required: true,
-    maxlength: 64,
-    hint: t('share.courtHint'),
-  });
+  // a court from the court list, searchable (docs/courts.md)
+  const court = courtPicker({ label: t('field.court'), required: true });
   const caseNumber = field({
     label: t('field.caseNumber'),
     name: 'caseNumber',
@@ -354,7 +350,7 @@ async function sharesCard(d: Deposit): Promise<HTMLElement> {
         'POST',
         `/api/v1/deposits/${d.id}/shares`,
         {
-          court: court.input.value.trim(),
+          ...court.choice(),
           caseNumber: caseNumber.input.value.trim(),
           expiresAt: `${expires.input.value}T23:59:59+08:00`,
         },
@@ -370,6 +366,7 @@ async function sharesCard(d: Deposit): Promise<HTMLElement> {
         ),
       );
       form.reset();
+      court.reset();
       expires.input.value = defaultExpiry;
       await refresh();
     });
