@@ -9,7 +9,7 @@
  * opening commits to them): the entry, proof and checkpoint still prove the event's inclusion
  * and time, and the custody tag still lets a court count the trail complete.
  */
-import { courtKey } from '../sharing/records.js';
+import { sameCourt } from '../sharing/records.js';
 import type { CustodyDetail, CustodyOpening } from './events.js';
 
 /** Who reads a trail, as the disclosure rules see them. */
@@ -17,15 +17,16 @@ export interface TrailReader {
   /** Whether the reader owns the deposit. */
   readonly owner: boolean;
   readonly role: string;
-  /** A judge's court. */
+  /** A judge's court: its name, and its id in the court list (docs/courts.md). */
   readonly court?: string;
+  readonly courtId?: string;
 }
 
 /** The owner's view: everything. */
 export const OWNER_READER: TrailReader = { owner: true, role: 'depositor' };
 
 /** The detail keys of a share shown only to the owner and the court it names. */
-export const SHARE_DETAIL_KEYS = ['court', 'caseNumber', 'expiresAt'] as const;
+export const SHARE_DETAIL_KEYS = ['court', 'courtId', 'caseNumber', 'expiresAt'] as const;
 /** The detail keys of a downloaded file shown only to the owner. */
 export const FILE_DETAIL_KEYS = ['name', 'sha256'] as const;
 
@@ -35,7 +36,8 @@ export function withheldKeys(opening: CustodyOpening, reader: TrailReader): stri
   if (reader.owner || detail === undefined) return [];
   const out: string[] = [];
   const court = detail.court;
-  if (typeof court === 'string' && !namesCourtOf(court, reader))
+  const courtId = typeof detail.courtId === 'string' ? detail.courtId : undefined;
+  if (typeof court === 'string' && !namesCourtOf({ court, courtId }, reader))
     out.push(...SHARE_DETAIL_KEYS.filter((k) => k in detail));
   if (opening.event === 'downloaded') out.push(...FILE_DETAIL_KEYS.filter((k) => k in detail));
   return out;
@@ -46,10 +48,10 @@ export function withoutKeys(detail: CustodyDetail, keys: readonly string[]): Cus
   return Object.fromEntries(Object.entries(detail).filter(([k]) => !keys.includes(k)));
 }
 
-function namesCourtOf(court: string, reader: TrailReader): boolean {
-  return (
-    reader.role === 'judge' &&
-    reader.court !== undefined &&
-    courtKey(court) === courtKey(reader.court)
-  );
+/** Whether `reader` is a judge of the court a share names (by court id when both have one). */
+function namesCourtOf(
+  share: { readonly court: string; readonly courtId: string | undefined },
+  reader: TrailReader,
+): boolean {
+  return reader.role === 'judge' && sameCourt(share, reader);
 }

@@ -28,6 +28,7 @@ export function addCustodyRoutes(routes: RouteTable, deps: { casework: Casework 
         owner: grant.via === 'owner',
         role: user.role,
         ...(user.court !== undefined ? { court: user.court } : {}),
+        ...(user.courtId !== undefined ? { courtId: user.courtId } : {}),
       };
       res.json({ items: await custody.trail(record.index, reader) });
     },

@@ -95,9 +95,9 @@ describe('court list (HTTP)', () => {
     const bad: [unknown, number, string, string?][] = [
       [{}, 400, 'INVALID_FIELD', 'name'],
       [{ name: '' }, 400, 'INVALID_FIELD', 'name'],
-      [{ name: '法'.repeat(65) }, 400, 'INVALID_FIELD', 'name'],
+      [{ name: '法'.repeat(65) }, 400, 'FIELD_TOO_LONG', 'name'],
       [{ name: '法院\u202e' }, 400, 'INVALID_FIELD', 'name'],
-      [{ name: '某法院', nameEn: 'x'.repeat(129) }, 400, 'INVALID_FIELD', 'nameEn'],
+      [{ name: '某法院', nameEn: 'x'.repeat(129) }, 400, 'FIELD_TOO_LONG', 'nameEn'],
       [{ name: '某法院', disabled: true }, 400, 'UNKNOWN_FIELD', 'disabled'],
       [['某法院'], 400, 'INVALID_BODY'],
       // the same court typed with ASCII parentheses (NFKC) or extra spaces

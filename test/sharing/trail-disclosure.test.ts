@@ -159,7 +159,9 @@ describe('court sharing: share details and file names in the custody trail', () 
           checkCustodyReceipt(e.receipt, vkey, salt);
         } else {
           expect(e.withheld).to.deep.equal(
-            e.event === 'shared' ? ['court', 'caseNumber', 'expiresAt'] : ['court', 'caseNumber'],
+            e.event === 'shared'
+              ? ['court', 'courtId', 'caseNumber', 'expiresAt']
+              : ['court', 'courtId', 'caseNumber'],
           );
           expect(Object.keys(e.detail)).to.deep.equal(['shareId']);
           checkWithheldReceipt(e.receipt);
