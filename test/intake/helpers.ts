@@ -5,17 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express, { type ErrorRequestHandler } from 'express';
-import {
-  createUploadHandler,
-  INTAKE_STATUS,
-  IntakeError,
-  Sm3Worker,
-} from '../../src/evidence/intake/index.js';
+import { createUploadHandler, IntakeError, Sm3Worker } from '../../src/evidence/intake/index.js';
 import type {
   Intake,
   UploadHandler,
   UploadHandlerOptions,
 } from '../../src/evidence/intake/index.js';
+import { statusOf } from '../../src/http/errors.js';
 import { BlobStore } from '../../src/storage/blobs.js';
 
 export const BOUNDARY = 'huicun-test-boundary-7d3a';
@@ -124,7 +120,7 @@ export async function startFixture(options: Partial<UploadHandlerOptions> = {}):
   });
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
     errors.push(err);
-    const status = err instanceof IntakeError ? INTAKE_STATUS[err.code] : 500;
+    const status = err instanceof IntakeError ? statusOf(err.code) : 500;
     const code = err instanceof IntakeError ? err.code : 'INTERNAL';
     res.status(status).json({ error: { code, message: String((err as Error).message) } });
   };

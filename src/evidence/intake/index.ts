@@ -1,5 +1,5 @@
 /** Deposit upload intake (DESIGN §5): streaming digests, limits, blob commit and rollback. */
-export { IntakeError, INTAKE_STATUS, type IntakeErrorCode } from './errors.js';
+export { IntakeError, type IntakeErrorCode } from './errors.js';
 export { normaliseFileName, MAX_FILE_NAME_BYTES } from './file-name.js';
 export { chooseMediaType, sniffMediaType, DEFAULT_MEDIA_TYPE } from './media-type.js';
 export { Sm3Worker, SM3_MAX_IN_FLIGHT_BYTES } from './sm3-client.js';
