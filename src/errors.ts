@@ -1,6 +1,8 @@
 /**
- * The one error base class (DESIGN §12). Every domain declares a subclass with a string-literal
- * union of stable codes; `src/http/errors.ts` maps codes to HTTP statuses in one place.
+ * The one error base class (docs/SECURITY.md, "Errors"). Every domain declares a subclass with a
+ * string-literal union of stable codes; `ErrorCode` in `src/http/errors.ts` is the union of
+ * them all, and its one table gives each code its HTTP status (a new domain adds its union
+ * there, and the compiler then asks for the statuses).
  */
 export class BaseError<Code extends string = string> extends Error {
   readonly code: Code;

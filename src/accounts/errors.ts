@@ -1,7 +1,6 @@
 /**
- * Errors of the accounts domain (DESIGN §8, §12). `ACCOUNT_ERROR_STATUS` is the part of the one
- * HTTP mapper (src/http/errors.ts) that these codes need; codes without a status are raised at
- * start-up only and never reach a client.
+ * Errors of the accounts domain (DESIGN §8, §12). Their HTTP statuses are in the one table of
+ * src/http/errors.ts; the codes marked start-up only never reach a client.
  */
 import { BaseError } from '../errors.js';
 
@@ -32,28 +31,6 @@ export type AccountErrorCode =
 
 /** An accounts failure; `details.field` names the offending field, `details.retryAfter` the seconds to wait. */
 export class AccountError extends BaseError<AccountErrorCode> {}
-
-/** HTTP statuses of the codes a request can meet (merge into the one mapper). */
-export const ACCOUNT_ERROR_STATUS = {
-  INVALID_BODY: 400,
-  UNKNOWN_FIELD: 400,
-  INVALID_FIELD: 400,
-  USERNAME_TAKEN: 409,
-  ID_NUMBER_REGISTERED: 409,
-  PASSWORD_BLANK: 400,
-  LOGIN_FAILED: 401,
-  LOGIN_THROTTLED: 429,
-  LOGIN_THROTTLED_ACCOUNT: 429,
-  LOGIN_THROTTLED_ADDRESS: 429,
-  RATE_LIMITED: 429,
-  AUTH_REQUIRED: 401,
-  TOKEN_INVALID: 401,
-  TOKEN_EXPIRED: 401,
-  ACCOUNT_DISABLED: 401,
-  ROLE_FORBIDDEN: 403,
-  USER_NOT_FOUND: 404,
-  CANNOT_DISABLE_SELF: 409,
-} as const satisfies Partial<Record<AccountErrorCode, number>>;
 
 /** A 400 INVALID_FIELD naming `field`; the message never echoes the value. */
 export function invalidField(field: string, rule: string): AccountError {

@@ -13,7 +13,7 @@ import { AccountStore, type AccountRecords } from './store.js';
 import { loadOrCreateTokenKey, TokenService } from './tokens.js';
 import { loadRetiredTokenKeys } from '../keys/token-key-ring.js';
 
-export { AccountError, ACCOUNT_ERROR_STATUS, type AccountErrorCode } from './errors.js';
+export { AccountError, type AccountErrorCode } from './errors.js';
 export {
   authenticate,
   currentUser,

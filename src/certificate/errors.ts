@@ -33,16 +33,3 @@ export class CertificateError extends BaseError<CertificateErrorCode> {}
 
 /** Largest PDF `extractAttachments` reads (DESIGN §6: at most 16 MiB). */
 export const MAX_PDF_BYTES = 16 * 1024 * 1024;
-
-/** HTTP status of each code, for http/errors.ts. */
-export const CERTIFICATE_ERROR_STATUS: Readonly<Record<CertificateErrorCode, number>> = {
-  NOT_ISSUED: 409,
-  NOTARY_P12_MISSING: 500,
-  NOTARY_P12_INVALID: 500,
-  NOTARY_KEY_NOT_RSA: 500,
-  NOTARY_CA_GENERATED: 500,
-  NOTARY_CREDENTIALS_INCOMPLETE: 500,
-  INVALID_INPUT: 500,
-  PDF_UNREADABLE: 400,
-  PDF_TOO_LARGE: 413,
-};

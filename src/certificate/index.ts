@@ -6,12 +6,7 @@
  * to avoid pulling pdfkit into a bundle).
  * @module
  */
-export {
-  CertificateError,
-  CERTIFICATE_ERROR_STATUS,
-  MAX_PDF_BYTES,
-  type CertificateErrorCode,
-} from './errors.js';
+export { CertificateError, MAX_PDF_BYTES, type CertificateErrorCode } from './errors.js';
 export { extractAttachments, type ExtractedAttachment } from './attachments.js';
 export {
   ensureNotaryCredentials,

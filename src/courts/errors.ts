@@ -1,7 +1,6 @@
 /**
- * Errors of the court list (docs/courts.md). `COURT_ERROR_STATUS` is the part of the one HTTP
- * mapper (src/http/errors.ts) that these codes need; codes without a status are raised at start-up
- * only and never reach a client.
+ * Errors of the court list (docs/courts.md); their HTTP statuses are in the one table,
+ * src/http/errors.ts (the start-up codes never reach a client).
  * - COURT_UNKNOWN (400): no listed court has this id or name; pick one from `GET /api/v1/courts`
  *   (or ask the administrator to add it). Nothing was written.
  * - COURT_DISABLED (400): the court is listed but disabled; it takes no new shares or judges.
@@ -21,11 +20,3 @@ export type CourtErrorCode =
 
 /** A court-list failure; `details.field` names the offending field when there is one. */
 export class CourtError extends BaseError<CourtErrorCode> {}
-
-/** HTTP statuses of the codes a request can meet (merged into the one mapper). */
-export const COURT_ERROR_STATUS = {
-  COURT_UNKNOWN: 400,
-  COURT_DISABLED: 400,
-  COURT_NOT_FOUND: 404,
-  COURT_NAME_TAKEN: 409,
-} as const satisfies Partial<Record<CourtErrorCode, number>>;

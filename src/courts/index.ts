@@ -9,7 +9,7 @@ import type { AppendResult } from '../sequencer/index.js';
 import { seedCourts } from './seeds.js';
 import { CourtService } from './service.js';
 
-export { CourtError, COURT_ERROR_STATUS, type CourtErrorCode } from './errors.js';
+export { CourtError, type CourtErrorCode } from './errors.js';
 export {
   COURT_NAME_EN_MAX,
   COURT_QUERY_MAX,

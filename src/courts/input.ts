@@ -4,13 +4,7 @@
  * or for compatibility its `court` name.
  */
 import { checkName, requireBoolean } from '../accounts/validate.js';
-import {
-  invalidField,
-  readBody,
-  requireString,
-  singleLine,
-  type Body,
-} from '../input/index.js';
+import { invalidField, readBody, requireString, singleLine, type Body } from '../input/index.js';
 
 /** Longest English name (English court names run longer than Chinese ones). */
 export const COURT_NAME_EN_MAX = 128;

@@ -10,9 +10,3 @@ export type CustodyErrorCode = 'CUSTODY_UNAVAILABLE' | 'CODE_INVALID';
 
 /** A custody failure; `details.retryAfter` gives the seconds to wait on CUSTODY_UNAVAILABLE. */
 export class CustodyError extends BaseError<CustodyErrorCode> {}
-
-/** HTTP statuses of the custody codes (merged into the one mapper, src/http/errors.ts). */
-export const CUSTODY_ERROR_STATUS: Readonly<Record<CustodyErrorCode, number>> = {
-  CUSTODY_UNAVAILABLE: 503,
-  CODE_INVALID: 400,
-};

@@ -9,13 +9,14 @@
  */
 import type { JsonValue } from '../entry/index.js';
 
-/** Every custody event name (DESIGN §8). */
+/** Every custody event name (DESIGN §8, and `claim-code-reissued` of counter deposits). */
 export const CUSTODY_EVENTS = [
   'viewed',
   'downloaded',
   'shared',
   'share-redeemed',
   'share-revoked',
+  'claim-code-reissued',
   'claimed',
   'notarisation-submitted',
   'notarisation-claimed',

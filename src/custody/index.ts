@@ -4,7 +4,7 @@
  * (./casework.js) opens the workflows built on them.
  * @module
  */
-export { CustodyError, CUSTODY_ERROR_STATUS, type CustodyErrorCode } from './errors.js';
+export { CustodyError, type CustodyErrorCode } from './errors.js';
 export { custodyTag, CUSTODY_TAG_BYTES, CUSTODY_TAG_LABEL } from './tag.js';
 export {
   CUSTODY_EVENTS,

@@ -19,14 +19,3 @@ export type DepositErrorCode =
   | 'BLOB_MISSING';
 
 export class DepositError extends BaseError<DepositErrorCode> {}
-
-export const DEPOSIT_ERROR_STATUS: Readonly<Record<DepositErrorCode, number>> = {
-  DEPOSIT_NOT_FOUND: 404,
-  FILE_NOT_FOUND: 404,
-  INVALID_FIELD: 400,
-  UNKNOWN_FIELD: 400,
-  MISSING_TITLE: 400,
-  INVALID_DIGEST: 400,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  BLOB_MISSING: 503,
-};

@@ -1,34 +1,29 @@
 /**
  * Requests Node's HTTP parser refuses before express sees them (malformed request lines or
  * headers, headers over the size limit, headers that took longer than `headersTimeout`) get the
- * same `{"error": {"code", "message"}}` body as every other error, instead of Node's bare
- * status line. The connection is closed afterwards, as Node itself does.
+ * same `{"error": {"code", "message"}}` body as every other error (written by the one writer,
+ * src/http/errors.ts), instead of Node's bare status line. The connection is closed afterwards,
+ * as Node itself does.
  */
+import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { HttpErrorCode } from './errors.js';
+import { errorResponse, type HttpErrorCode } from './errors.js';
 
-const ANSWERS: Readonly<Record<string, readonly [number, string, HttpErrorCode, string]>> = {
-  HPE_HEADER_OVERFLOW: [
-    431,
-    'Request Header Fields Too Large',
-    'HEADERS_TOO_LARGE',
-    'the request headers are too large',
-  ],
-  ERR_HTTP_REQUEST_TIMEOUT: [
-    408,
-    'Request Timeout',
-    'REQUEST_TIMEOUT',
-    'the request headers did not arrive in time',
-  ],
+const ANSWERS: Readonly<Record<string, readonly [HttpErrorCode, string]>> = {
+  HPE_HEADER_OVERFLOW: ['HEADERS_TOO_LARGE', 'the request headers are too large'],
+  ERR_HTTP_REQUEST_TIMEOUT: ['REQUEST_TIMEOUT', 'the request headers did not arrive in time'],
 };
-const BAD_REQUEST = [400, 'Bad Request', 'INVALID_REQUEST', 'the request is malformed'] as const;
+const BAD_REQUEST = ['INVALID_REQUEST', 'the request is malformed'] as const;
 
 /** The raw HTTP response for a parser error of `code` (JSON body, `Connection: close`). */
 export function clientErrorResponse(code: string | undefined): Buffer {
-  const [status, reason, errorCode, message] = (code && ANSWERS[code]) || BAD_REQUEST;
-  const body = JSON.stringify({ error: { code: errorCode, message } });
+  const [errorCode, message] = (code && ANSWERS[code]) || BAD_REQUEST;
+  const answer = errorResponse(errorCode, message);
+  const body = JSON.stringify(answer.body);
+  const extra = Object.entries(answer.headers).map(([name, value]) => `${name}: ${value}\r\n`);
   return Buffer.from(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+    `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\n${extra.join('')}` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     'latin1',
   );

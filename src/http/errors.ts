@@ -1,21 +1,32 @@
 /**
- * The one error mapper (DESIGN §12): every error code maps to an HTTP status here, and every
- * error response has the shape `{"error": {"code", "message"}}`. Unknown errors are 500 with a
- * generic message; their details go to the log, never to the client.
+ * The one error mapper (docs/SECURITY.md, "Errors"): every error code of every domain maps to
+ * its HTTP status in ONE typed table here, and every error response is written by
+ * {@link errorResponse} with the shape `{"error": {"code", "message"}}`. Unknown errors are 500
+ * with a generic message; their details go to the log, never to the client.
+ *
+ * The domains keep their code unions (`AccountErrorCode`, …); {@link ErrorCode} is their union,
+ * and `satisfies Record<ErrorCode, number>` makes the compiler refuse a code without a status
+ * (or a status without a code). A code several domains share (`INVALID_FIELD`, `BLOB_MISSING`)
+ * therefore has exactly one status.
  */
-import type { ErrorRequestHandler } from 'express';
-import { ACCOUNT_ERROR_STATUS } from '../accounts/errors.js';
-import { CERTIFICATE_ERROR_STATUS } from '../certificate/errors.js';
-import { COURT_ERROR_STATUS } from '../courts/errors.js';
-import { CUSTODY_ERROR_STATUS } from '../custody/errors.js';
+import type { ErrorRequestHandler, Response } from 'express';
+import type { AccountErrorCode } from '../accounts/errors.js';
+import type { CertificateErrorCode } from '../certificate/errors.js';
+import type { CourtErrorCode } from '../courts/errors.js';
+import type { ConfigErrorCode } from '../config/index.js';
+import type { CustodyErrorCode } from '../custody/errors.js';
 import { BaseError } from '../errors.js';
-import { DEPOSIT_ERROR_STATUS } from '../evidence/errors.js';
-import { INTAKE_STATUS } from '../evidence/intake/errors.js';
-import { INPUT_ERROR_STATUS } from '../input/errors.js';
-import { VERIFY_ERROR_STATUS } from '../verify/errors.js';
-import { NOTARY_ERROR_STATUS } from '../notary/errors.js';
-import { SHARE_ERROR_STATUS } from '../sharing/errors.js';
-import { OPS_ERROR_STATUS } from '../ops/errors.js';
+import type { DepositErrorCode } from '../evidence/errors.js';
+import type { IntakeErrorCode } from '../evidence/intake/errors.js';
+import type { InputErrorCode } from '../input/errors.js';
+import type { LogErrorCode } from '../log/errors.js';
+import type { NotaryErrorCode } from '../notary/errors.js';
+import type { OpsErrorCode } from '../ops/errors.js';
+import type { SequencerErrorCode } from '../sequencer/errors.js';
+import type { ShareErrorCode } from '../sharing/errors.js';
+import type { BlobErrorCode } from '../storage/blobs.js';
+import type { StorageErrorCode } from '../storage/errors.js';
+import type { VerifyErrorCode } from '../verify/errors.js';
 
 export type HttpErrorCode =
   | 'INVALID_QUERY'
@@ -33,19 +44,32 @@ export type HttpErrorCode =
 /** An error raised by the HTTP layer itself (bad query values, unknown routes). */
 export class HttpError extends BaseError<HttpErrorCode> {}
 
-const STATUS: Readonly<Record<string, number>> = {
-  // domains (each declares its own table)
-  ...ACCOUNT_ERROR_STATUS,
-  ...DEPOSIT_ERROR_STATUS,
-  ...INTAKE_STATUS,
-  ...INPUT_ERROR_STATUS,
-  ...VERIFY_ERROR_STATUS,
-  ...CUSTODY_ERROR_STATUS,
-  ...CERTIFICATE_ERROR_STATUS,
-  ...NOTARY_ERROR_STATUS,
-  ...SHARE_ERROR_STATUS,
-  ...COURT_ERROR_STATUS,
-  ...OPS_ERROR_STATUS,
+/** Every stable error code of the service: the union of the domains' code unions. */
+export type ErrorCode =
+  | HttpErrorCode
+  | AccountErrorCode
+  | DepositErrorCode
+  | IntakeErrorCode
+  | InputErrorCode
+  | CourtErrorCode
+  | VerifyErrorCode
+  | CustodyErrorCode
+  | CertificateErrorCode
+  | NotaryErrorCode
+  | ShareErrorCode
+  | OpsErrorCode
+  | LogErrorCode
+  | SequencerErrorCode
+  | StorageErrorCode
+  | BlobErrorCode
+  | ConfigErrorCode;
+
+/**
+ * The HTTP status of every code. 500 means "never meant for a client" (start-up and programming
+ * errors): {@link toHttp} answers those as a generic INTERNAL. 503 means the service cannot
+ * serve the request in its present state; see {@link RETRY_AFTER}.
+ */
+const STATUS = {
   // http
   INVALID_QUERY: 400,
   INVALID_BODY: 400,
@@ -60,6 +84,105 @@ const STATUS: Readonly<Record<string, number>> = {
   // the client went away before its answer (a download it abandoned): for logs and metrics
   REQUEST_ABORTED: 400,
   INTERNAL: 500,
+  // accounts
+  UNKNOWN_FIELD: 400,
+  INVALID_FIELD: 400,
+  USERNAME_TAKEN: 409,
+  LOGIN_FAILED: 401,
+  LOGIN_THROTTLED: 429,
+  RATE_LIMITED: 429,
+  AUTH_REQUIRED: 401,
+  TOKEN_INVALID: 401,
+  TOKEN_EXPIRED: 401,
+  ACCOUNT_DISABLED: 401,
+  ROLE_FORBIDDEN: 403,
+  USER_NOT_FOUND: 404,
+  CANNOT_DISABLE_SELF: 409,
+  ID_NUMBER_REGISTERED: 409,
+  PASSWORD_BLANK: 400,
+  LOGIN_THROTTLED_ACCOUNT: 429,
+  LOGIN_THROTTLED_ADDRESS: 429,
+  ACCOUNT_STORE_CORRUPT: 500, // start-up only
+  ACCOUNT_KEY_INVALID: 500, // start-up only
+  SEEDS_INVALID: 500, // start-up only
+  DEMO_PASSWORD_IN_PRODUCTION: 500, // start-up only
+  // deposits and upload intake
+  DEPOSIT_NOT_FOUND: 404,
+  FILE_NOT_FOUND: 404,
+  MISSING_TITLE: 400,
+  INVALID_DIGEST: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INVALID_MULTIPART: 400,
+  NO_FILES: 400,
+  TOO_MANY_FILES: 400,
+  UNEXPECTED_FIELD: 400,
+  FIELD_TOO_LONG: 400,
+  EMPTY_FILE: 400,
+  INVALID_FILE_NAME: 400,
+  // The client has gone; the status is for logs and for a proxy that still listens.
+  UPLOAD_ABORTED: 400,
+  // The body arrived slower than HUICUN_MIN_UPLOAD_BYTES_PER_S (src/evidence/intake/body-rate.ts).
+  REQUEST_TOO_SLOW: 408,
+  FILE_TOO_LARGE: 413,
+  INSUFFICIENT_STORAGE: 507,
+  // A record references a stored file that is gone, or no longer has its digest: data loss on
+  // the server (not the client's doing, so not 409), which waiting does not cure — the operator
+  // runs `huicun audit` and restores the file (docs/backup.md). 503 rather than 500 so the
+  // client learns the code (a 500 is answered as a bare INTERNAL); no Retry-After.
+  BLOB_MISSING: 503,
+  BLOB_DIGEST_MISMATCH: 503,
+  // A blob vanished between the check and the read (a race with data loss): internal.
+  BLOB_NOT_FOUND: 500,
+  // verification
+  INVALID_RECEIPT: 400,
+  INVALID_TLOG_PROOF: 400,
+  NOT_A_HUICUN_PDF: 400,
+  INVALID_TRUSTED_KEY: 400,
+  INVALID_DEPOSIT_ID: 400,
+  NOTHING_TO_VERIFY: 400,
+  REPORT_UNAVAILABLE: 406,
+  // custody and sharing
+  CUSTODY_UNAVAILABLE: 503,
+  CODE_INVALID: 400,
+  SHARE_NOT_FOUND: 404,
+  SHARE_EXPIRED: 404,
+  SHARE_REVOKED: 404,
+  // the court list (docs/courts.md)
+  COURT_UNKNOWN: 400,
+  COURT_DISABLED: 400,
+  COURT_NOT_FOUND: 404,
+  COURT_NAME_TAKEN: 409,
+  COURT_STORE_CORRUPT: 500, // start-up only
+  COURT_SEEDS_INVALID: 500, // start-up only
+  // certificates
+  NOT_ISSUED: 409,
+  PDF_UNREADABLE: 400,
+  PDF_TOO_LARGE: 413,
+  NOTARY_P12_MISSING: 500, // start-up only
+  NOTARY_P12_INVALID: 500, // start-up only
+  NOTARY_KEY_NOT_RSA: 500, // start-up only
+  NOTARY_CA_GENERATED: 500, // start-up only
+  NOTARY_CREDENTIALS_INCOMPLETE: 500, // start-up only
+  INVALID_INPUT: 500, // a programming error
+  // notarisation and counter deposits
+  APPLICATION_NOT_FOUND: 404,
+  APPLICATION_EXISTS: 409,
+  ILLEGAL_TRANSITION: 409,
+  REASON_REQUIRED: 400,
+  CLAIM_NOT_FOUND: 404,
+  CLAIM_USED: 409,
+  CLAIM_EXPIRED: 410,
+  CLAIM_LOCKED: 423,
+  CLAIM_IDENTITY_MISMATCH: 403,
+  // backups, restores, the operator's local access
+  BACKUP_DIR_INVALID: 400,
+  BACKUP_IN_PROGRESS: 409,
+  BACKUP_SOURCE_CORRUPT: 409,
+  LOCAL_SECRET_REFUSED: 403,
+  FORWARDED_REQUEST_REFUSED: 403,
+  BACKUP_INVALID: 409, // the CLI reports it; no route raises it
+  RESTORE_TARGET_NOT_EMPTY: 409, // the CLI reports it; no route raises it
+  RESTORE_REFUSED: 409, // the CLI reports it; no route raises it
   // log (pure core)
   INVALID_ARGUMENT: 400,
   INDEX_OUT_OF_RANGE: 400,
@@ -69,7 +192,6 @@ const STATUS: Readonly<Record<string, number>> = {
   INVALID_KEY: 400,
   INVALID_CHECKPOINT: 400,
   INVALID_TILE_PATH: 400,
-  INVALID_TLOG_PROOF: 400,
   INVALID_ENTRY_BUNDLE: 400,
   // sequencer
   SIZE_BEYOND_TREE: 400,
@@ -84,59 +206,144 @@ const STATUS: Readonly<Record<string, number>> = {
   STORE_IO: 503,
   STORE_CORRUPT: 503,
   SCHEMA_MISMATCH: 503,
-};
+  // configuration (start-up only)
+  CONFIG_INVALID: 500,
+} as const satisfies Record<ErrorCode, number>;
 
-/** Seconds a client should wait before retrying a 503 of this code. */
-const RETRY_AFTER: Readonly<Record<string, number>> = {
+/** The codes answered with 503. */
+type UnavailableCode = {
+  [K in ErrorCode]: (typeof STATUS)[K] extends 503 ? K : never;
+}[ErrorCode];
+
+/**
+ * Every 503 states whether the client may retry: the seconds of its `Retry-After` (transient:
+ * overload, recovery, a reopening store), or `null` when waiting does not help and the operator
+ * must act (a corrupt or read-only log, lost files). An error's `details.retryAfter` overrides
+ * the number (e.g. the throttles' 429s, which are not in this table).
+ */
+const RETRY_AFTER = {
   LOG_OVERLOADED: 1,
   LOG_UNAVAILABLE: 5,
   LOG_IN_DOUBT: 5,
-};
+  CUSTODY_UNAVAILABLE: 5,
+  STORE_IO: 5, // the sequencer retries the reopen with back-off
+  STORE_LOCKED: null, // another process holds the store
+  STORE_CORRUPT: null,
+  SCHEMA_MISMATCH: null,
+  LOG_CORRUPT: null,
+  LOG_READ_ONLY: null, // docs/backup.md: until the operator resumes the log or starts a new one
+  BLOB_MISSING: null,
+  BLOB_DIGEST_MISMATCH: null,
+} as const satisfies Record<UnavailableCode, number | null>;
 
-/** The HTTP status of an error code (500 for codes this table does not know). */
+/** Every error code with its HTTP status (tests enumerate it). */
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = STATUS;
+
+/** Whether `code` is one of the service's error codes. */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(STATUS, code);
+}
+
+/** The HTTP status of an error code (500 for a string that is no code). */
 export function statusOf(code: string): number {
-  return STATUS[code] ?? 500;
+  return isErrorCode(code) ? STATUS[code] : 500;
+}
+
+/** The default `Retry-After` seconds of a 503 code, `null` when retrying does not help. */
+export function retryAfterOf(code: string): number | null {
+  return Object.hasOwn(RETRY_AFTER, code) ? RETRY_AFTER[code as UnavailableCode] : null;
 }
 
 export interface ErrorBody {
   error: { code: string; message: string };
 }
 
+/** A whole error answer: its status, extra headers and body. */
+export interface ErrorAnswer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: ErrorBody;
+}
+
+/**
+ * The one writer of error answers: the status from the table, `Retry-After` when the code has
+ * one (or `retryAfter` is given), and the body `{"error": {"code", "message"}}`.
+ */
+export function errorResponse(
+  code: ErrorCode,
+  message: string,
+  options: { retryAfter?: number; headers?: Readonly<Record<string, string>> } = {},
+): ErrorAnswer {
+  const retryAfter = options.retryAfter ?? retryAfterOf(code);
+  return {
+    status: STATUS[code],
+    headers: {
+      ...options.headers,
+      ...(retryAfter !== null ? { 'Retry-After': String(retryAfter) } : {}),
+    },
+    body: { error: { code, message } },
+  };
+}
+
+/** Answers an express response with {@link errorResponse}. */
+export function writeError(
+  res: Response,
+  code: ErrorCode,
+  message: string,
+  options: { retryAfter?: number; headers?: Readonly<Record<string, string>> } = {},
+): void {
+  const answer = errorResponse(code, message, options);
+  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+  res.status(answer.status).json(answer.body);
+}
+
+/** What {@link toHttp} makes of a thrown value. */
+export interface MappedError {
+  readonly status: number;
+  readonly body: ErrorBody;
+  readonly retryAfter?: number;
+}
+
 /** Maps any thrown value to a status and a safe body. */
-export function toHttp(err: unknown): { status: number; body: ErrorBody; retryAfter?: number } {
+export function toHttp(err: unknown): MappedError {
+  const { code, message, retryAfter } = classify(err);
+  const answer = errorResponse(code, message, retryAfter !== undefined ? { retryAfter } : {});
+  const header = answer.headers['Retry-After'];
+  return {
+    status: answer.status,
+    body: answer.body,
+    ...(header !== undefined ? { retryAfter: Number(header) } : {}),
+  };
+}
+
+const INTERNAL_ERROR = { code: 'INTERNAL', message: 'internal error' } as const;
+
+/** The code, client-safe message and any `Retry-After` override of a thrown value. */
+function classify(err: unknown): { code: ErrorCode; message: string; retryAfter?: number } {
   if (err instanceof BaseError) {
-    const status = statusOf(err.code);
-    if (status >= 500 && status !== 503 && status !== 507) return internal();
+    const code = err.code as string;
+    if (!isErrorCode(code)) return INTERNAL_ERROR;
+    const status = STATUS[code];
+    // 500s are never meant for a client: their message may hold internals.
+    if (status >= 500 && status !== 503 && status !== 507) return INTERNAL_ERROR;
     const fromDetails = err.details?.retryAfter;
-    const retryAfter =
-      RETRY_AFTER[err.code] ?? (typeof fromDetails === 'number' ? fromDetails : undefined);
     return {
-      status,
-      body: { error: { code: err.code, message: err.message } },
-      ...(retryAfter !== undefined ? { retryAfter } : {}),
+      code,
+      message: err.message,
+      ...(typeof fromDetails === 'number' ? { retryAfter: fromDetails } : {}),
     };
   }
   // Errors from express's own parsers carry a 4xx status and a type.
   const e = err as { status?: unknown; statusCode?: unknown; code?: unknown } | undefined;
   // express's sendFile (and raw-body) when the client closed the connection: nothing failed here.
-  if (e?.code === 'ECONNABORTED') {
-    return {
-      status: 400,
-      body: { error: { code: 'REQUEST_ABORTED', message: 'the client closed the connection' } },
-    };
-  }
+  if (e?.code === 'ECONNABORTED')
+    return { code: 'REQUEST_ABORTED', message: 'the client closed the connection' };
   // A LevelDB read while the sequencer reopens the store after a failed write (a full disk):
   // the log is recovering, not broken; the client may retry shortly.
   if (e?.code === 'LEVEL_DATABASE_NOT_OPEN' || e?.code === 'LEVEL_DATABASE_NOT_CLOSED') {
     return {
-      status: 503,
-      body: {
-        error: {
-          code: 'LOG_UNAVAILABLE',
-          message: 'the store is reopening after a storage error; try again shortly',
-        },
-      },
-      retryAfter: RETRY_AFTER.LOG_UNAVAILABLE,
+      code: 'LOG_UNAVAILABLE',
+      message: 'the store is reopening after a storage error; try again shortly',
     };
   }
   const status =
@@ -145,22 +352,11 @@ export function toHttp(err: unknown): { status: number; body: ErrorBody; retryAf
       : typeof e?.statusCode === 'number'
         ? e.statusCode
         : 500;
-  if (status >= 400 && status < 500) {
-    return status === 413
-      ? {
-          status,
-          body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'the request body is too large' } },
-        }
-      : {
-          status: 400,
-          body: { error: { code: 'INVALID_BODY', message: 'the request body is malformed' } },
-        };
-  }
-  return internal();
-}
-
-function internal(): { status: number; body: ErrorBody } {
-  return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal error' } } };
+  if (status === 413)
+    return { code: 'PAYLOAD_TOO_LARGE', message: 'the request body is too large' };
+  if (status >= 400 && status < 500)
+    return { code: 'INVALID_BODY', message: 'the request body is malformed' };
+  return INTERNAL_ERROR;
 }
 
 /** express error handler; `report` receives 5xx errors for the log. */
@@ -173,10 +369,10 @@ export function errorHandler(
       next(err);
       return;
     }
-    const mapped = toHttp(err);
-    if (mapped.status >= 500) report(err);
-    count(mapped.body.error.code, mapped.status);
-    if (mapped.retryAfter !== undefined) res.setHeader('Retry-After', String(mapped.retryAfter));
-    res.status(mapped.status).json(mapped.body);
+    const { code, message, retryAfter } = classify(err);
+    const status = STATUS[code];
+    if (status >= 500) report(err);
+    count(code, status);
+    writeError(res, code, message, retryAfter !== undefined ? { retryAfter } : {});
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Notarisation and counter-deposit routes (DESIGN §8, §9): the depositor applies and may
  * withdraw; notaries see the queue, claim, decide and issue; notaries deposit for walk-in
- * clients, who claim the deposit with a one-time code. Every transition is a custody event.
+ * clients, who claim the deposit with a one-time code (which the depositing notary may reissue
+ * until it is claimed). Every transition is a custody event.
  */
 import { currentUser, requireRole } from '../accounts/index.js';
 import { readBody, requireString } from '../input/index.js';
@@ -197,9 +198,32 @@ export function addNotaryRoutes(routes: RouteTable, deps: NotaryRoutesDeps): voi
           claim: {
             state,
             expiresAt: claim.expiresAt,
+            ...(claim.reissuedAt !== undefined ? { reissuedAt: claim.reissuedAt } : {}),
             ...(claim.claimedAt !== undefined ? { claimedAt: claim.claimedAt } : {}),
           },
         })),
+      });
+    },
+  );
+
+  routes.add(
+    {
+      method: 'post',
+      path: '/api/v1/notary/counter-deposits/:id/claim-code',
+      summary:
+        'The notary who made an unclaimed counter deposit reissues its claim code (lost, locked or expired): the old code stops working → {depositId, claimCode, claimExpiresAt}',
+      who: ['notary'],
+      tag,
+    },
+    notaryOnly,
+    async (req, res) => {
+      readBody(req.body ?? {}, []);
+      const made = await counter.reissue(currentUser(req), String(req.params.id));
+      res.setHeader('Cache-Control', 'no-store');
+      res.json({
+        depositId: made.record.number,
+        claimCode: made.claimCode,
+        claimExpiresAt: made.claimExpiresAt,
       });
     },
   );

@@ -5,6 +5,7 @@
  */
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
+import { writeError } from './errors.js';
 
 /** The page's policy: only our own files; WebAssembly (hash-wasm) and workers from our origin. */
 export const CONTENT_SECURITY_POLICY = {
@@ -34,9 +35,7 @@ export function securityHeaders(): RequestHandler {
 /** CORS is closed: answer preflights with 405 and no Access-Control-* headers. */
 export const noCors: RequestHandler = (req, res, next) => {
   if (req.method === 'OPTIONS') {
-    res.status(405).json({
-      error: { code: 'METHOD_NOT_ALLOWED', message: 'cross-origin requests are not served' },
-    });
+    writeError(res, 'METHOD_NOT_ALLOWED', 'cross-origin requests are not served');
     return;
   }
   next();

@@ -16,12 +16,3 @@ export type InputErrorCode =
 
 /** A request value refused at the edge; the message names the field, never echoes the value. */
 export class InputError extends BaseError<InputErrorCode> {}
-
-/** HTTP statuses of the input codes (merged into the one mapper, src/http/errors.ts). */
-export const INPUT_ERROR_STATUS: Readonly<Record<InputErrorCode, number>> = {
-  INVALID_BODY: 400,
-  UNKNOWN_FIELD: 400,
-  INVALID_FIELD: 400,
-  FIELD_TOO_LONG: 400,
-  INVALID_FILE_NAME: 400,
-};

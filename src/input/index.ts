@@ -4,7 +4,7 @@
  * text here. Pure: no I/O.
  * @module
  */
-export { InputError, INPUT_ERROR_STATUS, type InputErrorCode } from './errors.js';
+export { InputError, type InputErrorCode } from './errors.js';
 export {
   codePointLabel,
   firstForbidden,

@@ -1,6 +1,7 @@
 /**
  * Claim codes of counter deposits as stored (written in the deposit's batch, then in the batch
- * of the `claimed` custody event; a failed attempt is written plainly, it changes no custody):
+ * of the `claim-code-reissued` and `claimed` custody events; a failed attempt is written
+ * plainly, it changes no custody):
  *
  * | key | value |
  * | --- | --- |
@@ -29,8 +30,12 @@ export interface ClaimRecord {
   /** The notary who made the deposit at the counter. */
   readonly agent: CustodyActor;
   readonly createdAt: string;
+  /** When the current code expires (90 days after the deposit, or after the last reissue). */
   readonly expiresAt: string;
+  /** Failed attempts of the current code (a reissued code starts at 0). */
   readonly failures: number;
+  /** When the current code replaced an earlier one (the last reissue). */
+  readonly reissuedAt?: string;
   readonly claimedBy?: string;
   readonly claimedAt?: string;
 }

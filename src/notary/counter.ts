@@ -3,7 +3,10 @@
  * saw. The opening names the client (masked ID, `verification: "in-person"`) and the notary as
  * `agent`; the deposit has no owner until the client claims it with the one-time code the notary
  * hands over with the receipt. The claim needs the claimant's registered ID number to be the
- * client's (compared by HMAC); 5 mismatches lock the code; it expires after 90 days.
+ * client's (compared by HMAC); 5 mismatches lock the code; it expires after 90 days. Until the
+ * client claims it, the notary who made the deposit may reissue the code (a lost, locked or
+ * expired one): the new code is shown once, the old one stops working, the attempts start again
+ * (a `claim-code-reissued` custody event).
  */
 import { AccountError } from '../accounts/errors.js';
 import { maskIdNumber } from '../accounts/index.js';
@@ -12,6 +15,8 @@ import { codeHash, newCode, parseCode } from '../custody/codes.js';
 import { KeyedLock } from '../custody/lock.js';
 import type { CustodyLog } from '../custody/service.js';
 import { equalSecret } from '../crypto/index.js';
+import { parseDepositNumber } from '../entry/index.js';
+import { DepositError } from '../evidence/errors.js';
 import type { DepositFields } from '../evidence/hash-only.js';
 import type { DepositMethod, FileItem } from '../evidence/opening.js';
 import type { Receipt } from '../evidence/receipt.js';
@@ -146,11 +151,12 @@ export class CounterDeposits implements GrantSource {
   async claim(user: Reader, code: unknown): Promise<DepositRecord> {
     if (user.role !== 'depositor')
       throw new AccountError('ROLE_FORBIDDEN', 'your role may not use this route');
-    const index = this.byHash.get(codeHash(parseCode(code)));
-    if (index === undefined)
-      throw new NotaryError('CLAIM_NOT_FOUND', 'no counter deposit has this claim code');
+    const hash = codeHash(parseCode(code));
+    const index = this.byHash.get(hash);
+    if (index === undefined) throw notFound();
     return this.lock.run(`claim:${index}`, async () => {
       const c = this.byIndex.get(index)!;
+      if (c.codeHash !== hash) throw notFound(); // reissued while this attempt waited
       const state = claimState(c, this.now());
       if (state === 'claimed') throw new NotaryError('CLAIM_USED', 'this claim code was used');
       if (state === 'expired')
@@ -170,8 +176,7 @@ export class CounterDeposits implements GrantSource {
         );
       }
       const [deposit] = await this.deps.deposits.findByIndices([index]);
-      if (!deposit)
-        throw new NotaryError('CLAIM_NOT_FOUND', 'no counter deposit has this claim code');
+      if (!deposit) throw notFound();
       let owned: DepositRecord | undefined;
       let done: ClaimRecord | undefined;
       await this.refreshOnFailure(
@@ -191,6 +196,55 @@ export class CounterDeposits implements GrantSource {
       );
       this.remember(done!);
       return owned!;
+    });
+  }
+
+  /**
+   * The notary who made counter deposit `depositId` gives it a new claim code, while the client
+   * has not claimed it (`claim-code-reissued`): the old code no longer matches, the failed
+   * attempts are forgotten and the new code expires 90 days from now. The code is in the
+   * answer only.
+   * @throws AccountError ROLE_FORBIDDEN; DepositError DEPOSIT_NOT_FOUND (no counter deposit of
+   *   this notary has that number: existence does not leak); NotaryError CLAIM_USED;
+   *   SequencerError when the log cannot append (the old code then still holds).
+   */
+  async reissue(
+    agent: Reader,
+    depositId: string,
+  ): Promise<{ record: DepositRecord; claimCode: string; claimExpiresAt: string }> {
+    if (agent.role !== 'notary')
+      throw new AccountError('ROLE_FORBIDDEN', 'your role may not use this route');
+    const parsed = parseDepositNumber(depositId);
+    const found = parsed && this.byIndex.get(parsed.index);
+    if (!parsed || !found || found.depositId !== parsed.number || found.agent.account !== agent.id)
+      throw new DepositError('DEPOSIT_NOT_FOUND', 'you made no counter deposit with this number');
+    const index = parsed.index;
+    return this.lock.run(`claim:${index}`, async () => {
+      const c = this.byIndex.get(index)!;
+      const state = claimState(c, this.now());
+      if (state === 'claimed')
+        throw new NotaryError('CLAIM_USED', 'the client has claimed this deposit; it is theirs');
+      const [deposit] = await this.deps.deposits.findByIndices([index]);
+      if (!deposit) throw new DepositError('DEPOSIT_NOT_FOUND', 'no such deposit');
+      const issued = newCode();
+      const expiresAt = new Date(this.now() + CLAIM_TTL_MS).toISOString();
+      let next: ClaimRecord | undefined;
+      await this.refreshOnFailure(
+        index,
+        this.deps.custody.record({
+          deposit,
+          event: 'claim-code-reissued',
+          actor: actorOf(agent),
+          detail: { previousState: state, expiresAt },
+          prepare: ({ time }) => {
+            next = { ...c, codeHash: issued.hash, failures: 0, expiresAt, reissuedAt: time };
+            return { writes: [claimWrite(next)] };
+          },
+        }),
+      );
+      this.byHash.delete(c.codeHash);
+      this.remember(next!);
+      return { record: deposit, claimCode: issued.code, claimExpiresAt: expiresAt };
     });
   }
 
@@ -234,9 +288,15 @@ export class CounterDeposits implements GrantSource {
   }
 
   private remember(c: ClaimRecord): void {
+    const before = this.byIndex.get(c.depositIndex);
+    if (before && before.codeHash !== c.codeHash) this.byHash.delete(before.codeHash);
     this.byIndex.set(c.depositIndex, c);
     this.byHash.set(c.codeHash, c.depositIndex);
   }
+}
+
+function notFound(): NotaryError {
+  return new NotaryError('CLAIM_NOT_FOUND', 'no counter deposit has this claim code');
 }
 
 function locked(): NotaryError {

@@ -28,16 +28,3 @@ export type NotaryErrorCode =
 
 /** A notarisation or counter-deposit failure. */
 export class NotaryError extends BaseError<NotaryErrorCode> {}
-
-/** HTTP statuses of the notary codes (merged into the one mapper, src/http/errors.ts). */
-export const NOTARY_ERROR_STATUS: Readonly<Record<NotaryErrorCode, number>> = {
-  APPLICATION_NOT_FOUND: 404,
-  APPLICATION_EXISTS: 409,
-  ILLEGAL_TRANSITION: 409,
-  REASON_REQUIRED: 400,
-  CLAIM_NOT_FOUND: 404,
-  CLAIM_USED: 409,
-  CLAIM_EXPIRED: 410,
-  CLAIM_LOCKED: 423,
-  CLAIM_IDENTITY_MISMATCH: 403,
-};

@@ -3,7 +3,7 @@
  * the workflow service, counter deposits and their claim codes.
  * @module
  */
-export { NotaryError, NOTARY_ERROR_STATUS, type NotaryErrorCode } from './errors.js';
+export { NotaryError, type NotaryErrorCode } from './errors.js';
 export {
   APPLICATION_ACTIONS,
   APPLICATION_STATES,

@@ -7,11 +7,16 @@ import { BaseError } from '../errors.js';
  * - BACKUP_IN_PROGRESS (409): one backup at a time; wait for the running one.
  * - BACKUP_SOURCE_CORRUPT (409): the store's snapshot has no head, or its head does not match
  *   its signed checkpoint; run `huicun audit`.
- * - BLOB_MISSING (409), BLOB_DIGEST_MISMATCH (409): an evidence file or certificate a record
- *   references is missing or no longer has its digest; the backup stops (no manifest is
- *   written, so the folder is recognisably incomplete). Run `huicun audit`.
- * - LOCAL_SECRET_REFUSED (403): `X-Huicun-Local-Secret` from a non-loopback address, or not the
- *   secret of `<data>/server.json`.
+ * - FORWARDED_REQUEST_REFUSED (403): a loopback-only access (the local secret, `/metrics` without
+ *   an admin token) on a request carrying a forwarding header (`X-Forwarded-*`, `Forwarded`,
+ *   `Via`, `X-Real-IP`…): a proxy sent it, so the peer address is not the caller's. Call from
+ *   the server's machine directly, or sign in as an administrator (src/ops/loopback.ts).
+ * - BLOB_MISSING (503), BLOB_DIGEST_MISMATCH (503): an evidence file or certificate a record
+ *   references is missing or no longer has its digest (data loss on the server, no
+ *   Retry-After); the backup stops (no manifest is written, so the folder is recognisably
+ *   incomplete). Run `huicun audit`.
+ * - LOCAL_SECRET_REFUSED (403): `X-Huicun-Local-Secret` from a non-loopback address, through a
+ *   proxy, or not the secret of `<data>/server.json`.
  * - FORWARDED_REQUEST_REFUSED (403): a loopback-only access (the local secret, `/metrics` without
  *   an admin token) on a request carrying a forwarding header (`X-Forwarded-*`, `Forwarded`,
  *   `Via`, `X-Real-IP`…): a proxy sent it, so the peer address is not the caller's. Call from
@@ -35,17 +40,3 @@ export type OpsErrorCode =
 
 /** A backup, restore or operator-access failure; the message says what to do. */
 export class OpsError extends BaseError<OpsErrorCode> {}
-
-/** HTTP statuses of the ops codes (merged into the one mapper, src/http/errors.ts). */
-export const OPS_ERROR_STATUS: Readonly<Record<OpsErrorCode, number>> = {
-  BACKUP_DIR_INVALID: 400,
-  BACKUP_IN_PROGRESS: 409,
-  BACKUP_SOURCE_CORRUPT: 409,
-  BLOB_MISSING: 409,
-  BLOB_DIGEST_MISMATCH: 409,
-  LOCAL_SECRET_REFUSED: 403,
-  FORWARDED_REQUEST_REFUSED: 403,
-  BACKUP_INVALID: 409,
-  RESTORE_TARGET_NOT_EMPTY: 409,
-  RESTORE_REFUSED: 409,
-};

@@ -99,7 +99,21 @@ interface Pending {
   readonly reject: (e: unknown) => void;
 }
 
-type Status = 'ready' | 'recovering' | 'closed';
+/**
+ * `recovering` after a failed write until the store is reopened and reloaded; `corrupt` when a
+ * reload found the tree not matching its signed checkpoint (for good: the operator must act);
+ * `closed` after {@link Sequencer.close}, whatever the state before.
+ */
+type Status = 'ready' | 'recovering' | 'corrupt' | 'closed';
+
+interface ReadyWaiter {
+  readonly resolve: () => void;
+  readonly reject: (e: unknown) => void;
+}
+
+/** First and longest pause between attempts to reopen the store after a failed write. */
+const RECOVERY_FIRST_PAUSE_MS = 250;
+const RECOVERY_MAX_PAUSE_MS = 30_000;
 
 interface OpenBundle extends OpenBundleView {
   readonly bundleIndex: number;
@@ -114,7 +128,13 @@ export class Sequencer {
   private state!: TreeState;
   private head!: StoredHead;
   private lastTimeMs = 0;
-  private readonly readyWaiters: (() => void)[] = [];
+  private readonly readyWaiters: ReadyWaiter[] = [];
+  /** The recovery in progress (reopen, reload, pauses between attempts). */
+  private recovery: Promise<void> | undefined;
+  /** Ends the recovery's pause early (close). */
+  private wakeRecovery: (() => void) | undefined;
+  /** The LOG_CORRUPT a reload met: the log stays down. */
+  private fault: SequencerError | undefined;
   private bundle!: OpenBundle;
   /** The restored mark: appends are refused (unless the log continues under a new origin). */
   private restored: RestoredMark | undefined;
@@ -190,7 +210,8 @@ export class Sequencer {
    * returns the entry bytes and the records to write with it; raw bytes are appended as they are.
    * Resolves after the batch holding it is durable.
    * @throws SequencerError LOG_OVERLOADED, LOG_UNAVAILABLE, LOG_IN_DOUBT, ENTRY_TOO_LARGE,
-   *   LOG_READ_ONLY (a restored store)
+   *   LOG_READ_ONLY (a restored store), LOG_CORRUPT (a reload after a failed write found the
+   *   stored tree not matching its checkpoint)
    */
   append(entryOrBuild: Uint8Array | BuildEntry): Promise<AppendResult> {
     if (this.readOnly) {
@@ -198,6 +219,15 @@ export class Sequencer {
         new SequencerError(
           'LOG_READ_ONLY',
           `this log was restored from a backup (size ${this.restored!.size}) and is read-only until the operator resumes it or starts a new log (huicun restore --resume | --new-log)`,
+        ),
+      );
+    }
+    if (this.status === 'corrupt') {
+      return Promise.reject(
+        new SequencerError(
+          'LOG_CORRUPT',
+          'the log stopped: its stored tree does not match its signed checkpoint (the operator runs huicun audit)',
+          { cause: this.fault },
         ),
       );
     }
@@ -219,10 +249,18 @@ export class Sequencer {
     });
   }
 
-  /** Stops accepting appends, finishes the queued ones, and waits for the last batch. */
+  /**
+   * Stops accepting appends, finishes the queued ones, and waits for the last batch. A recovery
+   * in progress stops: close() waits for a reopen in flight (so the caller may close the store
+   * afterwards), and the sequencer never becomes ready again; `whenReady()` waiters reject.
+   */
   async close(): Promise<void> {
     if (this.running) await this.running;
     this.status = 'closed';
+    this.wakeRecovery?.();
+    if (this.recovery) await this.recovery;
+    const closed = new SequencerError('LOG_UNAVAILABLE', 'the log is closed');
+    for (const w of this.readyWaiters.splice(0)) w.reject(closed);
   }
 
   private async drain(): Promise<void> {
@@ -520,30 +558,70 @@ export class Sequencer {
       },
     );
     for (const p of this.queue.splice(0)) p.reject(unavailable);
-    void this.recover(250);
+    this.recovery = this.recover().finally(() => (this.recovery = undefined));
   }
 
-  private async recover(delayMs: number): Promise<void> {
-    try {
-      await this.store.reopen();
-      await this.load();
-      this.status = 'ready';
-      for (const wake of this.readyWaiters.splice(0)) wake();
-    } catch (error) {
-      this.options.onError?.(error);
-      if (error instanceof SequencerError && error.code === 'LOG_CORRUPT') return; // stays down
-      const timer = setTimeout(() => void this.recover(Math.min(delayMs * 2, 30_000)), delayMs);
-      timer.unref();
+  /**
+   * Reopens the store and reloads until it works, pausing longer after each failure; stops for
+   * good on LOG_CORRUPT (waiters reject with it), and whenever close() was called meanwhile.
+   */
+  private async recover(): Promise<void> {
+    for (let pauseMs = RECOVERY_FIRST_PAUSE_MS; ;) {
+      try {
+        await this.store.reopen();
+        if (this.closed) return;
+        await this.load();
+        if (this.closed) return;
+        this.status = 'ready';
+        for (const w of this.readyWaiters.splice(0)) w.resolve();
+        return;
+      } catch (error) {
+        this.options.onError?.(error);
+        if (this.closed) return;
+        if (error instanceof SequencerError && error.code === 'LOG_CORRUPT') {
+          this.status = 'corrupt';
+          this.fault = error;
+          for (const w of this.readyWaiters.splice(0)) w.reject(error);
+          return;
+        }
+      }
+      await this.pause(pauseMs);
+      if (this.closed) return;
+      pauseMs = Math.min(pauseMs * 2, RECOVERY_MAX_PAUSE_MS);
     }
   }
 
-  /** Resolves when the sequencer accepts appends again (tests, shutdown). */
+  /** Whether close() was called (a method, so checks after an await are not narrowed away). */
+  private get closed(): boolean {
+    return this.status === 'closed';
+  }
+
+  /** Waits `ms` (without keeping the process alive), or until close() wakes it. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wakeRecovery = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      timer.unref();
+      this.wakeRecovery = done;
+    });
+  }
+
+  /**
+   * Resolves when the sequencer accepts appends again (tests, shutdown).
+   * @throws SequencerError LOG_UNAVAILABLE once closed; LOG_CORRUPT (the error the reload met)
+   *   when recovery found the log corrupt — waiters do not wait for a log that stays down.
+   */
   whenReady(): Promise<void> {
     if (this.status === 'ready') return Promise.resolve();
     if (this.status === 'closed') {
       return Promise.reject(new SequencerError('LOG_UNAVAILABLE', 'the log is closed'));
     }
-    return new Promise((resolve) => this.readyWaiters.push(resolve));
+    if (this.status === 'corrupt') return Promise.reject(this.fault);
+    return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
   }
 }
 

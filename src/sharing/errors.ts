@@ -11,10 +11,3 @@ export type ShareErrorCode = 'SHARE_NOT_FOUND' | 'SHARE_EXPIRED' | 'SHARE_REVOKE
 
 /** A court-sharing failure. */
 export class ShareError extends BaseError<ShareErrorCode> {}
-
-/** HTTP statuses of the share codes (merged into the one mapper, src/http/errors.ts). */
-export const SHARE_ERROR_STATUS: Readonly<Record<ShareErrorCode, number>> = {
-  SHARE_NOT_FOUND: 404,
-  SHARE_EXPIRED: 404,
-  SHARE_REVOKED: 404,
-};

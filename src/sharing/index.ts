@@ -3,7 +3,7 @@
  * that court, revocation; every step a custody event.
  * @module
  */
-export { ShareError, SHARE_ERROR_STATUS, type ShareErrorCode } from './errors.js';
+export { ShareError, type ShareErrorCode } from './errors.js';
 export { parseRedeem, parseShareCreate, SHARE_MAX_MS } from './input.js';
 export {
   courtKey,

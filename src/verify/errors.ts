@@ -30,16 +30,3 @@ export type VerifyErrorCode =
 
 /** The one error class of `src/verify`. */
 export class VerifyError extends BaseError<VerifyErrorCode> {}
-
-/** HTTP status of each code, for the one mapper in `src/http/errors.ts`. */
-export const VERIFY_ERROR_STATUS: Readonly<Record<VerifyErrorCode, number>> = {
-  INVALID_RECEIPT: 400,
-  INVALID_TLOG_PROOF: 400,
-  NOT_A_HUICUN_PDF: 400,
-  INVALID_TRUSTED_KEY: 400,
-  INVALID_DIGEST: 400,
-  INVALID_DEPOSIT_ID: 400,
-  NOTHING_TO_VERIFY: 400,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  REPORT_UNAVAILABLE: 406,
-};

@@ -16,7 +16,7 @@ export {
   type Message,
   type Verdict,
 } from './checks.js';
-export { VerifyError, VERIFY_ERROR_STATUS, type VerifyErrorCode } from './errors.js';
+export { VerifyError, type VerifyErrorCode } from './errors.js';
 export {
   checkpointBody,
   readReceipt,

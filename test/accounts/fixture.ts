@@ -1,15 +1,13 @@
 /**
  * Test-only HTTP fixture for the account routes: express + express.json + authenticate + a
  * RouteTable with addAccountRoutes + the one error mapper, on a LevelStore and Sequencer from
- * openTestLog, listening on a loopback port. Until the lead merges ACCOUNT_ERROR_STATUS into
- * src/http/errors.ts, a bridge maps the account codes the mapper does not know yet.
+ * openTestLog, listening on a loopback port.
  */
 import { expect } from 'chai';
-import express, { type ErrorRequestHandler } from 'express';
+import express from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { ACCOUNT_ERROR_STATUS, AccountError } from '../../src/accounts/errors.js';
 import {
   addAccountRoutes,
   authenticate,
@@ -20,7 +18,7 @@ import { loadOrCreatePiiVault } from '../../src/accounts/pii.js';
 import { AccountService } from '../../src/accounts/service.js';
 import { AccountStore } from '../../src/accounts/store.js';
 import { loadOrCreateTokenKey, TokenService } from '../../src/accounts/tokens.js';
-import { errorHandler, HttpError, statusOf } from '../../src/http/errors.js';
+import { errorHandler, HttpError } from '../../src/http/errors.js';
 import { RouteTable } from '../../src/http/routes.js';
 import type { LogStore, Sequencer } from '../../src/sequencer/index.js';
 import type { LevelStore } from '../../src/storage/leveldb.js';
@@ -64,20 +62,6 @@ export interface FixtureOptions {
   readonly wrap?: (s: LevelStore) => LogStore;
 }
 
-/** Maps account codes the one mapper does not know yet; a no-op once the lead wired them. */
-const bridge: ErrorRequestHandler = (err, _req, res, next) => {
-  if (
-    err instanceof AccountError &&
-    statusOf(err.code) === 500 &&
-    err.code in ACCOUNT_ERROR_STATUS
-  ) {
-    const status = ACCOUNT_ERROR_STATUS[err.code as keyof typeof ACCOUNT_ERROR_STATUS];
-    res.status(status).json({ error: { code: err.code, message: err.message } });
-    return;
-  }
-  next(err);
-};
-
 export async function startAccountsServer(options: FixtureOptions = {}): Promise<AccountsServer> {
   const tmp = tempDir('huicun-accounts-');
   const certsDir = join(tmp.dir, 'certs');
@@ -112,7 +96,6 @@ export async function startAccountsServer(options: FixtureOptions = {}): Promise
   app.use((req, _res, next) =>
     next(new HttpError('ROUTE_NOT_FOUND', `no route ${req.method} ${req.path}`)),
   );
-  app.use(bridge);
   app.use(errorHandler((e) => errors.push(e)));
 
   const http: Server = createServer(app);

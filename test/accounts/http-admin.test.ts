@@ -1,6 +1,4 @@
 import { expect } from 'chai';
-import { ACCOUNT_ERROR_STATUS } from '../../src/accounts/errors.js';
-import { statusOf } from '../../src/http/errors.js';
 import { checkAdminEntries } from './admin-entries.js';
 import {
   ADMIN_PASSWORD,
@@ -180,11 +178,5 @@ describe('accounts HTTP: administration and admin entries', () => {
     // the public entry holds no personal data
     const entryText = JSON.stringify(entries);
     expect(entryText).not.to.contain('notary1');
-  });
-
-  it('the one error mapper knows every account code (lead wiring)', function () {
-    if (statusOf('ROLE_FORBIDDEN') === 500) this.skip(); // not wired yet: the fixture bridges
-    for (const [code, status] of Object.entries(ACCOUNT_ERROR_STATUS))
-      expect(statusOf(code), code).to.equal(status);
   });
 });

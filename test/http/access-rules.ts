@@ -407,6 +407,17 @@ export function accessRules(ctx: MatrixContext): Record<string, Rule> {
       expect: byRole({ notary: 200 }),
       request: () => ({ path: '/api/v1/notary/counter-deposits' }),
     },
+    'post /api/v1/notary/counter-deposits/{id}/claim-code': {
+      expect: byRole({ notary: 200 }, { notaryWithout: 404 }),
+      request: async () => {
+        const made = await post('/api/v1/notary/counter-deposits', ctx.who.notaryWith.token, {
+          ...hashOnly(`c${++n}`),
+          clientName: '赵六',
+          clientIdNumber: testIdNumber(902),
+        });
+        return { path: `/api/v1/notary/counter-deposits/${made.deposit.id}/claim-code` };
+      },
+    },
     'post /api/v1/deposits/claim': {
       expect: byRole({ depositor: 200 }),
       request: async (p) => {

@@ -1,7 +1,8 @@
 /**
  * Counter deposits (窗口办理) over HTTP: the opening names the client and the notary, the claim
  * code is single use, needs the claimant's registered ID number, locks after 5 mismatches and
- * expires after 90 days; the notary reads the deposit until the client claims it.
+ * expires after 90 days; the notary reads the deposit until the client claims it, and may
+ * reissue a lost, locked or expired code until then.
  */
 import { expect } from 'chai';
 import { readdirSync } from 'node:fs';
@@ -35,10 +36,16 @@ describe('counter deposits and claim codes (HTTP)', () => {
   let otherNotary: Persona;
   let client: Persona;
   let stranger: Persona;
+  let judge: Persona;
   const counter = (json: unknown, who = notary) =>
     call(server.url, 'POST', '/api/v1/notary/counter-deposits', { token: who.token, json });
   const claim = (who: Persona, code: unknown) =>
     call(server.url, 'POST', '/api/v1/deposits/claim', { token: who.token, json: { code } });
+  const reissue = (id: string, who = notary, json?: unknown) =>
+    call(server.url, 'POST', `/api/v1/notary/counter-deposits/${id}/claim-code`, {
+      token: who.token,
+      ...(json !== undefined ? { json } : {}),
+    });
   const made = async (idNumber = client.idNumber): Promise<Body> => {
     const r = await counter({
       ...hashOnly('窗口办理'),
@@ -58,6 +65,7 @@ describe('counter deposits and claim codes (HTTP)', () => {
     otherNotary = await makeAccount(server, 'notary');
     client = await makeDepositor(server, '赵六');
     stranger = await makeDepositor(server, '孙七');
+    judge = await makeAccount(server, 'judge', { court: '上海市徐汇区人民法院' });
   });
   after(() => server.dispose());
 
@@ -190,6 +198,88 @@ describe('counter deposits and claim codes (HTTP)', () => {
     }
     expectError(await claim(stranger, body.claimCode), 423, 'CLAIM_LOCKED');
     expectError(await claim(client, body.claimCode), 423, 'CLAIM_LOCKED');
+  });
+
+  it('lets the notary reissue a locked code: the old one is refused, the new one claims', async () => {
+    const body = await made();
+    const id = body.deposit.id;
+    for (let i = 0; i < 5; i++) await claim(stranger, body.claimCode);
+    expectError(await claim(client, body.claimCode), 423, 'CLAIM_LOCKED');
+
+    const r = await reissue(id);
+    expect(r.status, r.text).to.equal(200);
+    expect(r.headers.get('cache-control')).to.equal('no-store');
+    expect(r.body.depositId).to.equal(id);
+    expect(r.body.claimCode).to.match(/^([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(r.body.claimCode).to.not.equal(body.claimCode);
+    expect(Date.parse(r.body.claimExpiresAt) - clock.now()).to.be.within(
+      90 * DAY - 60_000,
+      90 * DAY,
+    );
+    const list = await call(server.url, 'GET', '/api/v1/notary/counter-deposits', {
+      token: notary.token,
+    });
+    const row = list.body.items.find((i: Body) => i.depositId === id);
+    expect(row.claim.state).to.equal('open');
+    expect(row.claim.reissuedAt).to.be.a('string');
+    expect(JSON.stringify(list.body)).to.not.include(r.body.claimCode);
+
+    // The old code is dead, locked or not; the new one starts with 5 attempts.
+    expectError(await claim(client, body.claimCode), 404, 'CLAIM_NOT_FOUND');
+    const miss = await claim(stranger, r.body.claimCode);
+    expectError(miss, 403, 'CLAIM_IDENTITY_MISMATCH');
+    expect(miss.body.error.message).to.not.include(client.idNumber);
+    const ok = await claim(client, r.body.claimCode);
+    expect(ok.status, ok.text).to.equal(200);
+    expect(ok.body.deposit.id).to.equal(id);
+
+    // The trail holds the reissue (by the notary) before the claim, each with a receipt.
+    const items = await trail(server, client.token, id);
+    expect(items.map((e) => [e.event, e.actor.role])).to.deep.equal([
+      ['claim-code-reissued', 'notary'],
+      ['claimed', 'depositor'],
+    ]);
+    expect(items[0].detail).to.deep.include({ previousState: 'locked' });
+    const opening = checkCustodyReceipt(items[0].receipt, vkey, body.receipt.opening.salt);
+    expect(opening.actor.account).to.equal(notary.id);
+    expect(JSON.stringify(items)).to.not.include(r.body.claimCode);
+
+    // Once claimed, there is nothing to reissue.
+    expectError(await reissue(id), 409, 'CLAIM_USED');
+  });
+
+  it('reissues an expired code with a new 90 days; only the notary who made the deposit may', async () => {
+    const body = await made();
+    const id = body.deposit.id;
+    const size = server.log.size;
+    expectError(await reissue(id, otherNotary), 404, 'DEPOSIT_NOT_FOUND');
+    expectError(await reissue(id, client), 403, 'ROLE_FORBIDDEN');
+    expectError(await reissue(id, judge), 403, 'ROLE_FORBIDDEN');
+    expectError(
+      await call(server.url, 'POST', `/api/v1/notary/counter-deposits/${id}/claim-code`),
+      401,
+      'AUTH_REQUIRED',
+    );
+    expectError(await reissue('HC00000000000'), 404, 'DEPOSIT_NOT_FOUND');
+    expectError(await reissue(id, notary, { clientName: 'x' }), 400, 'UNKNOWN_FIELD');
+    expect(server.log.size).to.equal(size); // nothing was written
+    // An ordinary deposit is no counter deposit.
+    const own = await call(server.url, 'POST', '/api/v1/deposits', {
+      token: client.token,
+      json: hashOnly('mine'),
+    });
+    expectError(await reissue(own.body.deposit.id), 404, 'DEPOSIT_NOT_FOUND');
+
+    clock.advance(90 * DAY + 1000);
+    expectError(await claim(client, body.claimCode), 410, 'CLAIM_EXPIRED');
+    const r = await reissue(id.toLowerCase());
+    expect(r.status, r.text).to.equal(200);
+    expect(Date.parse(r.body.claimExpiresAt) - clock.now()).to.be.within(
+      90 * DAY - 60_000,
+      90 * DAY,
+    );
+    const ok = await claim(client, r.body.claimCode);
+    expect(ok.status, ok.text).to.equal(200);
   });
 
   it('expires a code after 90 days', async () => {

@@ -226,6 +226,89 @@ describe('sequencer', () => {
       expect((await log.append(utf8('z'))).index).to.equal(0);
       await close();
     });
+
+    it('stays closed when close() is called while a recovery is reopening the store', async () => {
+      let fail = false;
+      let reopenGate: (() => void) | undefined;
+      const events: string[] = [];
+      const { log, close } = await openTestLog(tmp.dir, {}, (s) =>
+        delegatingStore(
+          faulty(s, () => fail),
+          {
+            async reopen() {
+              events.push('reopen');
+              await new Promise<void>((r) => (reopenGate = r));
+              await s.reopen();
+              events.push('reopened');
+            },
+            readHead() {
+              events.push('load');
+              return s.readHead();
+            },
+          },
+        ),
+      );
+      events.splice(0); // the open's own load
+      fail = true;
+      expect(await rejection(log.append(utf8('x')))).to.have.property('code', 'LOG_IN_DOUBT');
+      fail = false;
+      while (!reopenGate) await new Promise((r) => setImmediate(r));
+      const waiting = log.whenReady();
+      const closing = log.close();
+      reopenGate();
+      await closing;
+      // close() waited for the reopen in flight, and the recovery stopped there.
+      expect(events).to.deep.equal(['reopen', 'reopened']);
+      expect(log.available).to.equal(false);
+      expect(await rejection(waiting)).to.have.property('code', 'LOG_UNAVAILABLE');
+      expect(await rejection(log.whenReady())).to.have.property('code', 'LOG_UNAVAILABLE');
+      expect(await rejection(log.append(utf8('after close')))).to.have.property(
+        'code',
+        'LOG_UNAVAILABLE',
+      );
+      await close();
+    });
+
+    it('rejects whenReady() waiters with LOG_CORRUPT when the recovery finds the log corrupt', async () => {
+      let fail = false;
+      let damaged = false;
+      let reopenGate: (() => void) | undefined;
+      const reported: unknown[] = [];
+      const { log, close } = await openTestLog(tmp.dir, { onError: (e) => reported.push(e) }, (s) =>
+        delegatingStore(
+          faulty(s, () => fail),
+          {
+            async reopen() {
+              await new Promise<void>((r) => (reopenGate = r));
+              await s.reopen();
+            },
+            async readHead() {
+              const head = await s.readHead();
+              // the stored head no longer matches the tiles (a damaged disk)
+              return head && damaged ? { ...head, root: new Uint8Array(32) } : head;
+            },
+          },
+        ),
+      );
+      await log.append(utf8('one'));
+      fail = true;
+      expect(await rejection(log.append(utf8('x')))).to.have.property('code', 'LOG_IN_DOUBT');
+      fail = false;
+      damaged = true;
+      while (!reopenGate) await new Promise((r) => setImmediate(r));
+      const waiting = log.whenReady();
+      reopenGate();
+      const err = await rejection(waiting); // mocha's timeout guards against a hang
+      expect(err).to.be.instanceOf(SequencerError).with.property('code', 'LOG_CORRUPT');
+      expect(reported).to.include(err);
+      // Later callers learn it at once; appends are refused with the same code.
+      expect(await rejection(log.whenReady())).to.equal(err);
+      expect(log.available).to.equal(false);
+      expect(await rejection(log.append(utf8('y'))))
+        .to.be.instanceOf(SequencerError)
+        .with.property('code', 'LOG_CORRUPT');
+      await close();
+    });
   });
 
   it('refuses to start when a stored tile was damaged', async () => {

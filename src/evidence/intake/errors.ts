@@ -19,20 +19,3 @@ export type IntakeErrorCode =
  * file, and no blob that no record or other upload references.
  */
 export class IntakeError extends BaseError<IntakeErrorCode> {}
-
-/** HTTP status of each intake code, for the one mapper in `src/http/errors.ts`. */
-export const INTAKE_STATUS: Readonly<Record<IntakeErrorCode, number>> = {
-  INVALID_MULTIPART: 400,
-  NO_FILES: 400,
-  TOO_MANY_FILES: 400,
-  UNEXPECTED_FIELD: 400,
-  FIELD_TOO_LONG: 400,
-  EMPTY_FILE: 400,
-  INVALID_FILE_NAME: 400,
-  // The client has gone; the status is for logs and for a proxy that still listens.
-  UPLOAD_ABORTED: 400,
-  // The body arrived slower than HUICUN_MIN_UPLOAD_BYTES_PER_S (src/evidence/intake/body-rate.ts).
-  REQUEST_TOO_SLOW: 408,
-  FILE_TOO_LARGE: 413,
-  INSUFFICIENT_STORAGE: 507,
-};

@@ -1,5 +1,5 @@
 /** Deposit upload intake (DESIGN §5): streaming digests, limits, blob commit and rollback. */
-export { IntakeError, INTAKE_STATUS, type IntakeErrorCode } from './errors.js';
+export { IntakeError, type IntakeErrorCode } from './errors.js';
 export {
   BodyRateMeter,
   DEFAULT_MINIMUM_RATE,

@@ -85,8 +85,8 @@ export interface UploadHandler {
   /**
    * Receives a `multipart/form-data` deposit upload. On any failure (including the client going
    * away) no temp file remains and every blob this request committed is released.
-   * @throws IntakeError with the codes of `INTAKE_STATUS`; InputError (file names, text fields)
-   *   and DepositError MISSING_TITLE; other errors are internal (500).
+   * @throws IntakeError with an `IntakeErrorCode` (statuses in src/http/errors.ts); InputError
+   *   (file names, text fields) and DepositError MISSING_TITLE; other errors are internal (500).
    */
   receive(req: Request): Promise<Intake>;
   /** The deposit was appended (its records now reference the blobs): drops the holds. */
