@@ -15,7 +15,8 @@ import express, { type RequestHandler, type Response } from 'express';
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 /** Paths that belong to the API and the log, never to the web application. */
-const NOT_WEB = /^\/(api|tlog|dl|metrics)(\/|$)/;
+// case-insensitive, as express routes them: `/DL/<token>` is no page either
+const NOT_WEB = /^\/+(api|tlog|dl|metrics)(\/|$)/i;
 /** A path naming a file (an extension), which gets a 404 rather than the page. */
 const FILE_LIKE = /\.[A-Za-z0-9]+$/;
 const YEAR_SECONDS = 365 * 24 * 3600;

@@ -94,22 +94,22 @@ describe('log HTTP API', () => {
         ...decodeEntryBundle(new Uint8Array(await t.arrayBuffer())).map((e) => rfc6962.hashLeaf(e)),
       );
     }
-    expect(mth(leaves)).to.deep.equal(cp.root);
-    for (const from of [1, 2, 255, 256, 257, 65_536, SIZE - 1]) {
+    // Every request before the reference roots: computing one blocks this process (client and
+    // server) for seconds, and a keep-alive socket idle that long can be closed by the server
+    // just as the client reuses it (ECONNRESET), which is no fault of the log.
+    const sizes = [1, 2, 255, 256, 257, 65_536, SIZE - 1];
+    const proofs = [];
+    for (const from of sizes) {
       const p = await json(server, `/api/v1/log/proof/consistency?from=${from}&to=${SIZE}`);
       expect(p.status).to.equal(200);
-      verifyConsistency(
-        from,
-        SIZE,
-        p.body.proof.map(decodeBase64),
-        mth(leaves.slice(0, from)),
-        cp.root,
-        rfc6962,
-      );
+      proofs.push((p.body.proof as string[]).map(decodeBase64));
     }
     const same = await json(server, `/api/v1/log/proof/consistency?from=${SIZE}&to=${SIZE}`);
     expect(same.status).to.equal(200);
     expect(same.body.proof).to.deep.equal([]);
+    expect(mth(leaves)).to.deep.equal(cp.root);
+    for (const [i, from] of sizes.entries())
+      verifyConsistency(from, SIZE, proofs[i]!, mth(leaves.slice(0, from)), cp.root, rfc6962);
   });
 
   it('serves tiles: full, partial, entry bundles, and 404 beyond the tree', async () => {

@@ -220,6 +220,10 @@ describe('server.json and the admin routes', function () {
       expect(await backupCommand([dir], cli.io)).to.equal(1);
       expect(cli.text()).to.include('BLOB_DIGEST_MISMATCH');
       expect(existsSync(join(dir, 'manifest.json'))).to.equal(false);
+      // a 503 of data loss is reported to the operator (src/http/errors.ts), once
+      expect(server.errors.splice(0).map((e) => (e as { code?: string }).code)).to.deep.equal([
+        'BLOB_DIGEST_MISMATCH',
+      ]);
     } finally {
       writeFileSync(blob, original);
     }
