@@ -1,9 +1,25 @@
 /**
  * Chinese by default, English on request; the choice is remembered in localStorage. Texts live
- * in `messages.ts` as `[zh, en]` pairs; `t(key, vars)` fills `{name}` placeholders.
+ * in `messages.ts` (and tables kept beside their pages, merged here) as `[zh, en]` pairs;
+ * `t(key, vars)` fills `{name}` placeholders.
  * @module
  */
 import { messages, type MessageKey } from './messages.js';
+import { verifyMessages } from './pages/verify-messages.js';
+
+/** Merges message tables; a key defined in two tables does not type-check (no silent override). */
+function mergeTables<A extends object, B extends object>(
+  a: A,
+  b: B & Record<Extract<keyof A, keyof B>, never>,
+): A & B {
+  return { ...a, ...b };
+}
+
+/** Every text: `messages.ts` and the tables kept beside their pages. */
+const table: Readonly<Record<MessageKey, readonly [string, string]>> = mergeTables(
+  messages,
+  verifyMessages,
+);
 
 export type Lang = 'zh' | 'en';
 
@@ -42,7 +58,7 @@ export function applyLang(): void {
 
 /** The text of `key` in the current language, with `{name}` replaced from `vars`. */
 export function t(key: MessageKey, vars: Readonly<Record<string, string | number>> = {}): string {
-  const pair = messages[key];
+  const pair = table[key];
   const text = current === 'zh' ? pair[0] : pair[1];
   return text.replace(/\{(\w+)\}/g, (m, name: string) =>
     vars[name] === undefined ? m : String(vars[name]),
@@ -56,7 +72,7 @@ export function pick(message: { readonly zh: string; readonly en: string }): str
 
 /** Whether `key` has a text. */
 export function hasMessage(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(messages, key);
+  return Object.prototype.hasOwnProperty.call(table, key);
 }
 
 /** The text of `key` if there is one, else `fallback`. */
