@@ -239,6 +239,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
         access: casework.access,
         extractAttachments,
         documentIssued: async (sha) => (await certificates.issued(sha)) !== undefined,
+        notarised: (index) => casework.notary.ofDeposit(index).some((a) => a.state === 'issued'),
         renderReport: ({ user, record, report }) =>
           certificates.verificationReport(
             user,

@@ -1,9 +1,10 @@
 /**
  * POST /api/v1/verify (DESIGN §6, §9): multipart `file` and/or `certificate` (PDF, receipt JSON
- * or tlog-proof) with an optional `depositId` field, or JSON `{sha256}` / `{sm3}` /
- * `{depositId, sha256}` / `{certificateSha256}`. Anyone may call it; digest lookups and uploads
- * are rate-limited per address; with `Accept: application/pdf` a reader of the deposit gets the
- * signed verification report (核验报告).
+ * or tlog-proof) with optional `depositId`, `sha256` and `sm3` fields (a browser that hashed the
+ * file itself sends the digests, never the file), or JSON `{depositId}` / `{sha256}` / `{sm3}` /
+ * `{depositId, sha256}` / `{certificateSha256}`. Anyone may call it; lookups and uploads are
+ * rate-limited per address; with `Accept: application/pdf` a reader of the deposit gets the
+ * signed verification report (核验报告) of exactly the checks the JSON answer would carry.
  */
 import type { Request } from 'express';
 import { AccountError, optionalUser, type AuthUser } from '../accounts/index.js';
@@ -50,6 +51,8 @@ export interface VerifyRouteOptions {
   readonly access?: VerifierDeps['access'];
   /** Whether a document with this SHA-256 is anchored by a `certificate-issued` event. */
   readonly documentIssued?: (sha256: string) => Promise<boolean>;
+  /** Whether a notarial certificate was issued for the deposit at this log index. */
+  readonly notarised?: (depositIndex: number) => boolean;
   /** Reads huicun PDFs' attachments (`src/certificate/attachments.ts`). */
   readonly extractAttachments?: ExtractAttachments;
   /** Renders, signs, stores and anchors the verification report (核验报告) for a reader. */
@@ -98,8 +101,13 @@ function jsonQuery(body: unknown): DigestQuery & { certificateSha256?: string } 
       ? { certificateSha256: digest(o.certificateSha256, 'certificateSha256')! }
       : {}),
   };
-  if (q.sha256 === undefined && q.sm3 === undefined && q.certificateSha256 === undefined)
-    throw new VerifyError('NOTHING_TO_VERIFY', 'send sha256, sm3 or certificateSha256');
+  if (
+    q.sha256 === undefined &&
+    q.sm3 === undefined &&
+    q.certificateSha256 === undefined &&
+    q.depositId === undefined
+  )
+    throw new VerifyError('NOTHING_TO_VERIFY', 'send depositId, sha256, sm3 or certificateSha256');
   return q;
 }
 
@@ -120,6 +128,7 @@ export function addVerifyRoutes(
     ...(options.access ? { access: options.access } : {}),
     ...(options.documentIssued ? { documentIssued: options.documentIssued } : {}),
     ...(options.extractAttachments ? { extractAttachments: options.extractAttachments } : {}),
+    ...(options.notarised ? { notarised: options.notarised } : {}),
   });
   const lookups = new RateLimiter({
     enabled: options.rateLimits,
@@ -133,19 +142,26 @@ export function addVerifyRoutes(
       lookups.take(clientAddress(req));
       const max = user ? options.maxFileBytes : options.anonMaxBytes;
       const up = await receiveVerifyUpload(req, options.sm3, max, options.minimumRate);
+      const sha256 = up.file?.sha256 ?? digest(up.sha256, 'sha256');
+      const sm3 = up.file?.sm3 ?? digest(up.sm3, 'sm3');
       const q: DigestQuery = {
-        ...(up.file ? { sha256: up.file.sha256, sm3: up.file.sm3 } : {}),
+        ...(sha256 !== undefined ? { sha256 } : {}),
+        ...(sm3 !== undefined ? { sm3 } : {}),
         ...(up.depositId !== undefined ? { depositId: depositId(up.depositId)! } : {}),
       };
       if (up.certificate) return verifier.document(up.certificate, q, user);
-      if (!up.file)
-        throw new VerifyError('NOTHING_TO_VERIFY', 'send a "file" and/or a "certificate"');
+      if (sha256 === undefined && sm3 === undefined)
+        throw new VerifyError(
+          'NOTHING_TO_VERIFY',
+          'send a "file" (or its "sha256"/"sm3") and/or a "certificate"',
+        );
       return verifier.lookup(q, user);
     }
     if (req.is('application/json')) {
       const q = jsonQuery(req.body);
       lookups.take(clientAddress(req));
       if (q.certificateSha256 !== undefined) return verifier.issued(q.certificateSha256);
+      if (q.sha256 === undefined && q.sm3 === undefined) return verifier.number(q.depositId!);
       return verifier.lookup(q, user);
     }
     throw new VerifyError('UNSUPPORTED_MEDIA_TYPE', 'send multipart/form-data or application/json');
@@ -156,7 +172,7 @@ export function addVerifyRoutes(
       method: 'post',
       path: '/api/v1/verify',
       summary:
-        'Verify a file, digest, deposit number, receipt or certificate: multipart `file` and/or `certificate` (+ `depositId`), or JSON `{sha256}` / `{sm3}` / `{depositId, sha256}` / `{certificateSha256}`; `Accept: application/pdf` gives the signed verification report to a reader of the deposit',
+        'Verify a deposit number, file, digest, receipt or certificate: multipart `file` and/or `certificate` (+ `depositId`, `sha256`, `sm3` fields), or JSON `{depositId}` (a number alone: found/not_found, time, public log proof, notarised yes/no) / `{sha256}` / `{sm3}` / `{depositId, sha256}` / `{certificateSha256}`; `Accept: application/pdf` gives the signed verification report to a reader of the deposit',
       who: ['any'],
       tag: 'verify',
     },

@@ -8,7 +8,6 @@
 import type { AuthUser } from '../accounts/index.js';
 import { sha256 } from '../crypto/index.js';
 import type { DepositAccess } from '../custody/access.js';
-import { parseDepositNumber } from '../entry/index.js';
 import type { DepositRecord } from '../evidence/records.js';
 import { digestPrefix, indexOfKey } from '../evidence/records.js';
 import {
@@ -20,6 +19,7 @@ import {
 import { encodeBase64, encodeHex } from '../log/index.js';
 import type { Sequencer } from '../sequencer/index.js';
 import {
+  askedDepositNumber,
   check,
   documentCheck,
   msg,
@@ -27,9 +27,10 @@ import {
   receiptCheckpointSize,
   redactExpected,
   verifyReceipt,
-  VerifyError,
   type Check,
+  verifyLogProof,
   type ExtractAttachments,
+  type LogProof,
   type OnlineView,
   type VerifyReport,
 } from '../verify/index.js';
@@ -46,6 +47,17 @@ export interface VerifyAnswer {
   readonly checks: Check[];
   readonly deposit?: DepositView | { id: string; createdAt: string };
   readonly matches?: number;
+  /**
+   * A number lookup only: the deposit's public log proof (its entry, the inclusion proof and the
+   * first checkpoint covering it) and that checkpoint's origin, size and root hash.
+   */
+  readonly log?: LogProof & {
+    readonly origin: string;
+    readonly treeSize: number;
+    readonly rootHash: string;
+  };
+  /** A number lookup only: whether a notarial certificate (公证证明) was issued: yes or no. */
+  readonly notarised?: boolean;
   /** Full answers only: the verification the report renders. */
   readonly report?: VerifyReport;
   readonly record?: DepositRecord;
@@ -66,6 +78,8 @@ export interface VerifierDeps {
   readonly documentIssued?: (sha256: string) => Promise<boolean>;
   /** Reads the attachments of huicun PDFs (`src/certificate/attachments.ts`). */
   readonly extractAttachments?: ExtractAttachments;
+  /** Whether a notarial certificate was issued for the deposit at this log index. */
+  readonly notarised?: (depositIndex: number) => boolean;
 }
 
 /** A digest lookup: hex digests (lowercase) and optionally the deposit number asked about. */
@@ -118,8 +132,7 @@ export class Verifier {
 
   /** Looks a file's digest up (anonymous: found/not_found; a reader of the deposit: full). */
   async lookup(q: DigestQuery, user: AuthUser | undefined): Promise<VerifyAnswer> {
-    if (q.depositId !== undefined && parseDepositNumber(q.depositId) === undefined)
-      throw new VerifyError('INVALID_DEPOSIT_ID', 'depositId is not a valid deposit number');
+    if (q.depositId !== undefined) askedDepositNumber(q.depositId);
     const matches = await this.#matches(q);
     if (user !== undefined) {
       for (const record of await this.deps.deposits.findByIndices(matches)) {
@@ -204,6 +217,44 @@ export class Verifier {
         ? { deposit: { id: report.entry.id, createdAt: report.entry.time } }
         : {}),
       matches: found ? 1 : 0,
+    };
+  }
+
+  /**
+   * A deposit number alone (docs/verification.md): the same public answer for everyone — found or
+   * not, the deposit time, its public log proof with the checks of it, and whether a notarial
+   * certificate was issued. Nothing of the opening: no name, title, file name or digest.
+   * @throws {VerifyError} `INVALID_DEPOSIT_ID`, `WRONG_CHECK_CHARACTER`.
+   */
+  async number(depositId: string): Promise<VerifyAnswer> {
+    const { number } = askedDepositNumber(depositId);
+    const record = await this.deps.deposits.find(number);
+    if (record === undefined) return { verdict: 'not_found', checks: [], matches: 0 };
+    const receipt = await this.deps.deposits.receipt(record, 'issued');
+    const proof: LogProof = {
+      index: receipt.index,
+      entry: receipt.entry,
+      proof: receipt.proof,
+      checkpoint: receipt.checkpoint,
+    };
+    const report = verifyLogProof(proof, {
+      depositId: number,
+      trustedKeys: this.deps.trustedKeys,
+      online: await this.#online(receipt),
+    });
+    const cp = report.checkpoint;
+    return {
+      verdict: 'found',
+      checks: redactExpected(report.checks),
+      deposit: { id: record.number, createdAt: record.time },
+      matches: 1,
+      log: {
+        ...proof,
+        origin: cp?.origin ?? '',
+        treeSize: cp?.size ?? 0,
+        rootHash: cp?.root ?? '',
+      },
+      ...(this.deps.notarised ? { notarised: this.deps.notarised(record.index) } : {}),
     };
   }
 

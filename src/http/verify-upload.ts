@@ -2,8 +2,10 @@
  * The multipart body of POST /api/v1/verify (DESIGN §9): a `file` part is hashed while it
  * streams (SHA-256 here, SM3 on the shared worker) and never stored; a `certificate` part (PDF,
  * receipt JSON or tlog-proof, at most 16 MiB) is kept in memory; a `depositId` field may name the
- * deposit. Anything else is refused. A body slower than the minimum rate is cut off with 408
- * REQUEST_TOO_SLOW (src/evidence/intake/body-rate.ts).
+ * deposit; `sha256` and `sm3` fields carry the digests of a file hashed by the caller (a browser
+ * asking for the report of what it verified itself), never together with a `file`. Anything
+ * else is refused. A body slower than the minimum rate is cut off with 408 REQUEST_TOO_SLOW
+ * (src/evidence/intake/body-rate.ts).
  */
 import type { Request, Response } from 'express';
 import multer from 'multer';
@@ -24,7 +26,13 @@ export interface VerifyUpload {
   readonly file?: { readonly size: number; readonly sha256: string; readonly sm3: string };
   readonly certificate?: Uint8Array;
   readonly depositId?: string;
+  /** The caller's own digests (unchecked text: the route validates them). */
+  readonly sha256?: string;
+  readonly sm3?: string;
 }
+
+/** The text fields a verify upload may carry. */
+const FIELDS = ['depositId', 'sha256', 'sm3'] as const;
 
 const RESULT = Symbol('huicun.verifyPart');
 type Part = { [RESULT]?: VerifyUpload['file'] | Uint8Array };
@@ -103,7 +111,7 @@ function classify(err: unknown): unknown {
       err.code === 'LIMIT_PART_COUNT'
       ? new IntakeError(
           'UNEXPECTED_FIELD',
-          'send at most one "file", one "certificate" and "depositId"',
+          'send at most one "file", one "certificate" and the fields "depositId", "sha256", "sm3"',
           { cause: err },
         )
       : new IntakeError('INVALID_MULTIPART', 'malformed multipart body', { cause: err });
@@ -130,7 +138,7 @@ export async function receiveVerifyUpload(
   } = {
     storage: new VerifyStorage(sm3, maxFileBytes),
     defParamCharset: 'utf8',
-    limits: { files: 2, fields: 1, fieldSize: 64, parts: 3, headerPairs: 16 },
+    limits: { files: 2, fields: FIELDS.length, fieldSize: 80, parts: 5, headerPairs: 16 },
     fileFilter(_req, file, cb) {
       if (file.fieldname === 'file' || file.fieldname === 'certificate') cb(null, true);
       else cb(new IntakeError('UNEXPECTED_FIELD', 'send the parts "file" and/or "certificate"'));
@@ -154,15 +162,25 @@ export async function receiveVerifyUpload(
       const file = files.file?.[0]?.[RESULT] as VerifyUpload['file'];
       const certificate = files.certificate?.[0]?.[RESULT] as Uint8Array | undefined;
       const body = (req.body ?? {}) as Record<string, unknown>;
-      const unknown = Object.keys(body).filter((k) => k !== 'depositId');
+      const unknown = Object.keys(body).filter((k) => !(FIELDS as readonly string[]).includes(k));
       if (unknown.length > 0) {
         reject(new IntakeError('UNEXPECTED_FIELD', `unexpected field ${unknown[0]}`));
         return;
       }
+      if (file && (body.sha256 !== undefined || body.sm3 !== undefined)) {
+        reject(
+          new IntakeError('UNEXPECTED_FIELD', 'send a "file" or its "sha256"/"sm3", not both'),
+        );
+        return;
+      }
+      const text = (k: (typeof FIELDS)[number]): Record<string, string> =>
+        typeof body[k] === 'string' ? { [k]: body[k] } : {};
       resolve({
         ...(file ? { file } : {}),
         ...(certificate ? { certificate } : {}),
-        ...(typeof body.depositId === 'string' ? { depositId: body.depositId } : {}),
+        ...text('depositId'),
+        ...text('sha256'),
+        ...text('sm3'),
       });
     });
   });

@@ -11,7 +11,10 @@ import { BaseError } from '../errors.js';
  * - `NOT_A_HUICUN_PDF`: a PDF huicun did not write (no embedded receipt): give the receipt JSON.
  * - `INVALID_TRUSTED_KEY`: a trusted key that is not a valid vkey.
  * - `INVALID_DIGEST`: a digest that is not 64 hexadecimal characters.
- * - `INVALID_DEPOSIT_ID`: a deposit number that is malformed or has a wrong check character.
+ * - `INVALID_DEPOSIT_ID`: a deposit number that is malformed (not `HC` + 10 digits + a check
+ *   character, spaces and hyphens allowed).
+ * - `WRONG_CHECK_CHARACTER`: a well-formed deposit number whose ISO/IEC 7064 MOD 11-2 check
+ *   character does not match its digits: a mistyped number (docs/verification.md).
  * - `NOTHING_TO_VERIFY`: a request with neither a file, a digest nor a certificate (400).
  * - `UNSUPPORTED_MEDIA_TYPE`: a verify request neither multipart/form-data nor JSON (415).
  * - `REPORT_UNAVAILABLE`: a verification report (PDF) was asked for but this server cannot
@@ -24,6 +27,7 @@ export type VerifyErrorCode =
   | 'INVALID_TRUSTED_KEY'
   | 'INVALID_DIGEST'
   | 'INVALID_DEPOSIT_ID'
+  | 'WRONG_CHECK_CHARACTER'
   | 'NOTHING_TO_VERIFY'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'REPORT_UNAVAILABLE';

@@ -44,6 +44,7 @@ export {
 export {
   completeVerification,
   documentCheck,
+  inclusionCheck,
   prepareVerification,
   verifyReceipt,
   type PreparedVerification,
@@ -51,3 +52,10 @@ export {
   type VerifyReport,
 } from './verify-receipt.js';
 export { checkLines, verdictLine } from './text-report.js';
+export {
+  askedDepositNumber,
+  verifyLogProof,
+  type LogProof,
+  type LogProofOptions,
+  type LogProofReport,
+} from './log-proof.js';

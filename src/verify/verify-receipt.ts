@@ -50,7 +50,11 @@ export interface VerifyReport {
   readonly signer?: { key: string; trusted: boolean };
 }
 
-function inclusionCheck(
+/**
+ * `inclusion` (DESIGN §6): the proof leads from the entry's RFC 6962 leaf hash to the root of the
+ * checkpoint body (evaluated even when the checkpoint's signature is broken).
+ */
+export function inclusionCheck(
   index: number | undefined,
   entry: Uint8Array | undefined,
   proof: readonly Uint8Array[] | undefined,

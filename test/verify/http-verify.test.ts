@@ -9,7 +9,15 @@ import { makeAccount } from '../helpers/casework.js';
 import { renderDepositCertificate } from '../../src/certificate/deposit-certificate.js';
 import { ISSUED_AT, ISSUER, PUBLIC_URL, testSigner } from '../certificate/fixture.js';
 import { startTestServer, type TestServer } from '../helpers/server-fixture.js';
-import { CHECK_IDS } from '../../src/verify/index.js';
+import { extractAttachments } from '../../src/certificate/attachments.js';
+import { formatDepositNumber } from '../../src/entry/index.js';
+import {
+  CHECK_IDS,
+  receiptCheckpointSize,
+  receiptFromPdf,
+  verifyLogProof,
+  verifyReceipt,
+} from '../../src/verify/index.js';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const hex = (alg: string, b: Uint8Array): string => createHash(alg).update(b).digest('hex');
@@ -121,7 +129,8 @@ describe('POST /api/v1/verify', function () {
       [{}, 400, 'NOTHING_TO_VERIFY'],
       [{ sha256: 'xyz' }, 400, 'INVALID_DIGEST'],
       [{ sha256: 'ab'.repeat(32), extra: 1 }, 400, 'INVALID_BODY'],
-      [{ depositId: 'HC00000000000', sha256: 'ab'.repeat(32) }, 400, 'INVALID_DEPOSIT_ID'],
+      [{ depositId: 'HC00000000000', sha256: 'ab'.repeat(32) }, 400, 'WRONG_CHECK_CHARACTER'],
+      [{ depositId: 'HC0000000001', sha256: 'ab'.repeat(32) }, 400, 'INVALID_DEPOSIT_ID'],
       [[1], 400, 'INVALID_BODY'],
     ];
     for (const [json, status, code] of cases) {
@@ -314,6 +323,187 @@ describe('POST /api/v1/verify', function () {
     const ok = await verify({ certificateSha256: sha });
     expect(ok.body.checks[0]).to.include({ id: 'document.issued', status: 'pass' });
   });
+  /** The vkey the server publishes (what the browser trusts). */
+  async function logKey(): Promise<{ vkey: string; previous: string[] }> {
+    return (await call(server.url, 'GET', '/api/v1/log/key')).body;
+  }
+
+  it('a number alone (the QR code): found, the time, a public log proof that verifies, notarised no — nothing personal, the same for everyone', async () => {
+    const spaced = `${number.slice(0, 2)} ${number.slice(2, 7)}-${number.slice(7, 12)} ${number.slice(12)}`;
+    const r = await verify({ depositId: spaced.toLowerCase() });
+    expect(r.status, r.text).to.equal(200);
+    expect(r.body).to.deep.include({ verdict: 'found', matches: 1, notarised: false });
+    expect(r.body.deposit).to.deep.equal({ id: number, createdAt: depositBody.createdAt });
+    const [origin, size, root] = receipt.checkpoint.split('\n');
+    expect(r.body.log).to.deep.equal({
+      index: receipt.index,
+      entry: receipt.entry,
+      proof: receipt.proof,
+      checkpoint: receipt.checkpoint,
+      origin,
+      treeSize: Number(size),
+      rootHash: root,
+    });
+    expect(r.body.checks.map((c: Body) => [c.id, c.status])).to.deep.equal([
+      ['entry.canonical', 'pass'],
+      ['entry.id', 'pass'],
+      ['checkpoint.signature', 'pass'],
+      ['checkpoint.key_trusted', 'pass'],
+      ['checkpoint.origin', 'pass'],
+      ['inclusion', 'pass'],
+      ['consistency', 'pass'],
+    ]);
+    expectNothingStored(r);
+    // The browser checks the same proof again with the same code and the published key.
+    const key = await logKey();
+    const again = verifyLogProof(r.body.log, { depositId: number, trustedKeys: [key.vkey] });
+    expect(again.verdict).to.equal('verified');
+    expect(again.entry).to.include({ id: number, time: depositBody.createdAt, type: 'deposit' });
+    const moved = verifyLogProof(
+      { ...r.body.log, index: r.body.log.index + 1 },
+      { depositId: number, trustedKeys: [key.vkey] },
+    );
+    expect(moved.verdict).to.equal('not_verified');
+    expect(moved.checks.find((c) => c.id === 'inclusion')!.status).to.equal('fail');
+    // A signed-in owner asking by number alone gets the same public answer (no custody event).
+    const own = await verify({ depositId: number }, alice.token);
+    expect(own.body).to.deep.equal(r.body);
+  });
+
+  it('a number alone: unknown → not_found; not a deposit entry → not_found; a mistyped check character → 400 WRONG_CHECK_CHARACTER', async () => {
+    const unknown = await verify({ depositId: formatDepositNumber(9_999_999) });
+    expect(unknown.status).to.equal(200);
+    expect(unknown.body).to.deep.equal({ verdict: 'not_found', checks: [], matches: 0 });
+    // the log's first entries are not deposits (accounts, custody): no such deposit
+    const trailItems = (
+      await call(server.url, 'GET', `/api/v1/deposits/${number}/custody`, { token: alice.token })
+    ).body.items;
+    const custodyIndex = trailItems[0]?.receipt.index ?? 0;
+    const custody = await verify({ depositId: formatDepositNumber(custodyIndex) });
+    expect(custody.body.verdict).to.equal('not_found');
+    const last = number.at(-1)!;
+    const typo = number.slice(0, -1) + (last === '0' ? '1' : '0');
+    const wrong = await verify({ depositId: typo });
+    expect([wrong.status, wrong.body.error.code]).to.deep.equal([400, 'WRONG_CHECK_CHARACTER']);
+    expect(wrong.body.error.message).to.match(/check character/);
+    const swapped = number.slice(0, 10) + number[11] + number[10] + number.slice(12);
+    if (swapped !== number) {
+      const r = await verify({ depositId: swapped });
+      expect(r.body.error?.code, swapped).to.equal('WRONG_CHECK_CHARACTER');
+    }
+    for (const bad of ['HC123', 'XX00000000052', 12, '']) {
+      const r = await verify({ depositId: bad });
+      expect([r.status, r.body.error.code], String(bad)).to.deep.equal([400, 'INVALID_DEPOSIT_ID']);
+    }
+  });
+
+  it('a number alone: notarised yes once a notarial certificate was issued (yes/no only)', async () => {
+    const fd = new FormData();
+    fd.append('title', '公证的存证 notarised');
+    fd.append('files', new Blob([utf8('公证的文件 notarised file\n')]), '公证.txt');
+    const made = await call(server.url, 'POST', '/api/v1/deposits', {
+      token: alice.token,
+      body: fd,
+    });
+    const id = made.body.deposit.id;
+    expect((await verify({ depositId: id })).body.notarised).to.equal(false);
+    const apply = await call(server.url, 'POST', `/api/v1/deposits/${id}/notarisation`, {
+      token: alice.token,
+      json: { purpose: '诉讼 litigation', contact: '13800000000' },
+    });
+    const app = apply.body.application.id;
+    const notary = await makeAccount(server, 'notary', { office: '徐汇公证处' });
+    const act = (what: string, json?: unknown): Promise<Body> =>
+      call(server.url, 'POST', `/api/v1/notary/applications/${app}/${what}`, {
+        token: notary.token,
+        ...(json ? { json } : {}),
+      });
+    expect((await act('claim')).status).to.equal(200);
+    expect((await act('decision', { decision: 'approve' })).status).to.equal(200);
+    expect((await verify({ depositId: id })).body.notarised, 'approved, not issued').to.equal(
+      false,
+    );
+    const issued = await act('issue');
+    expect(issued.status, issued.text).to.equal(200);
+    const r = await verify({ depositId: id });
+    expect(r.body.notarised).to.equal(true);
+    expect(r.text).to.not.contain(issued.body.application.certificateNumber);
+    expect(r.text).to.not.contain('徐汇公证处');
+  });
+
+  it('multipart digests beside a certificate: the caller hashed the file itself; bad or doubled digests are refused', async () => {
+    const ok = await call(server.url, 'POST', '/api/v1/verify', {
+      body: upload({
+        certificate: utf8(JSON.stringify(receipt)),
+        sha256: hex('sha256', secret),
+        sm3: hex('sm3', secret),
+      }),
+    });
+    expect(ok.body.verdict, ok.text).to.equal('found');
+    expect(ok.body.checks.find((c: Body) => c.id === 'file.sm3').status).to.equal('pass');
+    const bad = await call(server.url, 'POST', '/api/v1/verify', {
+      body: upload({ certificate: utf8(JSON.stringify(receipt)), sha256: 'xyz' }),
+    });
+    expect([bad.status, bad.body.error.code]).to.deep.equal([400, 'INVALID_DIGEST']);
+    const both = await call(server.url, 'POST', '/api/v1/verify', {
+      body: upload({ file: secret, sha256: hex('sha256', secret) }),
+    });
+    expect([both.status, both.body.error.code]).to.deep.equal([400, 'UNEXPECTED_FIELD']);
+  });
+
+  it('one verdict: the signed report of a certificate and the digests a browser computed carries the checks of the JSON answer and of the browser verifier (document.issued included)', async () => {
+    const pdf = new Uint8Array(
+      await (
+        await fetch(`${server.url}/api/v1/deposits/${number}/certificate.pdf`, {
+          headers: { authorization: `Bearer ${alice.token}` },
+        })
+      ).arrayBuffer(),
+    );
+    const digests = { sha256: hex('sha256', secret), sm3: hex('sm3', secret) };
+    // What the certificate page sends for the report: the certificate and its own digests.
+    const form = (): FormData => upload({ certificate: pdf, ...digests });
+    const json = await call(server.url, 'POST', '/api/v1/verify', {
+      token: alice.token,
+      body: form(),
+    });
+    expect(json.body.verdict, json.text).to.equal('verified');
+    const res = await fetch(`${server.url}/api/v1/verify`, {
+      method: 'POST',
+      headers: { accept: 'application/pdf', authorization: `Bearer ${alice.token}` },
+      body: form(),
+    });
+    expect(res.status).to.equal(200);
+    const attached = extractAttachments(new Uint8Array(await res.arrayBuffer())).find((a) =>
+      a.name.endsWith('.verification.json'),
+    );
+    const report = JSON.parse(new TextDecoder().decode(attached!.bytes));
+    expect(report.verdict).to.equal('verified');
+    expect(report.checks).to.deep.equal(json.body.checks);
+    // The browser's own run (web/src/verifier.ts): key, checkpoint, consistency proof and
+    // document.issued fetched from the server, the same pure verifier on the same inputs.
+    const key = await logKey();
+    const note = (await call(server.url, 'GET', '/api/v1/log/checkpoint')).text;
+    const embedded = receiptFromPdf(pdf, extractAttachments);
+    const from = receiptCheckpointSize(embedded)!;
+    const to = Number(note.split('\n')[1]);
+    const consistency =
+      from < to
+        ? (await call(server.url, 'GET', `/api/v1/log/proof/consistency?from=${from}&to=${to}`))
+            .body.proof
+        : [];
+    const issued = await verify({ certificateSha256: hex('sha256', pdf) });
+    const browser = verifyReceipt(embedded, {
+      file: digests,
+      trustedKeys: [key.vkey, ...key.previous],
+      online: { checkpoint: note, consistencyProof: consistency },
+      document: { sha256: hex('sha256', pdf), issued: issued.body.checks[0].status === 'pass' },
+    });
+    const verdicts = (checks: readonly Body[]): string[][] =>
+      checks.map((c) => [c.id, c.status, c.message.en]);
+    expect(browser.verdict).to.equal(report.verdict);
+    expect(verdicts(browser.checks)).to.deep.equal(verdicts(report.checks));
+    expect(report.checks.find((c: Body) => c.id === 'document.issued').status).to.equal('pass');
+  });
 });
 
 describe('POST /api/v1/verify rate limit', () => {
@@ -321,10 +511,13 @@ describe('POST /api/v1/verify rate limit', () => {
   before(async () => (server = await startTestServer({ HUICUN_RATE_LIMITS: 'on' })));
   after(() => server?.dispose());
 
-  it('answers 429 RATE_LIMITED with Retry-After past 60 digest lookups a minute from one address', async () => {
-    const ask = (): Promise<Body> =>
-      call(server.url, 'POST', '/api/v1/verify', { json: { sha256: 'ab'.repeat(32) } });
-    for (let i = 0; i < 60; i++) expect((await ask()).status).to.equal(200);
+  it('answers 429 RATE_LIMITED with Retry-After past 60 digest or number lookups a minute from one address', async () => {
+    // digest lookups and number lookups (the QR landing) share the budget
+    const ask = (i = 0): Promise<Body> =>
+      call(server.url, 'POST', '/api/v1/verify', {
+        json: i % 2 ? { depositId: formatDepositNumber(i) } : { sha256: 'ab'.repeat(32) },
+      });
+    for (let i = 0; i < 60; i++) expect((await ask(i)).status).to.equal(200);
     const r = await ask();
     expect([r.status, r.body.error.code]).to.deep.equal([429, 'RATE_LIMITED']);
     expect(Number(r.headers.get('retry-after'))).to.be.within(1, 60);

@@ -1,19 +1,29 @@
 /**
  * Chinese by default, English on request; the choice is remembered in localStorage. Texts live
- * in `messages.ts` (and, per domain, files merged here such as `ui/court-messages.ts`) as
- * `[zh, en]` pairs; `t(key, vars)` fills `{name}` placeholders.
+ * in `messages.ts` (and tables kept beside their pages, merged here) as `[zh, en]` pairs;
+ * `t(key, vars)` fills `{name}` placeholders.
  * @module
  */
 import { messages, type MessageKey } from './messages.js';
-import { courtMessages, type CourtMessageKey } from './ui/court-messages.js';
+import { verifyMessages } from './pages/verify-messages.js';
+import { courtMessages } from './ui/court-messages.js';
 
-/** Every text key: the main table and the domain tables merged into it. */
-export type TextKey = MessageKey | CourtMessageKey;
+/** Every text key (kept as its own name for the pages that import it). */
+export type TextKey = MessageKey;
 
-const table: Readonly<Record<TextKey, readonly [string, string]>> = {
-  ...messages,
-  ...courtMessages,
-};
+/** Merges message tables; a key defined in two tables does not type-check (no silent override). */
+function mergeTables<A extends object, B extends object>(
+  a: A,
+  b: B & Record<Extract<keyof A, keyof B>, never>,
+): A & B {
+  return { ...a, ...b };
+}
+
+/** Every text: `messages.ts` and the tables kept beside their pages. */
+const table: Readonly<Record<MessageKey, readonly [string, string]>> = mergeTables(
+  mergeTables(messages, verifyMessages),
+  courtMessages,
+);
 
 export type Lang = 'zh' | 'en';
 
@@ -51,7 +61,7 @@ export function applyLang(): void {
 }
 
 /** The text of `key` in the current language, with `{name}` replaced from `vars`. */
-export function t(key: TextKey, vars: Readonly<Record<string, string | number>> = {}): string {
+export function t(key: MessageKey, vars: Readonly<Record<string, string | number>> = {}): string {
   const pair = table[key];
   const text = current === 'zh' ? pair[0] : pair[1];
   return text.replace(/\{(\w+)\}/g, (m, name: string) =>
@@ -65,7 +75,7 @@ export function pick(message: { readonly zh: string; readonly en: string }): str
 }
 
 /** Whether `key` has a text. */
-export function hasMessage(key: string): key is TextKey {
+export function hasMessage(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(table, key);
 }
 

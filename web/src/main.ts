@@ -10,12 +10,14 @@ import type { MessageKey } from './messages.js';
 import { adminPage } from './pages/admin.js';
 import { depositPage } from './pages/deposit.js';
 import { depositsPage } from './pages/deposits.js';
+import { helpPage } from './pages/help.js';
 import { homePage, loginPage, registerPage } from './pages/home.js';
 import { judgePage } from './pages/judge.js';
 import { newDepositPage } from './pages/new-deposit.js';
 import { notaryQueuePage, notaryReviewPage } from './pages/notary.js';
 import { notFoundPage } from './pages/not-found.js';
-import { certificateCheckPage, publicVerifyPage } from './pages/verify.js';
+import { certificateCheckPage } from './pages/verify.js';
+import { publicVerifyPage } from './pages/verify-landing.js';
 import { match, onNavigate, type Page, type Route } from './router.js';
 import type { Role } from './types.js';
 
@@ -31,6 +33,7 @@ const routes: readonly Route[] = [
   { pattern: /^\/judge$/, page: judgePage },
   { pattern: /^\/verify$/, page: publicVerifyPage },
   { pattern: /^\/verify\/certificate$/, page: certificateCheckPage },
+  { pattern: /^\/help$/, page: helpPage },
   { pattern: /^\/admin$/, page: adminPage },
 ];
 

@@ -1,7 +1,11 @@
 /**
  * Every text of the web application as `[中文, English]`. Chinese is the product's first
- * language; placeholders are `{name}`.
+ * language; placeholders are `{name}`. Some areas keep their texts beside their pages (the
+ * verification pages: `pages/verify-messages.ts`; the court list: `ui/court-messages.ts`); `i18n.ts` merges the tables.
  */
+import type { verifyMessages } from './pages/verify-messages.js';
+import type { courtMessages } from './ui/court-messages.js';
+
 export const messages = {
   // brand and shell
   'brand.name': ['汇存', 'huicun'],
@@ -769,4 +773,5 @@ export const messages = {
   'notFound.lead': ['您访问的页面不存在或已移动。', 'This page does not exist or has moved.'],
 } as const satisfies Record<string, readonly [string, string]>;
 
-export type MessageKey = keyof typeof messages;
+export type MessageKey =
+  keyof typeof messages | keyof typeof verifyMessages | keyof typeof courtMessages;

@@ -2,7 +2,9 @@
  * The browser's verification host (DESIGN §6), loaded only by the pages that verify: reads a
  * certificate PDF (its embedded receipt), a receipt JSON or a tlog-proof; fetches the log's key,
  * current checkpoint and a consistency proof; asks whether a PDF was issued; then runs the SAME
- * pure verifier as the CLI and the server (`src/verify`), on digests hashed in this browser.
+ * pure verifier as the CLI and the server (`src/verify`), on digests hashed in this browser. A
+ * number lookup's public log proof is checked again here with `verifyLogProof`
+ * (docs/verification.md).
  * @module
  */
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -13,7 +15,10 @@ import {
   receiptCheckpointSize,
   receiptFromPdf,
   receiptFromTlogProof,
+  verifyLogProof,
   verifyReceipt,
+  type LogProofReport,
+  type OnlineView,
   type VerifyReport,
 } from '../../src/verify/index.js';
 import { api, request } from './api.js';
@@ -90,15 +95,10 @@ async function documentIssued(sha: string): Promise<boolean | undefined> {
   }
 }
 
-/**
- * Verifies `doc` against the file digests, online against this server's log: the log key comes
- * from `/api/v1/log/key`, so `checkpoint.key_trusted` means "signed by this service's key".
- */
-export async function verifyDocument(
-  doc: ReadDocument,
-  file: { sha256: string; sm3: string } | undefined,
-  depositId: string | undefined,
-): Promise<{ report: VerifyReport; online: OnlineFacts }> {
+/** The log's key (trusted: it is this service's), its current checkpoint and a consistency proof. */
+async function onlineView(
+  from: number | undefined,
+): Promise<{ trustedKeys: string[]; online: OnlineView; facts: OnlineFacts }> {
   const key = await api<LogKey>('GET', '/api/v1/log/key', undefined, { anonymous: true });
   const note = await (
     await request('GET', '/api/v1/log/checkpoint', undefined, {
@@ -107,7 +107,6 @@ export async function verifyDocument(
     })
   ).text();
   const to = checkpointSize(note);
-  const from = receiptCheckpointSize(doc.receipt);
   let consistencyProof: string[] = [];
   if (from !== undefined && from > 0 && from < to) {
     const p = await api<{ proof: string[] }>(
@@ -118,15 +117,69 @@ export async function verifyDocument(
     );
     consistencyProof = p.proof;
   }
+  return {
+    trustedKeys: [key.vkey, ...(key.previous ?? [])],
+    online: { checkpoint: note, consistencyProof },
+    facts: { vkey: key.vkey, treeSize: to },
+  };
+}
+
+/**
+ * Verifies `doc` against the file digests, online against this server's log: the log key comes
+ * from `/api/v1/log/key`, so `checkpoint.key_trusted` means "signed by this service's key".
+ */
+export async function verifyDocument(
+  doc: ReadDocument,
+  file: { sha256: string; sm3: string } | undefined,
+  depositId: string | undefined,
+): Promise<{ report: VerifyReport; online: OnlineFacts }> {
+  const view = await onlineView(receiptCheckpointSize(doc.receipt));
   const issued = doc.sha256 !== undefined ? await documentIssued(doc.sha256) : undefined;
   const report = verifyReceipt(doc.receipt, {
     ...(file ? { file } : {}),
     ...(depositId ? { depositId } : {}),
-    trustedKeys: [key.vkey, ...(key.previous ?? [])],
-    online: { checkpoint: note, consistencyProof },
+    trustedKeys: view.trustedKeys,
+    online: view.online,
     ...(issued !== undefined && doc.sha256 ? { document: { sha256: doc.sha256, issued } } : {}),
   });
-  return { report, online: { vkey: key.vkey, treeSize: to } };
+  return { report, online: view.facts };
+}
+
+/**
+ * The multipart body that asks the server for the signed report (核验报告) of exactly what
+ * {@link verifyDocument} checked here: the same document, the same digests (never the file) and
+ * the same deposit number, so the report and the page show one verdict.
+ */
+export function reportRequest(
+  doc: File,
+  file: { sha256: string; sm3: string } | undefined,
+  depositId: string | undefined,
+): FormData {
+  const form = new FormData();
+  if (depositId) form.append('depositId', depositId);
+  if (file) {
+    form.append('sha256', file.sha256);
+    form.append('sm3', file.sm3);
+  }
+  form.append('certificate', doc, doc.name);
+  return form;
+}
+
+/**
+ * Checks a number lookup's public log proof again in this browser (the same `verifyLogProof` the
+ * server ran), against the key and current checkpoint this page fetches itself.
+ */
+export async function verifyNumberProof(
+  log: unknown,
+  depositId: string,
+): Promise<{ report: LogProofReport; online: OnlineFacts }> {
+  const view = await onlineView(receiptCheckpointSize(log));
+  const report = verifyLogProof(log, {
+    depositId,
+    trustedKeys: view.trustedKeys,
+    online: view.online,
+  });
+  return { report, online: view.facts };
 }
 
 /** Verifies a receipt the page fetched (the notary's "receipt status"). */
