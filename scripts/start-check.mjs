@@ -1,19 +1,44 @@
 #!/usr/bin/env node
 /**
- * Proves the README's `npm start` in this checkout: starts it, waits until /api/v1/health answers
- * ok, reads the demo logins it prints, logs in as the demo depositor, then stops the server with
- * SIGTERM and expects a clean exit. PORT (default 3000) as for `npm start`. Exit 0 or 1.
+ * Proves the README's `npm start` in this checkout: starts it as a first-time user would (an empty
+ * data folder, so the demo accounts are created and printed), waits until the server it started
+ * says it listens and /api/v1/health answers ok, logs in with the demo depositor's printed
+ * password, then stops the server with SIGTERM and expects a clean exit.
+ *
+ * The data and key folders are fresh temporary ones and the port a free one (PORT to choose
+ * another), so a store left by an earlier run, or another program on port 3000, can neither make
+ * the check pass nor make it fail. Exit 0 or 1.
  */
 /* global fetch */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-const port = Number(process.env.PORT ?? 3000);
+async function freePort() {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address();
+  await new Promise((r) => probe.close(r));
+  return port;
+}
+
+const port = Number(process.env.PORT ?? (await freePort()));
 const base = `http://127.0.0.1:${port}`;
+const scratch = mkdtempSync(join(tmpdir(), 'huicun-start-check-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 const server = spawn('npm', ['start'], {
   cwd: new URL('..', import.meta.url),
   detached: true,
   stdio: ['ignore', 'pipe', 'pipe'],
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HUICUN_DATA_DIR: join(scratch, 'storage'),
+    HUICUN_CERTS_DIR: join(scratch, 'certs'),
+  },
 });
 let output = '';
 server.stdout.on('data', (d) => (output += d));
@@ -39,11 +64,12 @@ async function health() {
   }
 }
 
+// Only the server this check started counts: it prints its address before it answers.
 let h;
 for (let i = 0; i < 480 && !h; i++) {
   if (server.exitCode !== null) fail(`npm start exited (${server.exitCode}) before answering`);
   await new Promise((r) => setTimeout(r, 250));
-  h = await health();
+  if (output.includes(`listening on http://`) && output.includes(`:${port}`)) h = await health();
 }
 if (h?.status !== 'ok') fail(`/api/v1/health never answered ok (${JSON.stringify(h)})`);
 console.log(`start-check: ${base}/api/v1/health → ${JSON.stringify(h)}`);
