@@ -393,7 +393,7 @@ export const messages = {
   'event.notarisation-rejected': ['公证员驳回', 'Rejected by the notary'],
   'event.notarisation-withdrawn': ['撤回申请', 'Application withdrawn'],
   'event.notarisation-issued': ['出具公证证明', 'Notarial certificate issued'],
-  'event.certificate-issued': ['签发证书文件', 'Certificate document issued'],
+  'event.certificate-issued': ['生成证书文件', 'Certificate document made'],
 
   // notarisation (depositor)
   'notarisation.title': ['公证出证', 'Notarisation'],
