@@ -1,18 +1,23 @@
 /**
  * Chinese by default, English on request; the choice is remembered in localStorage. Texts live
- * in `messages.ts` (and, per domain, files merged here such as `ui/court-messages.ts`) as
+ * in `messages.ts` (and, per domain, files merged here such as `ui/court-messages.ts`,
+ * `ui/trail-messages.ts`, `pages/deposit/messages.ts`) as
  * `[zh, en]` pairs; `t(key, vars)` fills `{name}` placeholders.
  * @module
  */
 import { messages, type MessageKey } from './messages.js';
+import { depositMessages, type DepositMessageKey } from './pages/deposit/messages.js';
 import { courtMessages, type CourtMessageKey } from './ui/court-messages.js';
+import { trailMessages, type TrailMessageKey } from './ui/trail-messages.js';
 
 /** Every text key: the main table and the domain tables merged into it. */
-export type TextKey = MessageKey | CourtMessageKey;
+export type TextKey = MessageKey | CourtMessageKey | DepositMessageKey | TrailMessageKey;
 
 const table: Readonly<Record<TextKey, readonly [string, string]>> = {
   ...messages,
   ...courtMessages,
+  ...depositMessages,
+  ...trailMessages,
 };
 
 export type Lang = 'zh' | 'en';
