@@ -74,6 +74,7 @@ export class CertificateService {
     const { record } = await this.deps.casework.access.read(reader, depositId, {
       kind: 'viewed',
       resource: 'certificate',
+      certificate: 'deposit',
     });
     const notarisation = await this.notarialStatus(record.index);
     const status = notarisation ? `issued:${notarisation.reference}` : 'not-notarised';
@@ -114,6 +115,7 @@ export class CertificateService {
     await this.deps.casework.access.noteRead(reader, deposit, {
       kind: 'viewed',
       resource: 'certificate',
+      certificate: 'notarial',
     });
     const record = deposit.record;
     return this.once(`notarial:${application.id}`, async () => {

@@ -98,7 +98,7 @@ export class DepositAccess {
   /**
    * `resolve` then `noteRead`: the one call a read route makes before sending a body.
    * @throws DepositError DEPOSIT_NOT_FOUND; CustodyError CUSTODY_UNAVAILABLE
-   * @example const { record } = await access.read(user, id, { kind: 'viewed', resource: 'certificate' });
+   * @example const { record } = await access.read(user, id, { kind: 'viewed', resource: 'details' });
    */
   async read(reader: Reader, id: string, read: DepositRead): Promise<ReadableDeposit> {
     const readable = await this.resolve(reader, id);

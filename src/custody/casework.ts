@@ -94,7 +94,7 @@ export class Casework {
    * The application and its deposit if `reader` may read both: the applicant, a notary the
    * workflow lets see it (any while `submitted`, then the claiming one), or a judge bound to an
    * active share of its deposit. Records nothing; a certificate download then calls
-   * `access.noteRead(reader, deposit, {kind: 'viewed', resource: 'certificate'})`.
+   * `access.noteRead(reader, deposit, {kind: 'viewed', resource: 'certificate', certificate: 'notarial'})`.
    * @throws NotaryError APPLICATION_NOT_FOUND otherwise.
    */
   async applicationFor(

@@ -26,7 +26,10 @@ export {
   type EventContext,
   type EventRequest,
   type RecordedEvent,
+  TRAIL_PAGE_MAX,
   type TrailItem,
+  type TrailPage,
+  type TrailQuery,
   type WithheldReceipt,
 } from './service.js';
 export {
@@ -58,5 +61,11 @@ export {
   parseCode,
   type IssuedCode,
 } from './codes.js';
-export { EventWindow, DOWNLOADED_WINDOW_MS, VIEWED_WINDOW_MS } from './window.js';
+export {
+  EventWindow,
+  DOWNLOADED_WINDOW_MS,
+  readWindow,
+  VIEWED_WINDOW_MS,
+  type CertificateRead,
+} from './window.js';
 export { KeyedLock } from './lock.js';

@@ -22,7 +22,9 @@ import {
   type CustodyRecord,
 } from './events.js';
 import { custodyTag } from './tag.js';
-import { DOWNLOADED_WINDOW_MS, EventWindow, VIEWED_WINDOW_MS } from './window.js';
+import { EventWindow, readWindow, type DepositRead } from './window.js';
+
+export type { DepositRead } from './window.js';
 
 /** The deposit an event is about (a stored record has all of it). */
 export type CustodyDeposit = Pick<DepositRecord, 'number' | 'index' | 'opening'>;
@@ -60,11 +62,6 @@ export interface RecordedEvent {
   readonly receipt: Receipt;
 }
 
-/** A read that a non-owner's access records. */
-export type DepositRead =
-  | { readonly kind: 'viewed'; readonly resource: 'details' | 'receipt' | 'certificate' }
-  | { readonly kind: 'downloaded'; readonly file: number };
-
 /** A receipt whose opening is withheld from the trail's reader (./disclosure.ts). */
 export type WithheldReceipt = Omit<Receipt, 'opening'>;
 
@@ -78,6 +75,28 @@ export interface TrailItem {
   /** The detail keys left out for this reader; then the receipt carries no opening. */
   readonly withheld?: readonly string[];
   readonly receipt: Receipt | WithheldReceipt;
+}
+
+/** Most items of one trail page (`limit`). */
+export const TRAIL_PAGE_MAX = 200;
+
+/** Which part of a trail to read. */
+export interface TrailQuery {
+  /** Items in the page (1…{@link TRAIL_PAGE_MAX}); absent: every item after `after`. */
+  readonly limit?: number;
+  /** The log index of the previous page's last item (its `nextCursor`): items after it. */
+  readonly after?: number;
+  /** Only these events; absent or empty: every event. */
+  readonly events?: readonly CustodyEvent[];
+}
+
+/** One page of a trail. */
+export interface TrailPage {
+  readonly items: TrailItem[];
+  /** The `cursor` of the next page, or null when this page is the last. */
+  readonly nextCursor: string | null;
+  /** How many events match the filter in the whole trail (every page). */
+  readonly total: number;
 }
 
 export interface CustodyLogDeps {
@@ -154,7 +173,8 @@ export class CustodyLog {
 
   /**
    * Records a non-owner's read of `deposit` unless the same actor's same read is inside its
-   * window (DESIGN §8); resolves once the event is durable. Call before sending the body.
+   * window (./window.ts: the details and the receipt are one view); resolves once the event is
+   * durable. Call before sending the body.
    * @throws CustodyError CUSTODY_UNAVAILABLE when the event cannot be appended.
    */
   async noteRead(
@@ -163,18 +183,19 @@ export class CustodyLog {
     read: DepositRead,
     detail: CustodyDetail = {},
   ): Promise<void> {
-    const what = read.kind === 'viewed' ? `viewed:${read.resource}` : `downloaded:${read.file}`;
+    const { what, windowMs } = readWindow(read);
     const key = `${actor.account}|${deposit.index}|${what}`;
-    const windowMs = read.kind === 'viewed' ? VIEWED_WINDOW_MS : DOWNLOADED_WINDOW_MS;
     const readDetail: CustodyDetail =
-      read.kind === 'viewed'
-        ? { resource: read.resource, ...detail }
-        : {
+      read.kind === 'downloaded'
+        ? {
             file: read.file,
             name: deposit.opening.files[read.file]?.name ?? '',
             sha256: deposit.opening.files[read.file]?.sha256 ?? '',
             ...detail,
-          };
+          }
+        : read.resource === 'certificate'
+          ? { resource: read.resource, certificate: read.certificate, ...detail }
+          : { resource: read.resource, ...detail };
     try {
       await this.windows.once(key, windowMs, () =>
         this.record({ deposit, event: read.kind, actor, detail: readDetail }),
@@ -203,36 +224,60 @@ export class CustodyLog {
    * may see it (./disclosure.ts; default the owner: everything).
    */
   async trail(depositIndex: number, reader: TrailReader = OWNER_READER): Promise<TrailItem[]> {
+    return (await this.trailPage(depositIndex, reader)).items;
+  }
+
+  /**
+   * One page of the trail (`GET …/custody?limit=&cursor=&event=`): the events of `query.events`
+   * (all when absent) after the log index `query.after`, `query.limit` of them (all when absent),
+   * in log order, each with a receipt under the log's checkpoint when the page is read.
+   */
+  async trailPage(
+    depositIndex: number,
+    reader: TrailReader = OWNER_READER,
+    query: TrailQuery = {},
+  ): Promise<TrailPage> {
     const events = await this.events(depositIndex);
     const { sequencer, vkey } = this.deps;
     // Read after the scan: an event whose batch is on disk but not yet acknowledged is left out.
     const checkpoint = sequencer.current().checkpoint;
     const size = parseCheckpoint(checkpoint.slice(0, checkpoint.lastIndexOf('\n\n') + 1)).size;
-    return Promise.all(
-      events
-        .filter((e) => e.index < size)
-        .map(async (e): Promise<TrailItem> => {
-          const proof = await sequencer.reader.inclusionProof(e.index, size);
-          const o = e.opening;
-          const receipt = makeReceipt({
-            logKey: vkey,
-            index: e.index,
-            entry: makeEntry('custody', e.tag, o.time, o).bytes,
-            opening: o,
-            proof,
-            checkpoint,
-          });
-          const withheld = withheldKeys(o, reader);
-          if (withheld.length === 0 || !o.detail)
-            return { ...itemFacts(o), ...(o.detail ? { detail: o.detail } : {}), receipt };
-          return {
-            ...itemFacts(o),
-            detail: withoutKeys(o.detail, withheld),
-            withheld,
-            receipt: withoutOpening(receipt),
-          };
-        }),
+    const wanted = query.events !== undefined && query.events.length > 0 ? query.events : undefined;
+    const matching = events.filter(
+      (e) => e.index < size && (wanted === undefined || wanted.includes(e.opening.event)),
     );
+    const after = query.after;
+    const rest = after === undefined ? matching : matching.filter((e) => e.index > after);
+    const page = query.limit === undefined ? rest : rest.slice(0, query.limit);
+    const last = page.at(-1);
+    const items = await Promise.all(
+      page.map(async (e): Promise<TrailItem> => {
+        const proof = await sequencer.reader.inclusionProof(e.index, size);
+        const o = e.opening;
+        const receipt = makeReceipt({
+          logKey: vkey,
+          index: e.index,
+          entry: makeEntry('custody', e.tag, o.time, o).bytes,
+          opening: o,
+          proof,
+          checkpoint,
+        });
+        const withheld = withheldKeys(o, reader);
+        if (withheld.length === 0 || !o.detail)
+          return { ...itemFacts(o), ...(o.detail ? { detail: o.detail } : {}), receipt };
+        return {
+          ...itemFacts(o),
+          detail: withoutKeys(o.detail, withheld),
+          withheld,
+          receipt: withoutOpening(receipt),
+        };
+      }),
+    );
+    return {
+      items,
+      nextCursor: last !== undefined && page.length < rest.length ? String(last.index) : null,
+      total: matching.length,
+    };
   }
 }
 

@@ -12,6 +12,7 @@ import { currentUser, requireRole, type AuthUser } from '../accounts/index.js';
 import type { Casework } from '../custody/casework.js';
 import { DepositError } from '../evidence/errors.js';
 import type { UploadHandler } from '../evidence/intake/index.js';
+import { previewKind, inlinePolicy } from '../evidence/preview.js';
 import { receiptToTlogProof } from '../evidence/receipt.js';
 import type { DepositRecord } from '../evidence/records.js';
 import {
@@ -58,13 +59,34 @@ function depositorOf(user: AuthUser): Pick<NewDeposit, 'depositor' | 'owner'> {
 }
 
 /** RFC 6266 / RFC 5987: an ASCII fallback plus the UTF-8 name. */
-export function contentDisposition(name: string): string {
+export function contentDisposition(
+  name: string,
+  type: 'attachment' | 'inline' = 'attachment',
+): string {
   const ascii = name.replace(/[^\x20-\x7e]|["\\%]/g, '_');
   const encoded = encodeURIComponent(name).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * How a file is sent (`?disposition=`): `attachment` (the default) or `inline`, which only a
+ * previewable file may ask for (src/evidence/preview.ts).
+ * @throws HttpError INVALID_QUERY for another value, or `inline` of a file that is not shown.
+ */
+function dispositionOf(raw: unknown, mediaType: string): 'attachment' | 'image' | 'pdf' {
+  if (raw === undefined || raw === 'attachment') return 'attachment';
+  if (raw !== 'inline')
+    throw new HttpError('INVALID_QUERY', 'disposition must be attachment or inline');
+  const kind = previewKind(mediaType);
+  if (kind === undefined)
+    throw new HttpError(
+      'INVALID_QUERY',
+      'only PNG, JPEG, GIF, WebP and PDF files are shown inline; download this file instead',
+    );
+  return kind;
 }
 
 export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): void {
@@ -199,6 +221,10 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
       who: [...DEPOSIT_READERS],
       tag: 'deposits',
       produces: 'application/octet-stream',
+      query: {
+        disposition:
+          '`attachment` (default) or `inline`: a PNG, JPEG, GIF, WebP or PDF file shown in the page (a preview; recorded as the download)',
+      },
     },
     readers,
     async (req, res, next) => {
@@ -214,6 +240,7 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
           'a hash-only deposit holds no file: only its digests were deposited',
         );
       }
+      const disposition = dispositionOf(req.query.disposition, file.mediaType);
       if (!(await deps.blobs.stat(file.sha256)))
         throw new DepositError('BLOB_MISSING', 'the stored file is missing');
       // Before any header: a HEAD's Content-Disposition and Content-Length name the file.
@@ -224,9 +251,15 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
           {
             headers: {
               'Content-Type': file.mediaType,
-              'Content-Disposition': contentDisposition(file.name),
               'X-Content-Type-Options': 'nosniff',
               'Cache-Control': 'private, no-store',
+              ...(disposition === 'attachment'
+                ? { 'Content-Disposition': contentDisposition(file.name) }
+                : {
+                    'Content-Disposition': contentDisposition(file.name, 'inline'),
+                    // shown in our own page only (src/evidence/preview.ts)
+                    'Content-Security-Policy': inlinePolicy(disposition),
+                  }),
             },
             acceptRanges: true,
             lastModified: false,

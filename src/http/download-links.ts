@@ -112,12 +112,14 @@ export function addDownloadLinkRoutes(
     {
       method: 'post',
       path: '/api/v1/deposits/:id/files/:n/link',
-      summary: 'A 30-minute download link for a browser (Range-capable, bound to the account)',
+      summary:
+        'A 30-minute download link for a browser (Range-capable, bound to the account); `disposition=inline` for a preview',
       who,
       tag: 'deposits',
+      query: { disposition: 'attachment (default) or inline, as for the file' },
     },
     readers,
-    make(''),
+    make('', ['disposition']),
   );
   routes.add(
     {

@@ -1,5 +1,10 @@
 import { expect } from 'chai';
-import { DOWNLOADED_WINDOW_MS, EventWindow, VIEWED_WINDOW_MS } from '../../src/custody/index.js';
+import {
+  DOWNLOADED_WINDOW_MS,
+  EventWindow,
+  readWindow,
+  VIEWED_WINDOW_MS,
+} from '../../src/custody/index.js';
 
 describe('custody/window (read events de-duplicated per window, DESIGN §8)', () => {
   let t: number;
@@ -64,5 +69,41 @@ describe('custody/window (read events de-duplicated per window, DESIGN §8)', ()
     }
     expect(await w.once('k', VIEWED_WINDOW_MS, append)).to.equal(true);
     expect(w.size).to.equal(1);
+  });
+
+  it('counts the details and the receipt as one view; each certificate and each file apart', () => {
+    const what = (r: Parameters<typeof readWindow>[0]): string => readWindow(r).what;
+    expect(what({ kind: 'viewed', resource: 'details' })).to.equal(
+      what({ kind: 'viewed', resource: 'receipt' }),
+    );
+    const keys = [
+      what({ kind: 'viewed', resource: 'details' }),
+      what({ kind: 'viewed', resource: 'certificate', certificate: 'deposit' }),
+      what({ kind: 'viewed', resource: 'certificate', certificate: 'notarial' }),
+      what({ kind: 'downloaded', file: 0 }),
+      what({ kind: 'downloaded', file: 1 }),
+    ];
+    expect(new Set(keys).size).to.equal(keys.length);
+    expect(readWindow({ kind: 'viewed', resource: 'receipt' }).windowMs).to.equal(VIEWED_WINDOW_MS);
+    expect(readWindow({ kind: 'downloaded', file: 3 }).windowMs).to.equal(DOWNLOADED_WINDOW_MS);
+  });
+
+  it('lets only one of many concurrent reads append, even when the append fails synchronously', async () => {
+    const w = new EventWindow(() => t);
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => w.once('k', VIEWED_WINDOW_MS, append)),
+    );
+    expect(results.filter((r) => r)).to.have.length(1);
+    expect(appends).to.equal(1);
+    const throwing = (): Promise<void> => {
+      throw new Error('no log');
+    };
+    const failed = await Promise.allSettled([
+      w.once('j', VIEWED_WINDOW_MS, throwing),
+      w.once('j', VIEWED_WINDOW_MS, throwing),
+    ]);
+    expect(failed.map((f) => f.status)).to.deep.equal(['rejected', 'rejected']);
+    // nothing left reserved: the next read appends
+    expect(await w.once('j', VIEWED_WINDOW_MS, append)).to.equal(true);
   });
 });

@@ -185,6 +185,21 @@ describe('certificates API', function () {
     expect(v2text).to.include('已出具公证证明');
     expect(v2text.replace(/\s/g, '')).to.include(`编号${printed}`);
     expect(v2text.replace(/\s/g, '')).to.include(issuedApp.certificateNumber);
+
+    // the notary's reads name the certificate: each certificate is a view of its own
+    expect((await pdf(server, `/api/v1/deposits/${id}/certificate.pdf`, notary)).status).to.equal(
+      200,
+    );
+    const trail = await call(server.url, 'GET', `/api/v1/deposits/${id}/custody`, {
+      token: depositor.token,
+    });
+    const reads = trail.body.items.filter(
+      (i: Body) => i.event === 'viewed' && i.actor.role === 'notary',
+    );
+    expect(reads.map((i: Body) => [i.detail.resource, i.detail.certificate])).to.deep.equal([
+      ['certificate', 'notarial'],
+      ['certificate', 'deposit'],
+    ]);
   });
 
   it('answers 404 to a stranger, for both certificates', async () => {

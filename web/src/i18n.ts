@@ -1,12 +1,15 @@
 /**
  * Chinese by default, English on request; the choice is remembered in localStorage. Texts live
- * in `messages.ts` (and tables kept beside their pages, merged here) as `[zh, en]` pairs;
+ * in `messages.ts` (and tables kept beside their pages: `pages/verify-messages.ts`,
+ * `pages/deposit/messages.ts`, `ui/court-messages.ts`, `ui/trail-messages.ts`, merged here) as `[zh, en]` pairs;
  * `t(key, vars)` fills `{name}` placeholders.
  * @module
  */
 import { messages, type MessageKey } from './messages.js';
+import { depositMessages } from './pages/deposit/messages.js';
 import { verifyMessages } from './pages/verify-messages.js';
 import { courtMessages } from './ui/court-messages.js';
+import { trailMessages } from './ui/trail-messages.js';
 
 /** Every text key (kept as its own name for the pages that import it). */
 export type TextKey = MessageKey;
@@ -21,8 +24,8 @@ function mergeTables<A extends object, B extends object>(
 
 /** Every text: `messages.ts` and the tables kept beside their pages. */
 const table: Readonly<Record<MessageKey, readonly [string, string]>> = mergeTables(
-  mergeTables(messages, verifyMessages),
-  courtMessages,
+  mergeTables(mergeTables(mergeTables(messages, verifyMessages), courtMessages), depositMessages),
+  trailMessages,
 );
 
 export type Lang = 'zh' | 'en';

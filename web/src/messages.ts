@@ -1,10 +1,13 @@
 /**
  * Every text of the web application as `[中文, English]`. Chinese is the product's first
  * language; placeholders are `{name}`. Some areas keep their texts beside their pages (the
- * verification pages: `pages/verify-messages.ts`; the court list: `ui/court-messages.ts`); `i18n.ts` merges the tables.
+ * verification pages: `pages/verify-messages.ts`; the court list: `ui/court-messages.ts`; the
+ * deposit page: `pages/deposit/messages.ts`; the custody trail: `ui/trail-messages.ts`); `i18n.ts` merges the tables.
  */
+import type { depositMessages } from './pages/deposit/messages.js';
 import type { verifyMessages } from './pages/verify-messages.js';
 import type { courtMessages } from './ui/court-messages.js';
+import type { trailMessages } from './ui/trail-messages.js';
 
 export const messages = {
   // brand and shell
@@ -397,7 +400,7 @@ export const messages = {
   'event.notarisation-rejected': ['公证员驳回', 'Rejected by the notary'],
   'event.notarisation-withdrawn': ['撤回申请', 'Application withdrawn'],
   'event.notarisation-issued': ['出具公证证明', 'Notarial certificate issued'],
-  'event.certificate-issued': ['签发证书文件', 'Certificate document issued'],
+  'event.certificate-issued': ['生成证书文件', 'Certificate document made'],
 
   // notarisation (depositor)
   'notarisation.title': ['公证出证', 'Notarisation'],
@@ -774,4 +777,8 @@ export const messages = {
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey =
-  keyof typeof messages | keyof typeof verifyMessages | keyof typeof courtMessages;
+  | keyof typeof messages
+  | keyof typeof verifyMessages
+  | keyof typeof courtMessages
+  | keyof typeof depositMessages
+  | keyof typeof trailMessages;

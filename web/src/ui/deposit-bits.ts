@@ -1,11 +1,12 @@
 /** Pieces about deposits used by several pages: lists, states, the file manifest, the custody trail. */
-import { api, ApiError, download } from '../api.js';
-import { h, type Child } from '../dom.js';
+import { previewKind } from '../../../src/evidence/preview.js';
+import { api, currentRole, download } from '../api.js';
+import { h, replace, uid, type Child } from '../dom.js';
 import { formatByteCount, formatBytes, formatTime, groupDepositNumber } from '../format.js';
-import { t, tOr } from '../i18n.js';
+import { t } from '../i18n.js';
 import type { MessageKey } from '../messages.js';
-import type { ApplicationState, CustodyItem, Deposit } from '../types.js';
-import { badge, busy, digest } from './common.js';
+import type { ApplicationState, Deposit } from '../types.js';
+import { badge, busy, copyButton, digest } from './common.js';
 
 /**
  * Pages of `GET /api/v1/deposits`, fetched until the end or `max` items: a depositor's own as
@@ -90,86 +91,138 @@ export function table(
   );
 }
 
-/** The file manifest with sizes, digests and (for uploads) download buttons. */
-export function manifest(deposit: Deposit, errors: HTMLElement): HTMLElement {
-  const uploaded = deposit.method !== 'hash-only';
+/** A digest with its copy button (the button names the file and the algorithm). */
+function digestRow(hex: string | undefined, alg: 'SHA-256' | 'SM3', name: string): HTMLElement {
+  const tag = alg === 'SHA-256' ? 'sha256' : 'sm3';
+  const copy = hex ? copyButton(hex) : null;
+  copy?.setAttribute('aria-label', t('manifest.copyDigest', { alg, name }));
+  copy?.setAttribute('data-copy', tag);
   return h(
-    'ol',
-    { class: 'manifest' },
-    deposit.files.map((f, n) => {
-      const get = h(
-        'button',
-        { type: 'button', class: 'btn btn-small', 'data-download-file': String(n) },
-        t('deposit.downloadFile'),
-      );
-      get.addEventListener('click', () => {
-        void busy(get, errors, () => download(`/api/v1/deposits/${deposit.id}/files/${n}`, f.name));
-      });
-      return h(
-        'li',
-        { class: 'file', 'data-file': f.name },
-        h(
-          'div',
-          { class: 'file-head' },
-          h('span', { class: 'file-name' }, f.name),
-          h('span', { class: 'file-meta' }, formatBytes(f.size), ' · ', f.mediaType),
-          uploaded ? get : null,
-        ),
-        h(
-          'dl',
-          { class: 'digests' },
-          h('dt', null, 'SHA-256'),
-          h('dd', { 'data-digest': 'sha256' }, digest(f.sha256, `SHA-256 ${f.name}`)),
-          h('dt', null, 'SM3'),
-          h('dd', { 'data-digest': 'sm3' }, digest(f.sm3, `SM3 ${f.name}`)),
-          h('dt', null, t('deposit.size')),
-          h('dd', null, formatByteCount(f.size)),
-        ),
-      );
-    }),
+    'dd',
+    { class: 'digest-row' },
+    h('span', { 'data-digest': tag }, digest(hex, `${alg} ${name}`)),
+    copy,
   );
 }
 
-/** The custody trail: each event, who, when, and where it is in the log. */
-export async function custodyTrail(depositId: string): Promise<HTMLElement> {
-  let items: CustodyItem[];
-  try {
-    items = (await api<{ items: CustodyItem[] }>('GET', `/api/v1/deposits/${depositId}/custody`))
-      .items;
-  } catch (err) {
-    if (err instanceof ApiError && err.code === 'ROUTE_NOT_FOUND')
-      return h('p', { class: 'muted' }, t('custody.unavailable'));
-    throw err;
-  }
-  if (items.length === 0) return h('p', { class: 'muted', 'data-custody': '' }, t('custody.empty'));
+/**
+ * The 预览 button of a file a browser may show (src/evidence/preview.ts): on the first click it
+ * asks for a one-time inline link — the read is the file's recorded download — and shows the
+ * image or PDF in `slot`; later clicks fold and unfold it without reading again.
+ */
+function previewButton(
+  depositId: string,
+  n: number,
+  file: Deposit['files'][number],
+  slot: HTMLElement,
+  errors: HTMLElement,
+): HTMLButtonElement | null {
+  const kind = previewKind(file.mediaType);
+  if (kind === undefined) return null;
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn btn-small',
+      'data-preview-file': String(n),
+      'aria-expanded': 'false',
+      'aria-controls': slot.id,
+    },
+    t('manifest.preview'),
+  );
+  const open = (shown: boolean): void => {
+    slot.hidden = !shown;
+    button.setAttribute('aria-expanded', String(shown));
+    button.textContent = t(shown ? 'manifest.previewHide' : 'manifest.preview');
+  };
+  button.addEventListener('click', () => {
+    if (button.getAttribute('aria-expanded') === 'true') return open(false);
+    if (slot.childElementCount > 0) return open(true);
+    void busy(button, errors, async () => {
+      const { url } = await api<{ url: string }>(
+        'POST',
+        `/api/v1/deposits/${depositId}/files/${n}/link?disposition=inline`,
+        {},
+      );
+      const label = t('manifest.previewOf', { name: file.name });
+      replace(
+        slot,
+        kind === 'image'
+          ? h('img', { src: url, alt: label, class: 'preview-image' })
+          : h('iframe', { src: url, title: label, class: 'preview-pdf' }),
+      );
+      open(true);
+    });
+  });
+  return button;
+}
+
+/**
+ * The file manifest with sizes and digests (each with a copy button) and, for uploads, download
+ * buttons and — for images and PDFs — a preview on request.
+ */
+export function manifest(deposit: Deposit, errors: HTMLElement): HTMLElement {
+  const uploaded = deposit.method !== 'hash-only';
+  const owner = currentRole() === 'depositor';
   return h(
-    'ol',
-    { class: 'timeline', 'data-custody': '' },
-    items.map((e) =>
-      h(
-        'li',
-        { 'data-event': e.event },
-        h('span', { class: 'tl-dot', 'aria-hidden': 'true' }),
-        h(
-          'div',
-          { class: 'tl-body' },
-          h('strong', null, eventName(e.event)),
+    'div',
+    { class: 'manifest-wrap' },
+    h(
+      'p',
+      { class: 'muted small' },
+      t('manifest.lead'),
+      uploaded && !owner ? ` ${t('manifest.readsRecorded')}` : '',
+    ),
+    h(
+      'ol',
+      { class: 'manifest' },
+      deposit.files.map((f, n) => {
+        const get = h(
+          'button',
+          { type: 'button', class: 'btn btn-small', 'data-download-file': String(n) },
+          t('deposit.downloadFile'),
+        );
+        get.addEventListener('click', () => {
+          void busy(get, errors, () =>
+            download(`/api/v1/deposits/${deposit.id}/files/${n}`, f.name),
+          );
+        });
+        const slot = h('div', { class: 'preview', id: uid('preview'), hidden: true });
+        return h(
+          'li',
+          { class: 'file', 'data-file': f.name },
           h(
-            'span',
-            { class: 'tl-meta' },
-            `${t(`role.${e.actor.role}` as MessageKey)} ${e.actor.displayName} · ${formatTime(e.time)}`,
+            'div',
+            { class: 'file-head' },
+            h('span', { class: 'file-name' }, f.name),
+            h('span', { class: 'file-meta' }, formatBytes(f.size), ' · ', f.mediaType),
+            uploaded
+              ? h(
+                  'span',
+                  { class: 'file-actions' },
+                  previewButton(deposit.id, n, f, slot, errors),
+                  get,
+                )
+              : null,
           ),
-          h('span', { class: 'tl-log' }, t('custody.logIndex', { index: e.receipt.index })),
-        ),
-      ),
+          h(
+            'dl',
+            { class: 'digests' },
+            h('dt', null, 'SHA-256'),
+            digestRow(f.sha256, 'SHA-256', f.name),
+            h('dt', null, 'SM3'),
+            digestRow(f.sm3, 'SM3', f.name),
+            h('dt', null, t('deposit.size')),
+            h('dd', null, formatByteCount(f.size)),
+          ),
+          uploaded ? slot : null,
+        );
+      }),
     ),
   );
 }
 
-/** The localized name of a custody event. */
-export function eventName(event: string): string {
-  return tOr(`event.${event}`, event);
-}
+export { custodyTrail, eventLabel, eventName } from './custody-trail.js';
 
 /** The number and time line under a deposit's title. */
 export function depositSubline(d: Deposit): Child {
