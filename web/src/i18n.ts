@@ -1,19 +1,12 @@
 /**
  * Chinese by default, English on request; the choice is remembered in localStorage. Texts live
- * in `messages.ts` (and, per domain, files merged here such as `ui/court-messages.ts`) as
- * `[zh, en]` pairs; `t(key, vars)` fills `{name}` placeholders.
+ * in `messages.ts` (and, per domain or page, files merged by `texts.ts` such as
+ * `ui/court-messages.ts`) as `[zh, en]` pairs; `t(key, vars)` fills `{name}` placeholders.
  * @module
  */
-import { messages, type MessageKey } from './messages.js';
-import { courtMessages, type CourtMessageKey } from './ui/court-messages.js';
+import { hasText, texts as table, type TextKey } from './texts.js';
 
-/** Every text key: the main table and the domain tables merged into it. */
-export type TextKey = MessageKey | CourtMessageKey;
-
-const table: Readonly<Record<TextKey, readonly [string, string]>> = {
-  ...messages,
-  ...courtMessages,
-};
+export type { TextKey } from './texts.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -66,7 +59,7 @@ export function pick(message: { readonly zh: string; readonly en: string }): str
 
 /** Whether `key` has a text. */
 export function hasMessage(key: string): key is TextKey {
-  return Object.prototype.hasOwnProperty.call(table, key);
+  return hasText(key);
 }
 
 /** The text of `key` if there is one, else `fallback`. */

@@ -75,24 +75,26 @@ export const messages = {
   'field.reason': ['理由', 'Reason'],
 
   // errors (codes from the API)
-  'error.generic': ['操作未成功：{message}（{code}）', 'That did not work: {message} ({code})'],
-  'error.INVALID_FIELD.named': ['“{field}”填写有误：{rule}', '“{field}” is not valid: {rule}'],
+  'error.generic': [
+    '操作未成功（{code}），请稍后再试。',
+    'That did not work ({code}). Please try again later.',
+  ],
   'error.NETWORK': [
     '无法连接服务器，请检查网络后重试。',
     'The server cannot be reached. Check the connection and try again.',
   ],
   'error.INVALID_CREDENTIALS': ['用户名或密码不正确。', 'The username or password is not correct.'],
   'error.LOGIN_THROTTLED': [
-    '尝试次数过多，请稍后再试。',
-    'Too many attempts. Please wait a moment and try again.',
+    '从您所在的网络登录该账户失败次数过多，为防止猜测密码已暂停登录。',
+    'Too many failed sign-ins to this account from your network: signing in is paused against password guessing.',
   ],
   'error.LOGIN_THROTTLED_ACCOUNT': [
-    '该账户近期有多次失败的登录尝试，请稍后再试，或换一个网络登录。',
-    'This account has had many failed sign-ins. Wait a moment, or sign in from another network.',
+    '该账户近期从多个网络登录失败次数过多，为防止猜测密码已暂停从这些网络登录；换一个网络登录不受影响。',
+    'This account has had many failed sign-ins from several networks: those networks are paused against password guessing; another network is not affected.',
   ],
   'error.LOGIN_THROTTLED_ADDRESS': [
-    '您所在的网络近期有多次失败的登录尝试，请稍后再试。',
-    'There have been many failed sign-ins from your network. Please wait a moment and try again.',
+    '您所在的网络近期登录失败次数过多，为防止猜测密码已暂停登录。',
+    'There have been many failed sign-ins from your network: signing in is paused against password guessing.',
   ],
   'error.PASSWORD_BLANK': [
     '密码不能只由空格或其他空白字符组成。',
@@ -156,7 +158,10 @@ export const messages = {
     '服务器暂时不能出具核验报告。',
     'The server cannot produce verification reports yet.',
   ],
-  'error.RATE_LIMITED': ['查询过于频繁，请稍后再试。', 'Too many lookups. Please wait a moment.'],
+  'error.RATE_LIMITED': [
+    '请求过于频繁，请稍后再试。',
+    'Too many requests in a short time. Please wait a moment.',
+  ],
   'error.REQUEST_TOO_SLOW': [
     '上传速度过慢，连接已被服务器中断。请检查网络后重试，或改用“仅提交摘要”。',
     'The upload was too slow and the server cut it off. Check the connection and try again, or use “hash only”.',
@@ -739,8 +744,8 @@ export const messages = {
   // admin
   'admin.title': ['用户管理', 'Users'],
   'admin.lead': [
-    '创建公证员、法官和管理员账户，停用或恢复账户。每项操作都作为管理事件写入日志。',
-    'Create notary, judge and administrator accounts; disable or enable accounts. Each action is an admin entry in the log.',
+    '创建公证员、法官和管理员账户，停用（须写明理由）或恢复账户，重设密码。每项操作都作为管理事件写入日志。',
+    'Create notary, judge and administrator accounts; disable (with a reason) or enable accounts; reset passwords. Each action is an admin entry in the log.',
   ],
   'admin.users': ['全部账户', 'All accounts'],
   'admin.filterRole': ['按角色筛选', 'Filter by role'],
