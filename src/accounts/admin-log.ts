@@ -1,6 +1,7 @@
 /**
  * Admin actions on the record (DESIGN §4, 《人民法院在线诉讼规则》Art. 17): each account the
- * platform creates, disables or enables, each court it lists or changes and each judge it binds to
+ * platform creates, disables (with the admin's reason) or enables, each password an admin resets,
+ * each court it lists or changes and each judge it binds to
  * a court (docs/courts.md) is a log entry of type `admin` holding only a commitment,
  * `{"commitment","id","time","type":"admin","v":1}` (RFC 8785), with the opening kept at
  * `rec/admin/<id>`. The account records go in the same durable batch as the entry.
@@ -16,6 +17,8 @@ export type AdminAction =
   | 'account-created'
   | 'account-disabled'
   | 'account-enabled'
+  /** An admin set a new password for an account (docs/SECURITY.md, "Sign-in"). */
+  | 'account-password-reset'
   /** A judge bound to a listed court, or moved to another (docs/courts.md). */
   | 'account-court-changed'
   /** A court added to the list the admin maintains (docs/courts.md). */
@@ -68,6 +71,8 @@ export interface AdminOpening {
   readonly action: AdminAction;
   readonly actor: AdminActor;
   readonly subject: AdminSubject;
+  /** Why the admin acted, in their words (required to disable an account). */
+  readonly reason?: string;
   readonly time: string;
 }
 
@@ -106,7 +111,7 @@ export function newAdminActionId(): string {
 /**
  * A `Persist` that writes the change in the batch of a new admin entry. `subject` is an account
  * id, or the whole subject (a court, a judge with their court). `onAppended` receives the append
- * result (index, proof, checkpoint) and the action id.
+ * result (index, proof, checkpoint) and the action id; `reason` goes in the opening.
  */
 export function persistWithAdminEntry(
   log: AdminAppender,
@@ -114,6 +119,7 @@ export function persistWithAdminEntry(
   actor: AdminActor,
   subject: string | AdminSubject,
   onAppended?: (result: AppendResult, id: string) => void,
+  reason?: string,
 ): Persist {
   return async (writesAt) => {
     const id = newAdminActionId();
@@ -123,6 +129,7 @@ export function persistWithAdminEntry(
         action,
         actor: { account: actor.account, role: actor.role },
         subject: typeof subject === 'string' ? { account: subject } : subject,
+        ...(reason !== undefined ? { reason } : {}),
         time,
       };
       const record: AdminRecord = { index, opening };

@@ -3,6 +3,7 @@
  * src/http/errors.ts; the codes marked start-up only never reach a client.
  */
 import { BaseError } from '../errors.js';
+import type { FieldProblem } from '../input/index.js';
 
 export type AccountErrorCode =
   | 'INVALID_BODY'
@@ -23,6 +24,8 @@ export type AccountErrorCode =
   | 'ROLE_FORBIDDEN'
   | 'USER_NOT_FOUND'
   | 'CANNOT_DISABLE_SELF'
+  /** Change of password: the current password given is not the account's (`details.field`). */
+  | 'CURRENT_PASSWORD_WRONG'
   // start-up only
   | 'ACCOUNT_STORE_CORRUPT'
   | 'ACCOUNT_KEY_INVALID'
@@ -32,7 +35,12 @@ export type AccountErrorCode =
 /** An accounts failure; `details.field` names the offending field, `details.retryAfter` the seconds to wait. */
 export class AccountError extends BaseError<AccountErrorCode> {}
 
-/** A 400 INVALID_FIELD naming `field`; the message never echoes the value. */
-export function invalidField(field: string, rule: string): AccountError {
-  return new AccountError('INVALID_FIELD', `field "${field}" ${rule}`, { details: { field } });
+/**
+ * A 400 INVALID_FIELD naming `field` (and what is wrong, for clients that explain it in their own
+ * words); the message never echoes the value.
+ */
+export function invalidField(field: string, rule: string, problem?: FieldProblem): AccountError {
+  return new AccountError('INVALID_FIELD', `field "${field}" ${rule}`, {
+    details: { field, ...(problem !== undefined ? { problem } : {}) },
+  });
 }

@@ -7,8 +7,14 @@ import { invalidField } from './errors.js';
 import { isValidIdNumber, normalizeIdNumber } from './id-number.js';
 import { assertPassword } from './password.js';
 import { isRole, normalizeUsername, USERNAME_PATTERN, type Role } from './user.js';
-import { checkFields, type FieldCheck } from '../input/index.js';
-import { checkName, readBody, requireString, type Body } from './validate.js';
+import {
+  ADMIN_REASON_MAX_CHARS,
+  checkFields,
+  optional,
+  singleLine,
+  type FieldCheck,
+} from '../input/index.js';
+import { checkName, readBody, requireBoolean, requireString, type Body } from './validate.js';
 
 /** A checked request for a new account. */
 export interface NewAccount {
@@ -136,6 +142,65 @@ export function parseAdminCreate(body: unknown): NewAccount {
     'idNumber',
   ]);
   return checkNewAccount(b as unknown as RawAccount);
+}
+
+/** `POST /api/v1/auth/password`: the current password (shape only) and a valid new one. */
+export function parsePasswordChange(body: unknown): {
+  currentPassword: string;
+  newPassword: string;
+} {
+  const b = readBody(body, ['currentPassword', 'newPassword']);
+  return checkFields(b, {
+    currentPassword: (v, f) => {
+      const current = requireString({ [f]: v }, f);
+      if (current.length > 1024) throw invalidField(f, 'is too long');
+      return current;
+    },
+    newPassword: (v, f) => assertPassword(v, f),
+  });
+}
+
+/** `POST /api/v1/admin/users/:id/password`: the new password, or none to have one generated. */
+export function parsePasswordReset(body: unknown): { password?: string } {
+  const { password } = checkFields(readBody(body, ['password']), {
+    password: optional((v, f) => assertPassword(v, f)),
+  });
+  return password !== undefined ? { password } : {};
+}
+
+/** What `PATCH /api/v1/admin/users/:id` asks for. */
+export interface AccountChange {
+  readonly disabled?: boolean;
+  /** Required to disable: one line, kept in the admin entry (docs/SECURITY.md). */
+  readonly reason?: string;
+  readonly courtId?: string;
+}
+
+/**
+ * `PATCH /api/v1/admin/users/:id`: `disabled` (with a `reason` to disable) and/or `courtId`;
+ * every bad field is named in one error.
+ * @throws InputError / AccountError INVALID_FIELD, FIELD_TOO_LONG, UNKNOWN_FIELD
+ */
+export function parseAccountChange(body: unknown): AccountChange {
+  const b = readBody(body, ['disabled', 'reason', 'courtId']);
+  if (b.disabled === undefined && b.courtId === undefined)
+    throw invalidField('disabled', 'is required (or give courtId)', 'required');
+  const checked = checkFields(b, {
+    disabled: optional((v, f) => requireBoolean({ [f]: v }, f)),
+    reason: (v, f) => {
+      if (b.disabled !== true) {
+        if (v !== undefined) throw invalidField(f, 'is only given to disable an account');
+        return undefined;
+      }
+      return singleLine(f, v, { max: ADMIN_REASON_MAX_CHARS });
+    },
+    courtId: optional((v, f) => requireString({ [f]: v }, f)),
+  });
+  return {
+    ...(checked.disabled !== undefined ? { disabled: checked.disabled } : {}),
+    ...(checked.reason !== undefined ? { reason: checked.reason } : {}),
+    ...(checked.courtId !== undefined ? { courtId: checked.courtId } : {}),
+  };
 }
 
 /** `POST /api/v1/auth/login`: shapes only; whether they match is the login's business. */

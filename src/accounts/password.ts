@@ -43,6 +43,19 @@ export function assertPassword(value: unknown, field = 'password'): string {
   return value;
 }
 
+/** Crockford base32: no I, L, O or U, so a password read aloud or copied by hand survives. */
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A new random password for an admin's reset: 20 Crockford base32 characters (100 bits) in
+ * groups of 5, e.g. `7KQ2M-XW9TB-4HN0R-ZC3VD`; shown once, never stored in clear.
+ */
+export function generatePassword(): string {
+  const bytes = randomBytes(20);
+  const chars = [...bytes].map((b) => CROCKFORD[b & 31]!);
+  return [0, 5, 10, 15].map((i) => chars.slice(i, i + 5).join('')).join('-');
+}
+
 /** Hashes `password` with a fresh salt into the stored form. */
 export async function hashPassword(
   password: string,

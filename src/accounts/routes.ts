@@ -1,15 +1,22 @@
 /**
- * The account routes (DESIGN §9): register, login, me, and the admin's account management.
- * Handlers parse and call the service; throttling answers carry `Retry-After`.
+ * The account routes (DESIGN §9): register, login, me, change of password, and the admin's
+ * account management (create, disable with a reason, enable, reset a password). Handlers parse
+ * and call the service; throttling answers carry `Retry-After`.
  */
 import type { Request, Response } from 'express';
 import type { RouteTable } from '../http/routes.js';
-import { AccountError, invalidField } from './errors.js';
-import { parseAdminCreate, parseLogin, parseRegistration } from './input.js';
+import { AccountError } from './errors.js';
+import {
+  parseAccountChange,
+  parseAdminCreate,
+  parseLogin,
+  parsePasswordChange,
+  parsePasswordReset,
+  parseRegistration,
+} from './input.js';
 import { currentUser, requireRole } from './middleware.js';
 import type { AccountService } from './service.js';
 import { toAdminView, toPublic, toSelf, USER_ID_PATTERN } from './user.js';
-import { readBody, requireBoolean, requireString } from './validate.js';
 
 export interface AccountRoutesDeps {
   readonly accounts: AccountService;
@@ -93,6 +100,30 @@ export function addAccountRoutes(routes: RouteTable, deps: AccountRoutesDeps): v
   );
 
   routes.add(
+    {
+      method: 'post',
+      path: '/api/v1/auth/password',
+      summary:
+        'Change one’s own password `{currentPassword, newPassword}` → {token, user}: every older token is refused from then on',
+      who: ['depositor', 'notary', 'judge', 'admin'],
+      tag,
+    },
+    requireRole('depositor', 'notary', 'judge', 'admin'),
+    async (req, res) => {
+      const change = parsePasswordChange(req.body);
+      const session = await withRetryAfter(res, () =>
+        accounts.changePassword(currentUser(req).id, change, address(req)),
+      );
+      res.setHeader('Cache-Control', 'no-store');
+      res.json({
+        token: session.token,
+        expiresAt: session.expiresAt,
+        user: toPublic(session.user),
+      });
+    },
+  );
+
+  routes.add(
     { method: 'get', path: '/api/v1/admin/users', summary: 'All accounts', who: ['admin'], tag },
     requireRole('admin'),
     (_req, res) => {
@@ -122,26 +153,55 @@ export function addAccountRoutes(routes: RouteTable, deps: AccountRoutesDeps): v
       method: 'patch',
       path: '/api/v1/admin/users/:id',
       summary:
-        'Disable or enable an account, or move a judge to a listed court `{disabled?, courtId?}` (admin entries)',
+        'Disable an account with a reason `{disabled: true, reason}`, enable it `{disabled: false}`, or move a judge to a listed court `{courtId}` (admin entries)',
       who: ['admin'],
       tag,
     },
     requireRole('admin'),
     async (req, res) => {
-      const body = readBody(req.body, ['disabled', 'courtId']);
-      if (body.disabled === undefined && body.courtId === undefined)
-        throw invalidField('disabled', 'is required (or give courtId)');
-      const disabled = body.disabled === undefined ? undefined : requireBoolean(body, 'disabled');
-      const courtId = body.courtId === undefined ? undefined : requireString(body, 'courtId');
-      const id = String(req.params.id);
-      if (!USER_ID_PATTERN.test(id) || !accounts.store.byId(id))
-        throw new AccountError('USER_NOT_FOUND', 'no such account');
+      const change = parseAccountChange(req.body);
+      const id = accountId(req);
       const me = currentUser(req);
       const actor = { account: me.id, role: me.role };
       // The move checks everything before it writes; only a judge moves, never the admin themself.
-      let user = courtId !== undefined ? await accounts.moveJudge(actor, id, courtId) : undefined;
-      if (disabled !== undefined) user = await accounts.setDisabled(actor, id, disabled);
+      let user =
+        change.courtId !== undefined
+          ? await accounts.moveJudge(actor, id, change.courtId)
+          : undefined;
+      if (change.disabled !== undefined)
+        user = await accounts.setDisabled(actor, id, change.disabled, change.reason);
       res.json({ user: toAdminView(user!) });
     },
   );
+
+  routes.add(
+    {
+      method: 'post',
+      path: '/api/v1/admin/users/:id/password',
+      summary:
+        'Set a new password for an account `{password?}` (admin entry; older tokens refused) → {user, password?}: without `password` one is generated and returned this once',
+      who: ['admin'],
+      tag,
+    },
+    requireRole('admin'),
+    async (req, res) => {
+      const { password } = parsePasswordReset(req.body);
+      const id = accountId(req);
+      const me = currentUser(req);
+      const reset = await accounts.resetPassword({ account: me.id, role: me.role }, id, password);
+      res.setHeader('Cache-Control', 'no-store');
+      res.json({
+        user: toAdminView(reset.user),
+        ...(reset.generated ? { password: reset.password } : {}),
+      });
+    },
+  );
+
+  /** The account of `:id`, or 404 USER_NOT_FOUND. */
+  function accountId(req: Request): string {
+    const id = String(req.params.id);
+    if (!USER_ID_PATTERN.test(id) || !accounts.store.byId(id))
+      throw new AccountError('USER_NOT_FOUND', 'no such account');
+    return id;
+  }
 }

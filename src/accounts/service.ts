@@ -8,7 +8,7 @@ import { AccountError, invalidField } from './errors.js';
 import { normalizeIdNumber } from './id-number.js';
 import type { NewAccount } from './input.js';
 import { persistWithAdminEntry, type AdminActor, type AdminAppender } from './admin-log.js';
-import { hashPassword, verifyDummy, verifyPassword } from './password.js';
+import { generatePassword, hashPassword, verifyDummy, verifyPassword } from './password.js';
 import type { PiiVault } from './pii.js';
 import { idNumberRegistered, type AccountStore } from './store.js';
 import { LoginThrottle, RateLimiter, REGISTRATIONS_PER_HOUR } from './throttle.js';
@@ -178,11 +178,18 @@ export class AccountService {
   }
 
   /**
-   * Disables or enables an account, with an admin entry when the state changes. Disabling ends
-   * every token issued so far, for good: they stay refused after the account is enabled again.
+   * Disables or enables an account, with an admin entry when the state changes; the reason of a
+   * disabling goes in the entry's opening and stays on the account while it is disabled.
+   * Disabling ends every token issued so far, for good: they stay refused after the account is
+   * enabled again.
    * @throws AccountError USER_NOT_FOUND, CANNOT_DISABLE_SELF
    */
-  async setDisabled(actor: AdminActor, id: string, disabled: boolean): Promise<StoredUser> {
+  async setDisabled(
+    actor: AdminActor,
+    id: string,
+    disabled: boolean,
+    reason?: string,
+  ): Promise<StoredUser> {
     if (disabled && actor.account === id) {
       throw new AccountError(
         'CANNOT_DISABLE_SELF',
@@ -190,10 +197,74 @@ export class AccountService {
       );
     }
     const action = disabled ? 'account-disabled' : 'account-enabled';
-    const persist = persistWithAdminEntry(this.deps.log, action, actor, id, this.deps.onAdminEntry);
-    // The second after now: a token issued in this very second is older than the disabling.
-    const notBefore = Math.floor(this.now() / 1000) + 1;
-    return (await this.store.setDisabled(id, disabled, persist, notBefore)).user;
+    const why = disabled ? reason : undefined;
+    const persist = persistWithAdminEntry(
+      this.deps.log,
+      action,
+      actor,
+      id,
+      this.deps.onAdminEntry,
+      why,
+    );
+    return (await this.store.setDisabled(id, disabled, persist, this.nextSecond(), why)).user;
+  }
+
+  /**
+   * Changes the caller's own password (docs/SECURITY.md, "Sign-in"). The current password is
+   * checked under the sign-in back-off (a stolen token cannot guess it faster than a sign-in
+   * could); every token issued before is refused from then on, and a fresh session is returned
+   * so the caller stays signed in here.
+   * @throws AccountError LOGIN_THROTTLED, LOGIN_THROTTLED_ACCOUNT, LOGIN_THROTTLED_ADDRESS,
+   *   CURRENT_PASSWORD_WRONG (`details.field` `currentPassword`), USER_NOT_FOUND
+   */
+  async changePassword(
+    id: string,
+    change: { readonly currentPassword: string; readonly newPassword: string },
+    address: string,
+  ): Promise<Session> {
+    const user = this.store.byId(id);
+    if (!user) throw new AccountError('USER_NOT_FOUND', 'no such account');
+    const attempt = this.throttle.reserve(user.username, address);
+    if (!(await verifyPassword(change.currentPassword, user.passwordHash))) {
+      throw new AccountError('CURRENT_PASSWORD_WRONG', 'the current password is not correct', {
+        details: { field: 'currentPassword' },
+      });
+    }
+    attempt.succeeded();
+    const hash = await hashPassword(change.newPassword);
+    const notBefore = this.nextSecond();
+    const next = await this.store.setPasswordHash(id, hash, notBefore);
+    return { ...this.tokens.issue(id, next.tokensNotBefore), user: next };
+  }
+
+  /**
+   * An admin sets a new password for account `id` (`account-password-reset` admin entry; the
+   * password itself is never logged). Every token issued before is refused from then on. With
+   * no `password`, one is generated ({@link generatePassword}) and returned to be shown once.
+   * @throws AccountError USER_NOT_FOUND
+   */
+  async resetPassword(
+    actor: AdminActor,
+    id: string,
+    password?: string,
+  ): Promise<{ user: StoredUser; password: string; generated: boolean }> {
+    if (!this.store.byId(id)) throw new AccountError('USER_NOT_FOUND', 'no such account');
+    const chosen = password ?? generatePassword();
+    const hash = await hashPassword(chosen);
+    const persist = persistWithAdminEntry(
+      this.deps.log,
+      'account-password-reset',
+      actor,
+      id,
+      this.deps.onAdminEntry,
+    );
+    const user = await this.store.setPasswordHash(id, hash, this.nextSecond(), persist);
+    return { user, password: chosen, generated: password === undefined };
+  }
+
+  /** The second after now: a token issued in this very second is older than the change. */
+  private nextSecond(): number {
+    return Math.floor(this.now() / 1000) + 1;
   }
 
   /**

@@ -144,7 +144,8 @@ export class AccountStore {
   /**
    * Sets `disabled`; changes to one account are serialised. Resolves `changed: false` (and
    * writes nothing) when the account is already in that state. Disabling also sets
-   * `tokensNotBefore` to `notBefore` (seconds; default the second after now), in the same write.
+   * `tokensNotBefore` to `notBefore` (seconds; default the second after now) and keeps `reason`
+   * as `disabledReason`, in the same write; enabling drops the reason.
    * @throws AccountError USER_NOT_FOUND
    */
   setDisabled(
@@ -152,21 +153,46 @@ export class AccountStore {
     disabled: boolean,
     persist: Persist = this.writePlain,
     notBefore: number = Math.floor(Date.now() / 1000) + 1,
+    reason?: string,
   ): Promise<{ user: StoredUser; changed: boolean }> {
     return this.serialised(id, async () => {
       const current = this.users.get(id);
       if (!current) throw new AccountError('USER_NOT_FOUND', 'no such account');
       if (current.disabled === disabled) return { user: current, changed: false };
-      const next: StoredUser = disabled
-        ? {
-            ...current,
-            disabled,
-            tokensNotBefore: Math.max(notBefore, current.tokensNotBefore ?? 0),
-          }
-        : { ...current, disabled };
+      const next: { -readonly [K in keyof StoredUser]: StoredUser[K] } = { ...current, disabled };
+      delete next.disabledReason;
+      if (disabled) {
+        if (reason !== undefined) next.disabledReason = reason;
+        next.tokensNotBefore = Math.max(notBefore, current.tokensNotBefore ?? 0);
+      }
       await persist(() => [{ type: 'put', key: USER_PREFIX + id, value: JSON.stringify(next) }]);
       this.users.set(id, next);
       return { user: next, changed: true };
+    });
+  }
+
+  /**
+   * Replaces the password hash and sets `tokensNotBefore` to `notBefore` (seconds) in the same
+   * write, so every token issued before it is refused; changes to one account are serialised.
+   * @throws AccountError USER_NOT_FOUND
+   */
+  setPasswordHash(
+    id: string,
+    passwordHash: string,
+    notBefore: number,
+    persist: Persist = this.writePlain,
+  ): Promise<StoredUser> {
+    return this.serialised(id, async () => {
+      const current = this.users.get(id);
+      if (!current) throw new AccountError('USER_NOT_FOUND', 'no such account');
+      const next: StoredUser = {
+        ...current,
+        passwordHash,
+        tokensNotBefore: Math.max(notBefore, current.tokensNotBefore ?? 0),
+      };
+      await persist(() => [{ type: 'put', key: USER_PREFIX + id, value: JSON.stringify(next) }]);
+      this.users.set(id, next);
+      return next;
     });
   }
 
@@ -242,6 +268,7 @@ function parseUser(key: string, value: Uint8Array): StoredUser {
     typeof u.displayName === 'string' &&
     typeof u.passwordHash === 'string' &&
     typeof u.disabled === 'boolean' &&
+    (u.disabledReason === undefined || typeof u.disabledReason === 'string') &&
     (u.tokensNotBefore === undefined ||
       (Number.isSafeInteger(u.tokensNotBefore) && u.tokensNotBefore >= 0)) &&
     typeof u.createdAt === 'string';

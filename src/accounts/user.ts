@@ -31,6 +31,8 @@ export interface StoredUser {
   /** Notaries: their notary office. */
   readonly office?: string;
   readonly disabled: boolean;
+  /** While disabled: the admin's reason, as in the `account-disabled` admin entry. */
+  readonly disabledReason?: string;
   /**
    * Seconds since the epoch: tokens with an earlier `iat` are refused. Set past the moment the
    * account was last disabled, so its old tokens stay dead after it is enabled again.
@@ -56,6 +58,8 @@ export interface SelfUser extends PublicUser {
   readonly realName?: string;
   readonly idMasked?: string;
   readonly disabled: boolean;
+  /** The admin's view of a disabled account: why it was disabled. */
+  readonly disabledReason?: string;
   readonly createdAt: string;
 }
 
@@ -101,9 +105,13 @@ export function toSelf(u: StoredUser): SelfUser {
   };
 }
 
-/** The admin's view of an account: as `toSelf` without the real name (data minimisation). */
+/**
+ * The admin's view of an account: as `toSelf` without the real name (data minimisation), with
+ * the reason a disabled account was disabled.
+ */
 export function toAdminView(u: StoredUser): SelfUser {
   const view: { -readonly [K in keyof SelfUser]: SelfUser[K] } = toSelf(u);
   delete view.realName;
+  if (u.disabled && u.disabledReason !== undefined) view.disabledReason = u.disabledReason;
   return view;
 }

@@ -55,17 +55,8 @@ export const dateIso = (time: string | Date): string => utc8(time).slice(0, 10);
 /** `1,234,567` */
 export const grouped = (n: number): string => n.toLocaleString('en-US');
 
-/** `1.2 MiB` */
-export function humanSize(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${n} B` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`;
-}
+/** `1.2 MiB` (src/certificate/size.ts, shared with the web app). */
+export { humanSize } from './size.js';
 
 export const METHOD: Record<'upload' | 'hash-only', Bilingual> = {
   upload: {

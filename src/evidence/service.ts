@@ -194,6 +194,29 @@ export class DepositService {
     return { items, nextCursor: keys.length > limit && last ? String(indexOfKey(last)) : null };
   }
 
+  /**
+   * The account's deposits holding a file of SHA-256 `sha256` (lowercase hex), newest first, at
+   * most `limit`: the web app warns before the same file is deposited again (docs/web.md). Looks
+   * at the newest {@link DIGEST_SCAN_MAX} deposits of that digest, whoever made them, and reveals
+   * only the account's own.
+   */
+  async listOwnWithSha256(
+    account: string,
+    sha256: string,
+    limit: number,
+  ): Promise<DepositRecord[]> {
+    const indexes: number[] = [];
+    for await (const [key] of this.deps.records.scan(digestPrefix('sha256', sha256), {
+      reverse: true,
+      limit: DIGEST_SCAN_MAX,
+    }))
+      indexes.push(indexOfKey(key));
+    const owned = await this.deps.records.getMany(indexes.map((i) => ownerKey(account, i)));
+    const mine = indexes.filter((_, n) => owned[n] !== undefined).slice(0, limit);
+    const raws = await this.deps.records.getMany(mine.map(depositKey));
+    return raws.filter((r): r is Uint8Array => r !== undefined).map(parseDepositRecord);
+  }
+
   /** Whether any deposit references a file with this SHA-256 (blob clean-up asks). */
   async referencesSha256(sha256: string): Promise<boolean> {
     for await (const _ of this.deps.records.scan(digestPrefix('sha256', sha256), { limit: 1 }))
@@ -225,6 +248,9 @@ export class DepositService {
     });
   }
 }
+
+/** How many deposits of one digest {@link DepositService.listOwnWithSha256} looks at. */
+export const DIGEST_SCAN_MAX = 1000;
 
 /** The API view of a record, with the state of its latest notarisation application if any. */
 export function depositView(

@@ -131,10 +131,15 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
       method: 'get',
       path: '/api/v1/deposits',
       summary:
-        'Deposits newest first: a depositor’s own; for notaries and judges those they may read now, as {id, index, createdAt, notarisation, share?: {court}} only',
+        'Deposits newest first: a depositor’s own (`sha256`: only those holding that file); for notaries and judges those they may read now, as {id, index, createdAt, notarisation, share?: {court}} only',
       who: [...DEPOSIT_READERS],
       tag: 'deposits',
-      query: { limit: `page size (≤ ${LIST_MAX})`, cursor: 'nextCursor of the previous page' },
+      query: {
+        limit: `page size (≤ ${LIST_MAX})`,
+        cursor: 'nextCursor of the previous page',
+        sha256:
+          'depositors: only their own deposits holding a file of this SHA-256 (64 hex), one page',
+      },
     },
     readers,
     async (req, res) => {
@@ -142,6 +147,20 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
       const limit = optionalIndex(req.query.limit, 'limit', LIST_DEFAULT);
       if (limit < 1 || limit > LIST_MAX)
         throw new HttpError('INVALID_QUERY', `limit must be 1…${LIST_MAX}`);
+      if (req.query.sha256 !== undefined) {
+        // The web app's warning before the same file is deposited again (docs/web.md).
+        const sha256 = req.query.sha256;
+        if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256))
+          throw new HttpError('INVALID_QUERY', 'sha256 must be 64 lowercase hex characters');
+        if (user.role !== 'depositor' || req.query.cursor !== undefined)
+          throw new HttpError(
+            'INVALID_QUERY',
+            'sha256 filters a depositor’s own deposits, one page',
+          );
+        const own = await deposits.listOwnWithSha256(user.id, sha256, limit);
+        res.json({ items: own.map(view), nextCursor: null });
+        return;
+      }
       const cursor =
         req.query.cursor === undefined ? undefined : parseIndex(req.query.cursor, 'cursor');
       if (user.role === 'depositor') {

@@ -27,6 +27,7 @@ import type { ShareErrorCode } from '../sharing/errors.js';
 import type { BlobErrorCode } from '../storage/blobs.js';
 import type { StorageErrorCode } from '../storage/errors.js';
 import type { VerifyErrorCode } from '../verify/errors.js';
+import { errorFields, type ErrorFields } from './error-fields.js';
 
 export type HttpErrorCode =
   | 'INVALID_QUERY'
@@ -98,6 +99,7 @@ const STATUS = {
   ROLE_FORBIDDEN: 403,
   USER_NOT_FOUND: 404,
   CANNOT_DISABLE_SELF: 409,
+  CURRENT_PASSWORD_WRONG: 400, // not 401: the caller's token is fine, they stay signed in
   ID_NUMBER_REGISTERED: 409,
   PASSWORD_BLANK: 400,
   LOGIN_THROTTLED_ACCOUNT: 429,
@@ -240,6 +242,44 @@ const RETRY_AFTER = {
 /** Every error code with its HTTP status (tests enumerate it). */
 export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = STATUS;
 
+/**
+ * The codes no client ever receives, so no client needs a text for them: start-up and
+ * programming errors (a client gets them as INTERNAL), codes only the CLI reports, and those of
+ * a client that has already gone. Every other code has a Chinese and an English text in the web
+ * app (test/web/error-messages.test.ts; docs/web.md).
+ */
+export const NOT_FOR_CLIENTS = [
+  // start-up only, programming errors (500: answered as INTERNAL)
+  'ACCOUNT_STORE_CORRUPT',
+  'ACCOUNT_KEY_INVALID',
+  'SEEDS_INVALID',
+  'DEMO_PASSWORD_IN_PRODUCTION',
+  'COURT_STORE_CORRUPT',
+  'COURT_SEEDS_INVALID',
+  'NOTARY_P12_MISSING',
+  'NOTARY_P12_INVALID',
+  'NOTARY_KEY_NOT_RSA',
+  'NOTARY_CA_GENERATED',
+  'NOTARY_CREDENTIALS_INCOMPLETE',
+  'INVALID_INPUT',
+  'BLOB_NOT_FOUND',
+  'CONFIG_INVALID',
+  // the CLI reports them; no route raises them
+  'BACKUP_INVALID',
+  'RESTORE_TARGET_NOT_EMPTY',
+  'RESTORE_REFUSED',
+  // the client has gone before its answer: for logs and metrics
+  'REQUEST_ABORTED',
+  'UPLOAD_ABORTED',
+] as const satisfies readonly ErrorCode[];
+
+const NOT_FOR_CLIENTS_SET: ReadonlySet<string> = new Set(NOT_FOR_CLIENTS);
+
+/** Every code a client may receive: all of {@link ERROR_STATUS} but {@link NOT_FOR_CLIENTS}. */
+export const CLIENT_ERROR_CODES: readonly ErrorCode[] = (Object.keys(STATUS) as ErrorCode[]).filter(
+  (code) => !NOT_FOR_CLIENTS_SET.has(code),
+);
+
 /** Whether `code` is one of the service's error codes. */
 export function isErrorCode(code: string): code is ErrorCode {
   return Object.hasOwn(STATUS, code);
@@ -255,8 +295,13 @@ export function retryAfterOf(code: string): number | null {
   return Object.hasOwn(RETRY_AFTER, code) ? RETRY_AFTER[code as UnavailableCode] : null;
 }
 
+/**
+ * An error answer's body. An error about fields adds `field`, `fields`, `limit` and `issues`
+ * ({@link ErrorFields}; docs/web.md): clients show each field's problem beside it, in their own
+ * language.
+ */
 export interface ErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string } & ErrorFields;
 }
 
 /** A whole error answer: its status, extra headers and body. */
@@ -266,14 +311,22 @@ export interface ErrorAnswer {
   readonly body: ErrorBody;
 }
 
+/** What an error answer may add: `Retry-After`, headers, and the facts about bad fields. */
+export interface ErrorOptions {
+  readonly retryAfter?: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly fields?: ErrorFields;
+}
+
 /**
  * The one writer of error answers: the status from the table, `Retry-After` when the code has
- * one (or `retryAfter` is given), and the body `{"error": {"code", "message"}}`.
+ * one (or `retryAfter` is given), and the body `{"error": {"code", "message"}}` (with the
+ * {@link ErrorFields} of an error about fields).
  */
 export function errorResponse(
   code: ErrorCode,
   message: string,
-  options: { retryAfter?: number; headers?: Readonly<Record<string, string>> } = {},
+  options: ErrorOptions = {},
 ): ErrorAnswer {
   const retryAfter = options.retryAfter ?? retryAfterOf(code);
   return {
@@ -282,7 +335,7 @@ export function errorResponse(
       ...options.headers,
       ...(retryAfter !== null ? { 'Retry-After': String(retryAfter) } : {}),
     },
-    body: { error: { code, message } },
+    body: { error: { code, message, ...options.fields } },
   };
 }
 
@@ -291,7 +344,7 @@ export function writeError(
   res: Response,
   code: ErrorCode,
   message: string,
-  options: { retryAfter?: number; headers?: Readonly<Record<string, string>> } = {},
+  options: ErrorOptions = {},
 ): void {
   const answer = errorResponse(code, message, options);
   for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
@@ -307,8 +360,8 @@ export interface MappedError {
 
 /** Maps any thrown value to a status and a safe body. */
 export function toHttp(err: unknown): MappedError {
-  const { code, message, retryAfter } = classify(err);
-  const answer = errorResponse(code, message, retryAfter !== undefined ? { retryAfter } : {});
+  const { code, message, ...options } = classify(err);
+  const answer = errorResponse(code, message, options);
   const header = answer.headers['Retry-After'];
   return {
     status: answer.status,
@@ -319,8 +372,13 @@ export function toHttp(err: unknown): MappedError {
 
 const INTERNAL_ERROR = { code: 'INTERNAL', message: 'internal error' } as const;
 
-/** The code, client-safe message and any `Retry-After` override of a thrown value. */
-function classify(err: unknown): { code: ErrorCode; message: string; retryAfter?: number } {
+/** The code, client-safe message, field facts and any `Retry-After` override of a thrown value. */
+function classify(err: unknown): {
+  code: ErrorCode;
+  message: string;
+  retryAfter?: number;
+  fields?: ErrorFields;
+} {
   if (err instanceof BaseError) {
     const code = err.code as string;
     if (!isErrorCode(code)) return INTERNAL_ERROR;
@@ -332,6 +390,7 @@ function classify(err: unknown): { code: ErrorCode; message: string; retryAfter?
       code,
       message: err.message,
       ...(typeof fromDetails === 'number' ? { retryAfter: fromDetails } : {}),
+      fields: errorFields(err),
     };
   }
   // Errors from express's own parsers carry a 4xx status and a type.
@@ -370,10 +429,10 @@ export function errorHandler(
       next(err);
       return;
     }
-    const { code, message, retryAfter } = classify(err);
+    const { code, message, ...options } = classify(err);
     const status = STATUS[code];
     if (status >= 500) report(err);
     count(code, status);
-    writeError(res, code, message, retryAfter !== undefined ? { retryAfter } : {});
+    writeError(res, code, message, options);
   };
 }

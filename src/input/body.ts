@@ -3,7 +3,7 @@
  * refused. Messages name fields, never echo values. Pure: no I/O.
  */
 import { InputError } from './errors.js';
-import { invalidField } from './text.js';
+import { invalidField, problem } from './text.js';
 
 /** A request body that passed {@link readBody}. */
 export type Body = Readonly<Record<string, unknown>>;
@@ -41,8 +41,9 @@ export function readBody(body: unknown, allowed: readonly string[]): Body {
  */
 export function requireString(body: Body, field: string): string {
   const v = body[field];
-  if (v === undefined) throw invalidField(field, 'is required');
-  if (typeof v !== 'string') throw invalidField(field, 'must be a string');
-  if (LONE_SURROGATE.test(v)) throw invalidField(field, 'must be well-formed Unicode');
+  if (v === undefined) throw invalidField(field, 'is required', problem('required'));
+  if (typeof v !== 'string') throw invalidField(field, 'must be a string', problem('type'));
+  if (LONE_SURROGATE.test(v))
+    throw invalidField(field, 'must be well-formed Unicode', problem('unicode'));
   return v;
 }

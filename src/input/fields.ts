@@ -48,8 +48,46 @@ export function checkFields<S extends Record<string, FieldCheck<unknown>>>(
   const Class = first.error.constructor as ErrorClass;
   throw new Class(first.error.code, problems.map((p) => p.error.message).join('; '), {
     cause: first.error,
-    details: { ...first.error.details, field: named(first), fields: problems.map(named) },
+    details: {
+      ...first.error.details,
+      field: named(first),
+      fields: problems.map(named),
+      issues: problems.map((p) => fieldIssue(named(p), p.error)),
+    },
   });
+}
+
+/**
+ * One bad field of an error, as clients receive it in `error.issues` (docs/web.md): its name, its
+ * own code, and what it says about itself (`problem`, `limit`, `min`, `codePoint`).
+ */
+export interface FieldIssue {
+  readonly field: string;
+  readonly code: string;
+  readonly problem?: string;
+  readonly limit?: number;
+  readonly min?: number;
+  readonly codePoint?: string;
+}
+
+/** The {@link FieldIssue} of `error` about `field`. */
+export function fieldIssue(field: string, error: BaseError): FieldIssue {
+  const d = error.details ?? {};
+  const text = (k: string): string | undefined => (typeof d[k] === 'string' ? d[k] : undefined);
+  const count = (k: string): number | undefined =>
+    Number.isSafeInteger(d[k]) ? (d[k] as number) : undefined;
+  const problem = text('problem');
+  const limit = count('limit');
+  const min = count('min');
+  const codePoint = text('codePoint');
+  return {
+    field,
+    code: error.code,
+    ...(problem !== undefined ? { problem } : {}),
+    ...(limit !== undefined ? { limit } : {}),
+    ...(min !== undefined ? { min } : {}),
+    ...(codePoint !== undefined ? { codePoint } : {}),
+  };
 }
 
 /** `check`, except that an absent (`undefined`) value is accepted as `undefined`. */

@@ -4,7 +4,7 @@
  * text here. Pure: no I/O.
  * @module
  */
-export { InputError, type InputErrorCode } from './errors.js';
+export { InputError, type FieldProblem, type InputErrorCode } from './errors.js';
 export {
   codePointLabel,
   firstForbidden,
@@ -16,14 +16,23 @@ export {
   codePointLength,
   invalidField,
   multiLine,
+  problem,
   singleLine,
   wellFormedString,
   type TextLimits,
 } from './text.js';
 export { fileName, utf8Length } from './file-name.js';
 export { readBody, requireString, type Body } from './body.js';
-export { checkFields, optional, type CheckedFields, type FieldCheck } from './fields.js';
 export {
+  checkFields,
+  fieldIssue,
+  optional,
+  type CheckedFields,
+  type FieldCheck,
+  type FieldIssue,
+} from './fields.js';
+export {
+  ADMIN_REASON_MAX_CHARS,
   CASE_NUMBER_MAX_CHARS,
   CONTACT_MAX_CHARS,
   DESCRIPTION_MAX_CHARS,

@@ -20,5 +20,7 @@ export const CONTACT_MAX_CHARS = 100;
 export const NOTE_MAX_CHARS = 2000;
 /** Reason of a decision, claim, issue or withdrawal (multi-line). */
 export const REASON_MAX_CHARS = 1000;
+/** An administrator's reason for an action on an account (single line: one line of the list). */
+export const ADMIN_REASON_MAX_CHARS = 200;
 /** File name, in UTF-8 bytes (the usual filesystem NAME_MAX). */
 export const FILE_NAME_MAX_BYTES = 255;

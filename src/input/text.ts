@@ -10,7 +10,7 @@ import {
   firstForbidden,
   type CharacterRules,
 } from './characters.js';
-import { InputError } from './errors.js';
+import { InputError, type FieldProblem } from './errors.js';
 
 /** Bounds of a text field, in code points after NFC and trimming. */
 export interface TextLimits {
@@ -34,6 +34,11 @@ export function invalidField(
   });
 }
 
+/** The `details` naming a {@link FieldProblem}. */
+export function problem(kind: FieldProblem): { problem: FieldProblem } {
+  return { problem: kind };
+}
+
 /** The number of code points of `s` (what limits count). */
 export function codePointLength(s: string): number {
   return [...s].length;
@@ -44,9 +49,10 @@ export function codePointLength(s: string): number {
  * @throws InputError INVALID_FIELD (absent, not a string, lone surrogate).
  */
 export function wellFormedString(field: string, value: unknown): string {
-  if (value === undefined) throw invalidField(field, 'is required');
-  if (typeof value !== 'string') throw invalidField(field, 'must be a string');
-  if (LONE_SURROGATE.test(value)) throw invalidField(field, 'must be well-formed Unicode');
+  if (value === undefined) throw invalidField(field, 'is required', problem('required'));
+  if (typeof value !== 'string') throw invalidField(field, 'must be a string', problem('type'));
+  if (LONE_SURROGATE.test(value))
+    throw invalidField(field, 'must be well-formed Unicode', problem('unicode'));
   return value.normalize('NFC');
 }
 
@@ -55,17 +61,20 @@ function checked(field: string, text: string, limits: TextLimits, rules: Charact
   if (bad !== undefined) {
     const note = bad.kind === 'line-break' ? ' (the field is a single line)' : '';
     throw invalidField(field, `contains ${describeForbidden(bad)}${note}`, {
+      problem: 'character',
       codePoint: codePointLabel(bad.codePoint),
     });
   }
   const v = text.trim();
   const chars = codePointLength(v);
   const min = limits.min ?? 1;
-  if (chars < min)
+  if (chars < min) {
     throw invalidField(
       field,
       min === 1 ? 'must not be empty' : `must be at least ${min} characters`,
+      min === 1 ? problem('empty') : { problem: 'too-short', min },
     );
+  }
   if (chars > limits.max) {
     throw new InputError(
       'FIELD_TOO_LONG',

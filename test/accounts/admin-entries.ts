@@ -40,9 +40,12 @@ export async function checkAdminEntries(
       opening: Record<string, unknown>;
     };
     const { opening, index } = record;
+    // a reason only on a disabling (and not on those made before reasons were asked for)
+    const reason = opening.action === 'account-disabled' && 'reason' in opening ? ['reason'] : [];
     expect(Object.keys(opening).sort()).to.deep.equal([
       'action',
       'actor',
+      ...reason,
       'salt',
       'subject',
       'time',

@@ -147,18 +147,57 @@ describe('accounts HTTP: administration and admin entries', () => {
     const id = server.accounts.store.byUsername('notary1')!.id;
     const patch = (target: string, body: unknown): Promise<Reply> =>
       server.call('PATCH', `/api/v1/admin/users/${target}`, { token: admin, body });
-    expectError(await patch(adminId, { disabled: true }), 409, 'CANNOT_DISABLE_SELF');
+    const reason = '离职，账户停用';
+    expectError(await patch(adminId, { disabled: true, reason }), 409, 'CANNOT_DISABLE_SELF');
     expectError(await patch(id, { disabled: 'yes' }), 400, 'INVALID_FIELD', 'disabled');
     expectError(await patch(id, {}), 400, 'INVALID_FIELD', 'disabled');
     expectError(await patch(id, { disabled: true, role: 'admin' }), 400, 'UNKNOWN_FIELD', 'role');
-    expectError(await patch('u_ffffffffffffffff', { disabled: true }), 404, 'USER_NOT_FOUND');
-    expectError(await patch('U_FFFFFFFFFFFFFFFF', { disabled: true }), 404, 'USER_NOT_FOUND');
-    const r = await patch(id, { disabled: true });
+    expectError(
+      await patch('u_ffffffffffffffff', { disabled: true, reason }),
+      404,
+      'USER_NOT_FOUND',
+    );
+    expectError(
+      await patch('U_FFFFFFFFFFFFFFFF', { disabled: true, reason }),
+      404,
+      'USER_NOT_FOUND',
+    );
+    const r = await patch(id, { disabled: true, reason });
     expect(r.status).to.equal(200);
-    expect(r.body.user).to.include({ id, disabled: true });
-    expect((await patch(id, { disabled: true })).body.user.disabled).to.equal(true); // no change, no entry
-    expect((await patch(id, { disabled: false })).body.user.disabled).to.equal(false);
+    expect(r.body.user).to.include({ id, disabled: true, disabledReason: reason });
+    expect((await patch(id, { disabled: true, reason })).body.user.disabled).to.equal(true); // no change, no entry
+    const enabled = await patch(id, { disabled: false });
+    expect(enabled.body.user.disabled).to.equal(false);
+    expect(enabled.body.user).not.to.have.property('disabledReason');
     expect((await patch(adminId, { disabled: false })).status).to.equal(200); // enabling oneself is a no-op
+  });
+
+  it('refuses to disable without a one-line reason, and writes nothing', async () => {
+    const id = server.accounts.store.byUsername('judge1')!.id;
+    const before = server.log.current().size;
+    const patch = (body: unknown): Promise<Reply> =>
+      server.call('PATCH', `/api/v1/admin/users/${id}`, { token: admin, body });
+    const missing = await patch({ disabled: true });
+    expectError(missing, 400, 'INVALID_FIELD', 'reason');
+    expect(missing.body.error).to.deep.include({ field: 'reason', fields: ['reason'] });
+    expect(missing.body.error.issues).to.deep.equal([
+      { field: 'reason', code: 'INVALID_FIELD', problem: 'required' },
+    ]);
+    expectError(await patch({ disabled: true, reason: '  ' }), 400, 'INVALID_FIELD', 'reason');
+    expectError(await patch({ disabled: true, reason: 'a\nb' }), 400, 'INVALID_FIELD', 'reason');
+    const long = await patch({ disabled: true, reason: '长'.repeat(201) });
+    expectError(long, 400, 'FIELD_TOO_LONG', 'reason');
+    expect(long.body.error).to.include({ field: 'reason', limit: 200 });
+    expectError(await patch({ disabled: false, reason: 'x' }), 400, 'INVALID_FIELD', 'reason');
+    // both bad at once: both named, each with its own problem
+    const both = await patch({ disabled: 'yes', reason: '长'.repeat(201) });
+    expect(both.body.error.fields).to.deep.equal(['disabled', 'reason']);
+    expect(both.body.error.issues.map((i: { code: string }) => i.code)).to.deep.equal([
+      'INVALID_FIELD',
+      'INVALID_FIELD',
+    ]);
+    expect(server.log.current().size).to.equal(before);
+    expect(server.accounts.store.byId(id)!.disabled).to.equal(false);
   });
 
   it('puts every admin action on the log: commitments recomputed, inclusion verified', async () => {
@@ -170,6 +209,8 @@ describe('accounts HTTP: administration and admin entries', () => {
       'account-disabled',
       'account-enabled',
     ]);
+    expect(mine[2]!.opening.reason).to.equal('离职，账户停用');
+    expect(mine[3]!.opening).not.to.have.property('reason');
     for (const e of mine)
       expect(e.opening.actor).to.deep.equal({ account: adminId, role: 'admin' });
     const notary = server.accounts.store.byUsername('notary1')!;

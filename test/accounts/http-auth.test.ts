@@ -147,7 +147,7 @@ describe('accounts HTTP: register, login, me, tokens', () => {
       (
         await server.call('PATCH', `/api/v1/admin/users/${id}`, {
           token: admin,
-          body: { disabled: true },
+          body: { disabled: true, reason: 'test' },
         })
       ).status,
     ).to.equal(200);

@@ -125,11 +125,11 @@ describe('court list (Chromium): a share to a listed court redeems', function ()
     ]);
     courtId = ((await created.json()) as { court: { id: string } }).court.id;
     await page.waitForSelector(`[data-courts] button[data-court-toggle="${courtId}"]`);
-    // the same name again is refused, and the admin is told why
+    // the same name again is refused, and the admin is told why, under the field
     await add.locator('input[name="name"]').fill(` ${COURT} `);
     await add.locator('button[type="submit"]').click();
-    await page.waitForSelector('.card:has([data-form="add-court"]) .notice-error');
-    expect(await page.textContent('.card:has([data-form="add-court"]) .notice-error')).to.contain(
+    await page.waitForSelector('[data-form="add-court"] [data-field-error="name"]');
+    expect(await page.textContent('[data-form="add-court"] [data-field-error="name"]')).to.contain(
       '名录中已有同名的法院',
     );
     await add.locator('input[name="name"]').fill('');
@@ -184,8 +184,8 @@ describe('court list (Chromium): a share to a listed court redeems', function ()
     await page.waitForSelector('[data-form="share"] [data-court-status]:has-text("徐汇区法院")');
     await share.locator('input[name="caseNumber"]').fill('（2026）沪0106民初1号');
     await share.locator('button[type="submit"]').click();
-    await page.waitForSelector('.card:has([data-form="share"]) .notice-error');
-    expect(await page.textContent('.card:has([data-form="share"]) .notice-error')).to.contain(
+    await page.waitForSelector('[data-form="share"] [data-field-error="court"]');
+    expect(await page.textContent('[data-form="share"] [data-field-error="court"]')).to.contain(
       '法院名录中没有这个法院',
     );
     await search(page, '[data-form="share"]', "jing'an", COURT);

@@ -125,11 +125,12 @@ describe('web application (Chromium)', function () {
     // a new depositor registers (and is signed in at once)
     await page.fill('input[name="username"]', 'e2e-new-user');
     await page.fill('input[name="password"]', 'a long enough password');
+    await page.fill('input[name="passwordConfirm"]', 'a long enough password');
     await page.fill('input[name="displayName"]', '新用户');
     await page.fill('input[name="realName"]', '李四');
     await page.fill('input[name="idNumber"]', '110105199001011233');
     await page.click('form button[type="submit"]');
-    expect(await textOf(page, '.form-errors')).to.contain('校验位');
+    expect(await textOf(page, '[data-field-error="idNumber"]')).to.contain('校验位');
     await page.fill('input[name="idNumber"]', '11010519491231002X');
     await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/register') && r.status() === 201),
@@ -174,7 +175,7 @@ describe('web application (Chromium)', function () {
     await ready(page, 'deposit');
     const progress = (await page.evaluate('window.__progress')) as string[];
     expect(progress.length).to.be.greaterThan(0);
-    expect(progress.at(-1)).to.match(/MB \/ .*MB · 100%$/);
+    expect(progress.at(-1)).to.match(/iB \/ .*iB · 100%$/); // binary units, as the certificate
     state.depositId = (await page.getAttribute('[data-deposit-id]', 'data-deposit-id'))!;
     expect(state.depositId).to.match(/^HC\d{10}[0-9X]$/);
     expect(await textOf(page, '.notice-ok')).to.contain('存证成功');
@@ -483,7 +484,10 @@ describe('web application (Chromium)', function () {
       form.locator('button[type="submit"]').click(),
     ]);
     await page.waitForSelector('button[data-toggle="judge-wang"]');
+    // disabling asks for a reason (test/e2e/forms.e2e.ts checks the panel itself)
     await page.click('button[data-toggle="judge-wang"]');
+    await page.fill('[data-form="disable-user"] input[name="reason"]', '调离本院');
+    await page.click('[data-form="disable-user"] button[type="submit"]');
     await page.waitForSelector('tr:has(button[data-toggle="judge-wang"]) .badge-bad');
     await capture(page, '15-admin');
     // the disabled judge cannot sign in; enabled again, they can

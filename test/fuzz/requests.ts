@@ -65,6 +65,12 @@ export function jsonTemplates(w: FuzzWorld): Readonly<Record<string, Record<stri
       court: COURT,
     },
     'patch /api/v1/admin/users/{id}': { disabled: false },
+    // a wrong current password: the personas' tokens must outlive the fuzzing
+    'post /api/v1/auth/password': {
+      currentPassword: 'not the password',
+      newPassword: 'a long passphrase 2',
+    },
+    'post /api/v1/admin/users/{id}/password': { password: 'a long passphrase 2' },
     'post /api/v1/deposits': {
       title: 'fuzz',
       description: 'd',

@@ -201,6 +201,22 @@ export function accessRules(ctx: MatrixContext): Record<string, Rule> {
       expect: byRole({ depositor: 200, notary: 200, judge: 200, admin: 200 }),
       request: () => ({ path: '/api/v1/auth/me' }),
     },
+    // Every role may change its own password; a wrong current one is refused (a right one would
+    // end the persona's token for the cells after it; test/accounts/http-password.test.ts).
+    'post /api/v1/auth/password': {
+      expect: byRole({ depositor: 400, notary: 400, judge: 400, admin: 400 }),
+      request: () => ({
+        path: '/api/v1/auth/password',
+        json: { currentPassword: 'not the password', newPassword: 'a long passphrase 2' },
+      }),
+    },
+    'post /api/v1/admin/users/{id}/password': {
+      expect: byRole({ admin: 200 }),
+      request: async () => ({
+        path: `/api/v1/admin/users/${(await makeAccount(ctx.server, 'notary')).id}/password`,
+        json: {},
+      }),
+    },
     'get /api/v1/admin/users': {
       expect: byRole({ admin: 200 }),
       request: () => ({ path: '/api/v1/admin/users' }),
@@ -221,7 +237,7 @@ export function accessRules(ctx: MatrixContext): Record<string, Rule> {
       expect: byRole({ admin: 200 }),
       request: async () => ({
         path: `/api/v1/admin/users/${(await makeAccount(ctx.server, 'notary')).id}`,
-        json: { disabled: true },
+        json: { disabled: true, reason: 'matrix' },
       }),
     },
     // the court list (docs/courts.md): anyone reads it, the admin keeps it

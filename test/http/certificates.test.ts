@@ -266,7 +266,7 @@ describe('download links for browsers', function () {
     ).body.token;
     const disabled = await call(server.url, 'PATCH', `/api/v1/admin/users/${owner.user.id}`, {
       token: admin,
-      json: { disabled: true },
+      json: { disabled: true, reason: 'test' },
     });
     expect(disabled.status).to.equal(200);
     expect((await fetch(server.url + link.body.url)).status).to.equal(404);

@@ -18,15 +18,19 @@ import { DepositError } from '../../src/evidence/errors.js';
 import { IntakeError } from '../../src/evidence/intake/errors.js';
 import { clientErrorResponse } from '../../src/http/client-errors.js';
 import {
+  CLIENT_ERROR_CODES,
   ERROR_STATUS,
   errorHandler,
   HttpError,
+  isErrorCode,
+  NOT_FOR_CLIENTS,
   retryAfterOf,
   statusOf,
   toHttp,
   type ErrorCode,
 } from '../../src/http/errors.js';
 import { noCors } from '../../src/http/security.js';
+import { checkFields, InputError, singleLine } from '../../src/input/index.js';
 import { LogError } from '../../src/log/errors.js';
 import { NotaryError } from '../../src/notary/errors.js';
 import { OpsError } from '../../src/ops/errors.js';
@@ -122,7 +126,6 @@ describe('the one error table', () => {
     const samples: [BaseError, number][] = [
       [new HttpError('ROUTE_NOT_FOUND', 'no route'), 404],
       [new AccountError('ROLE_FORBIDDEN', 'not your role'), 403],
-      [new AccountError('INVALID_FIELD', 'bad field', { details: { field: 'x' } }), 400],
       [new DepositError('DEPOSIT_NOT_FOUND', 'no deposit'), 404],
       [new IntakeError('INSUFFICIENT_STORAGE', 'disk full'), 507],
       [new VerifyError('UNSUPPORTED_MEDIA_TYPE', 'neither'), 415],
@@ -151,6 +154,74 @@ describe('the one error table', () => {
         body: { error: { code: 'INTERNAL', message: 'internal error' } },
       });
     }
+  });
+
+  it('names the bad fields, their problems and a limit, and nothing else of the details', () => {
+    const one = toHttp(
+      new AccountError('INVALID_FIELD', 'field "x" is required', {
+        details: { field: 'x', problem: 'required' },
+      }),
+    );
+    expect(one.body).to.deep.equal({
+      error: {
+        code: 'INVALID_FIELD',
+        message: 'field "x" is required',
+        field: 'x',
+        fields: ['x'],
+        issues: [{ field: 'x', code: 'INVALID_FIELD', problem: 'required' }],
+      },
+    });
+    const long = toHttp(
+      new InputError('FIELD_TOO_LONG', 'field "title" is longer than 200 characters', {
+        details: { field: 'title', fields: ['title'], limit: 200 },
+      }),
+    );
+    expect(long.body.error).to.deep.include({ field: 'title', limit: 200 });
+    expect(long.body.error.issues).to.deep.equal([
+      { field: 'title', code: 'FIELD_TOO_LONG', limit: 200 },
+    ]);
+    // several fields at once (src/input/fields.ts): each with its own code
+    let several: unknown;
+    try {
+      checkFields(
+        { title: 'a'.repeat(201), note: 7 },
+        {
+          title: (v, f) => singleLine(f, v, { max: 200 }),
+          note: (v, f) => singleLine(f, v, { max: 10 }),
+        },
+      );
+    } catch (err) {
+      several = err;
+    }
+    expect(toHttp(several).body.error).to.deep.include({
+      code: 'FIELD_TOO_LONG',
+      field: 'title',
+      fields: ['title', 'note'],
+      limit: 200,
+      issues: [
+        { field: 'title', code: 'FIELD_TOO_LONG', limit: 200 },
+        { field: 'note', code: 'INVALID_FIELD', problem: 'type' },
+      ],
+    });
+    // other details stay on the server
+    const proof = toHttp(
+      new LogError('INVALID_PROOF', 'bad proof', { details: { expected: 'AA', calculated: 'BB' } }),
+    );
+    expect(Object.keys(proof.body.error).sort()).to.deep.equal(['code', 'message']);
+    const held = toHttp(
+      new AccountError('LOGIN_THROTTLED', 'wait', { details: { retryAfter: 3, reason: 'x' } }),
+    );
+    expect(Object.keys(held.body.error).sort()).to.deep.equal(['code', 'message']);
+  });
+
+  it('lists the codes no client receives, and only codes of the table', () => {
+    for (const code of NOT_FOR_CLIENTS) expect(isErrorCode(code), code).to.equal(true);
+    // every code a client is answered with as INTERNAL is on the list
+    for (const code of CODES)
+      if (statusOf(code) === 500 && code !== 'INTERNAL')
+        expect(NOT_FOR_CLIENTS as readonly string[], code).to.include(code);
+    expect(CLIENT_ERROR_CODES).to.include.members(['INTERNAL', 'LOGIN_FAILED', 'FIELD_TOO_LONG']);
+    expect(CLIENT_ERROR_CODES.length + NOT_FOR_CLIENTS.length).to.equal(CODES.length);
   });
 
   it('gives BLOB_MISSING (and BLOB_DIGEST_MISMATCH) one status whichever domain raises it', () => {

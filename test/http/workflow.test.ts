@@ -265,7 +265,7 @@ describe('workflow: deposit, notarisation, counter deposit, court share, custody
     const disable = (disabled: boolean) =>
       call(server.url, 'PATCH', `/api/v1/admin/users/${strangerId}`, {
         token: admin,
-        json: { disabled },
+        json: disabled ? { disabled, reason: '陌生人账户' } : { disabled },
       });
     expect((await disable(true)).body.user.disabled).to.equal(true);
     const refused = await get('/api/v1/deposits', stranger);

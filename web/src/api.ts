@@ -8,16 +8,71 @@ import type { Role, Session, User } from './types.js';
 
 const SESSION_KEY = 'huicun.session';
 
+/** One bad field of an error answer (`error.issues`, docs/web.md). */
+export interface FieldIssue {
+  readonly field: string;
+  readonly code: string;
+  readonly problem?: string;
+  readonly limit?: number;
+  readonly min?: number;
+  readonly codePoint?: string;
+}
+
+/** What an error answer says besides its code and message. */
+export interface ErrorFacts {
+  /** The bad fields, each with its own code and problem. */
+  readonly issues?: readonly FieldIssue[];
+  /** FIELD_TOO_LONG: the limit in characters. */
+  readonly limit?: number;
+  /** Seconds to wait (`Retry-After`). */
+  readonly retryAfter?: number;
+}
+
 /** An error answer of the API, `{"error":{"code","message"}}`, or a network failure. */
 export class ApiError extends Error {
+  readonly issues: readonly FieldIssue[];
+  readonly limit: number | undefined;
+  readonly retryAfter: number | undefined;
+
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    facts: ErrorFacts = {},
   ) {
     super(message);
     this.name = 'ApiError';
+    this.issues = facts.issues ?? [];
+    this.limit = facts.limit;
+    this.retryAfter = facts.retryAfter;
   }
+}
+
+interface ErrorBody {
+  readonly error?: {
+    readonly code?: string;
+    readonly message?: string;
+    readonly limit?: unknown;
+    readonly issues?: unknown;
+  };
+}
+
+/** The facts of an error body and `Retry-After` header, each checked (the body is the server's). */
+function factsOf(body: ErrorBody | null | undefined, retryAfter: string | null): ErrorFacts {
+  const e = body?.error;
+  const issues = Array.isArray(e?.issues)
+    ? (e.issues as unknown[]).filter(
+        (i): i is FieldIssue =>
+          typeof (i as FieldIssue | null)?.field === 'string' &&
+          typeof (i as FieldIssue).code === 'string',
+      )
+    : [];
+  const seconds = retryAfter !== null && /^\d{1,6}$/.test(retryAfter) ? Number(retryAfter) : NaN;
+  return {
+    issues,
+    ...(typeof e?.limit === 'number' ? { limit: e.limit } : {}),
+    ...(Number.isFinite(seconds) ? { retryAfter: seconds } : {}),
+  };
 }
 
 let session: Session | undefined = readSession();
@@ -74,15 +129,16 @@ function authHeaders(anonymous = false): Record<string, string> {
 async function errorOf(res: Response): Promise<ApiError> {
   let code = `HTTP_${res.status}`;
   let message = res.statusText || 'request failed';
+  let body: ErrorBody | undefined;
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string } };
+    body = (await res.json()) as ErrorBody;
     if (body.error?.code) code = body.error.code;
     if (body.error?.message) message = body.error.message;
   } catch {
     // not JSON
   }
   if (res.status === 401 && session) setSession(undefined);
-  return new ApiError(res.status, code, message);
+  return new ApiError(res.status, code, message, factsOf(body, res.headers.get('Retry-After')));
 }
 
 export interface RequestOptions {
@@ -163,7 +219,7 @@ export function upload<T>(
       if (e.lengthComputable) onProgress(e.loaded, e.total);
     };
     xhr.onload = () => {
-      const body = xhr.response as { error?: { code?: string; message?: string } } | null;
+      const body = xhr.response as ErrorBody | null;
       if (xhr.status >= 200 && xhr.status < 300) {
         resolve(body as T);
         return;
@@ -174,6 +230,7 @@ export function upload<T>(
           xhr.status,
           body?.error?.code ?? `HTTP_${xhr.status}`,
           body?.error?.message ?? xhr.statusText,
+          factsOf(body, xhr.getResponseHeader('Retry-After')),
         ),
       );
     };

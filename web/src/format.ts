@@ -1,4 +1,5 @@
 /** Formatting of numbers, sizes, times and deposit numbers for display. */
+import { humanSize } from '../../src/certificate/size.js';
 import { lang } from './i18n.js';
 
 /** `HC00000123458` → `HC 00000 12345 8` (DESIGN §4); anything else unchanged. */
@@ -13,17 +14,21 @@ export function normalizeDepositNumber(raw: string): string | undefined {
   return /^HC\d{10}[0-9X]$/.test(s) ? s : undefined;
 }
 
-/** `1234567` → `1.18 MB (1,234,567 bytes)` style, short form. */
+/**
+ * `1234567` → `1.18 MiB`: binary units with the labels the certificates print (one formatter for
+ * both, src/certificate/size.ts); `—` for a number that is not finite.
+ */
 export function formatBytes(n: number): string {
-  if (!Number.isFinite(n)) return '—';
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u += 1;
-  }
-  return u === 0 ? `${n} B` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`;
+  return Number.isFinite(n) ? humanSize(n) : '—';
+}
+
+/** A wait of `seconds` for a person: `32 秒`, `2 分 5 秒` / `32 s`, `2 min 5 s`. */
+export function formatWait(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  const m = Math.floor(s / 60);
+  const rest = s % 60;
+  if (lang() === 'zh') return m === 0 ? `${s} 秒` : `${m} 分${rest > 0 ? ` ${rest} 秒` : '钟'}`;
+  return m === 0 ? `${s} s` : `${m} min${rest > 0 ? ` ${rest} s` : ''}`;
 }
 
 /** The exact byte count with thousands separators. */

@@ -1,32 +1,12 @@
 /**
  * Chinese by default, English on request; the choice is remembered in localStorage. Texts live
- * in `messages.ts` (and tables kept beside their pages: `pages/verify-messages.ts`,
- * `pages/deposit/messages.ts`, `ui/court-messages.ts`, `ui/trail-messages.ts`, merged here) as `[zh, en]` pairs;
- * `t(key, vars)` fills `{name}` placeholders.
+ * in `messages.ts` (and, per domain or page, files merged by `texts.ts` such as
+ * `ui/court-messages.ts`) as `[zh, en]` pairs; `t(key, vars)` fills `{name}` placeholders.
  * @module
  */
-import { messages, type MessageKey } from './messages.js';
-import { depositMessages } from './pages/deposit/messages.js';
-import { verifyMessages } from './pages/verify-messages.js';
-import { courtMessages } from './ui/court-messages.js';
-import { trailMessages } from './ui/trail-messages.js';
+import { hasText, texts as table, type TextKey } from './texts.js';
 
-/** Every text key (kept as its own name for the pages that import it). */
-export type TextKey = MessageKey;
-
-/** Merges message tables; a key defined in two tables does not type-check (no silent override). */
-function mergeTables<A extends object, B extends object>(
-  a: A,
-  b: B & Record<Extract<keyof A, keyof B>, never>,
-): A & B {
-  return { ...a, ...b };
-}
-
-/** Every text: `messages.ts` and the tables kept beside their pages. */
-const table: Readonly<Record<MessageKey, readonly [string, string]>> = mergeTables(
-  mergeTables(mergeTables(mergeTables(messages, verifyMessages), courtMessages), depositMessages),
-  trailMessages,
-);
+export type { TextKey } from './texts.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -64,7 +44,7 @@ export function applyLang(): void {
 }
 
 /** The text of `key` in the current language, with `{name}` replaced from `vars`. */
-export function t(key: MessageKey, vars: Readonly<Record<string, string | number>> = {}): string {
+export function t(key: TextKey, vars: Readonly<Record<string, string | number>> = {}): string {
   const pair = table[key];
   const text = current === 'zh' ? pair[0] : pair[1];
   return text.replace(/\{(\w+)\}/g, (m, name: string) =>
@@ -78,8 +58,8 @@ export function pick(message: { readonly zh: string; readonly en: string }): str
 }
 
 /** Whether `key` has a text. */
-export function hasMessage(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(table, key);
+export function hasMessage(key: string): key is TextKey {
+  return hasText(key);
 }
 
 /** The text of `key` if there is one, else `fallback`. */

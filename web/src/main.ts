@@ -6,20 +6,25 @@
 import { currentSession, onSessionChange, setSession } from './api.js';
 import { h, replace, svg } from './dom.js';
 import { applyLang, lang, setLang, t } from './i18n.js';
-import type { MessageKey } from './messages.js';
+import type { TextKey } from './texts.js';
 import { adminPage } from './pages/admin.js';
 import { depositPage } from './pages/deposit.js';
 import { depositsPage } from './pages/deposits.js';
+import { accountPage } from './pages/account.js';
 import { helpPage } from './pages/help.js';
-import { homePage, loginPage, registerPage } from './pages/home.js';
+import { homePage } from './pages/home.js';
 import { judgePage } from './pages/judge.js';
+import { loginPage } from './pages/login.js';
 import { newDepositPage } from './pages/new-deposit.js';
 import { notaryQueuePage, notaryReviewPage } from './pages/notary.js';
 import { notFoundPage } from './pages/not-found.js';
+import { publicLogPage } from './pages/public-log.js';
+import { registerPage } from './pages/register.js';
 import { certificateCheckPage } from './pages/verify.js';
 import { publicVerifyPage } from './pages/verify-landing.js';
 import { match, onNavigate, type Page, type Route } from './router.js';
 import type { Role } from './types.js';
+import { installFieldChecks } from './ui/field-errors.js';
 
 const routes: readonly Route[] = [
   { pattern: /^\/$/, page: homePage },
@@ -35,6 +40,8 @@ const routes: readonly Route[] = [
   { pattern: /^\/verify\/certificate$/, page: certificateCheckPage },
   { pattern: /^\/help$/, page: helpPage },
   { pattern: /^\/admin$/, page: adminPage },
+  { pattern: /^\/account$/, page: accountPage },
+  { pattern: /^\/log$/, page: publicLogPage },
 ];
 
 /** Where each role starts. */
@@ -45,7 +52,7 @@ export const ROLE_HOME: Readonly<Record<Role, string>> = {
   admin: '/admin',
 };
 
-const NAV: Readonly<Record<Role | 'anonymous', readonly (readonly [string, MessageKey])[]>> = {
+const NAV: Readonly<Record<Role | 'anonymous', readonly (readonly [string, TextKey])[]>> = {
   anonymous: [
     ['/', 'nav.home'],
     ['/verify', 'nav.verify'],
@@ -136,10 +143,15 @@ function renderHeader(): void {
     });
     tools.append(
       h(
-        'span',
-        { class: 'who' },
+        'a',
+        {
+          href: '/account',
+          class: 'who',
+          title: t('nav.account'),
+          'aria-current': location.pathname === '/account' ? 'page' : undefined,
+        },
         h('span', { class: 'who-name' }, s.user.displayName),
-        h('span', { class: 'who-role' }, t(`role.${s.user.role}` as MessageKey)),
+        h('span', { class: 'who-role' }, t(`role.${s.user.role}` as TextKey)),
       ),
       logout,
     );
@@ -196,11 +208,14 @@ function renderFooter(): void {
       h(
         'p',
         { class: 'footer-links' },
-        h('a', { href: '/api/v1/log/key' }, t('footer.logKey')),
+        // one app page explains them all; the raw JSON and text are linked from it
+        h('a', { href: '/log#key' }, t('footer.logKey')),
         ' · ',
-        h('a', { href: '/tlog/checkpoint' }, t('footer.checkpoint')),
+        h('a', { href: '/log#checkpoint' }, t('footer.checkpoint')),
         ' · ',
-        h('a', { href: '/api/v1/openapi.json' }, t('footer.api')),
+        h('a', { href: '/log#api' }, t('footer.api')),
+        // the header hides the account link on a phone
+        currentSession() ? [' · ', h('a', { href: '/account' }, t('nav.account'))] : null,
       ),
       h('p', { class: 'footer-law' }, t('footer.law')),
     ),
@@ -260,6 +275,8 @@ async function render(): Promise<void> {
     const title = container.querySelector<HTMLElement>('h1');
     (title ?? mainEl).focus();
   }
+  // a link to a part of the page (the footer's /log#key): show that part
+  if (location.hash.length > 1) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   firstRender = false;
 }
 
@@ -299,10 +316,12 @@ function start(): void {
     h('div', { id: 'live', class: 'visually-hidden', 'aria-live': 'polite' }),
   );
   document.addEventListener('click', onClick);
+  installFieldChecks();
   window.addEventListener('popstate', () => void render());
   onNavigate(navigateTo);
   onSessionChange(() => {
     renderHeader();
+    renderFooter();
     // signed out by the server (expired or refused token): back to the sign-in page
     if (!signingOut && !currentSession() && currentPage?.roles) {
       navigateTo(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, true);

@@ -1,14 +1,8 @@
 /**
  * Every text of the web application as `[中文, English]`. Chinese is the product's first
- * language; placeholders are `{name}`. Some areas keep their texts beside their pages (the
- * verification pages: `pages/verify-messages.ts`; the court list: `ui/court-messages.ts`; the
- * deposit page: `pages/deposit/messages.ts`; the custody trail: `ui/trail-messages.ts`); `i18n.ts` merges the tables.
+ * language; placeholders are `{name}`. Some areas keep their texts beside their pages; `texts.ts` merges the
+ * tables.
  */
-import type { depositMessages } from './pages/deposit/messages.js';
-import type { verifyMessages } from './pages/verify-messages.js';
-import type { courtMessages } from './ui/court-messages.js';
-import type { trailMessages } from './ui/trail-messages.js';
-
 export const messages = {
   // brand and shell
   'brand.name': ['汇存', 'huicun'],
@@ -82,24 +76,26 @@ export const messages = {
   'field.reason': ['理由', 'Reason'],
 
   // errors (codes from the API)
-  'error.generic': ['操作未成功：{message}（{code}）', 'That did not work: {message} ({code})'],
-  'error.INVALID_FIELD.named': ['“{field}”填写有误：{rule}', '“{field}” is not valid: {rule}'],
+  'error.generic': [
+    '操作未成功（{code}），请稍后再试。',
+    'That did not work ({code}). Please try again later.',
+  ],
   'error.NETWORK': [
     '无法连接服务器，请检查网络后重试。',
     'The server cannot be reached. Check the connection and try again.',
   ],
   'error.INVALID_CREDENTIALS': ['用户名或密码不正确。', 'The username or password is not correct.'],
   'error.LOGIN_THROTTLED': [
-    '尝试次数过多，请稍后再试。',
-    'Too many attempts. Please wait a moment and try again.',
+    '从您所在的网络登录该账户失败次数过多，为防止猜测密码已暂停登录。',
+    'Too many failed sign-ins to this account from your network: signing in is paused against password guessing.',
   ],
   'error.LOGIN_THROTTLED_ACCOUNT': [
-    '该账户近期有多次失败的登录尝试，请稍后再试，或换一个网络登录。',
-    'This account has had many failed sign-ins. Wait a moment, or sign in from another network.',
+    '该账户近期从多个网络登录失败次数过多，为防止猜测密码已暂停从这些网络登录；换一个网络登录不受影响。',
+    'This account has had many failed sign-ins from several networks: those networks are paused against password guessing; another network is not affected.',
   ],
   'error.LOGIN_THROTTLED_ADDRESS': [
-    '您所在的网络近期有多次失败的登录尝试，请稍后再试。',
-    'There have been many failed sign-ins from your network. Please wait a moment and try again.',
+    '您所在的网络近期登录失败次数过多，为防止猜测密码已暂停登录。',
+    'There have been many failed sign-ins from your network: signing in is paused against password guessing.',
   ],
   'error.PASSWORD_BLANK': [
     '密码不能只由空格或其他空白字符组成。',
@@ -163,7 +159,10 @@ export const messages = {
     '服务器暂时不能出具核验报告。',
     'The server cannot produce verification reports yet.',
   ],
-  'error.RATE_LIMITED': ['查询过于频繁，请稍后再试。', 'Too many lookups. Please wait a moment.'],
+  'error.RATE_LIMITED': [
+    '请求过于频繁，请稍后再试。',
+    'Too many requests in a short time. Please wait a moment.',
+  ],
   'error.REQUEST_TOO_SLOW': [
     '上传速度过慢，连接已被服务器中断。请检查网络后重试，或改用“仅提交摘要”。',
     'The upload was too slow and the server cut it off. Check the connection and try again, or use “hash only”.',
@@ -746,8 +745,8 @@ export const messages = {
   // admin
   'admin.title': ['用户管理', 'Users'],
   'admin.lead': [
-    '创建公证员、法官和管理员账户，停用或恢复账户。每项操作都作为管理事件写入日志。',
-    'Create notary, judge and administrator accounts; disable or enable accounts. Each action is an admin entry in the log.',
+    '创建公证员、法官和管理员账户，停用（须写明理由）或恢复账户，重设密码。每项操作都作为管理事件写入日志。',
+    'Create notary, judge and administrator accounts; disable (with a reason) or enable accounts; reset passwords. Each action is an admin entry in the log.',
   ],
   'admin.users': ['全部账户', 'All accounts'],
   'admin.filterRole': ['按角色筛选', 'Filter by role'],
@@ -776,9 +775,5 @@ export const messages = {
   'notFound.lead': ['您访问的页面不存在或已移动。', 'This page does not exist or has moved.'],
 } as const satisfies Record<string, readonly [string, string]>;
 
-export type MessageKey =
-  | keyof typeof messages
-  | keyof typeof verifyMessages
-  | keyof typeof courtMessages
-  | keyof typeof depositMessages
-  | keyof typeof trailMessages;
+/** The keys of the main table (every key of the app: `TextKey` in `texts.ts`). */
+export type MessageKey = keyof typeof messages;

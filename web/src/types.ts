@@ -14,6 +14,8 @@ export interface User {
   readonly realName?: string;
   readonly idMasked?: string;
   readonly disabled?: boolean;
+  /** The admin's list: why a disabled account was disabled. */
+  readonly disabledReason?: string;
   readonly createdAt?: string;
 }
 

@@ -5,12 +5,12 @@
  */
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import type { MessageKey } from '../messages.js';
+import type { TextKey } from '../texts.js';
 import type { Page } from '../router.js';
 import { card, pageTitle } from '../ui/common.js';
 
 /** The sections, each a heading and paragraphs (message keys). */
-const SECTIONS: readonly (readonly [MessageKey, readonly MessageKey[]])[] = [
+const SECTIONS: readonly (readonly [TextKey, readonly TextKey[]])[] = [
   ['help.number.title', ['help.number.1', 'help.number.2']],
   ['help.digest.title', ['help.digest.1', 'help.digest.2', 'help.digest.3']],
   ['help.proves.title', ['help.proves.1', 'help.proves.2', 'help.proves.3']],
@@ -19,7 +19,7 @@ const SECTIONS: readonly (readonly [MessageKey, readonly MessageKey[]])[] = [
 ];
 
 /** Technical words shown behind 技术详情, explained. */
-const GLOSSARY: readonly (readonly [MessageKey, MessageKey])[] = [
+const GLOSSARY: readonly (readonly [TextKey, TextKey])[] = [
   ['help.term.index', 'help.term.index.text'],
   ['help.term.checkpoint', 'help.term.checkpoint.text'],
   ['help.term.root', 'help.term.root.text'],

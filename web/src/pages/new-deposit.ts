@@ -1,7 +1,9 @@
 /**
  * The deposit form: title, description, several files by drag-and-drop or the file chooser, and
  * a real upload progress bar; or, with "hash only" on, the files are hashed here (SHA-256 and
- * SM3, read in slices, with progress) and only the digests are sent.
+ * SM3, read in slices, with progress) and only the digests are sent. Limits show as counters and
+ * are never cut; a file the depositor already deposited is pointed out before it is sent again
+ * (duplicates.ts).
  */
 import { api, upload } from '../api.js';
 import { h, replace } from '../dom.js';
@@ -11,7 +13,18 @@ import { t } from '../i18n.js';
 import { navigate, type Page } from '../router.js';
 import type { Deposit } from '../types.js';
 import { announce, busy, card, digest, field, notice, pageTitle } from '../ui/common.js';
+import { checkForm } from '../ui/field-errors.js';
 import { dropZone, progressBar } from '../ui/files.js';
+import {
+  DUPLICATE_CHECK_MAX_BYTES,
+  duplicateNotice,
+  duplicatesWarning,
+  findDuplicates,
+} from './duplicates.js';
+
+/** The server's limits (src/input/limits.ts). */
+const TITLE_MAX_CHARS = 200;
+const DESCRIPTION_MAX_CHARS = 4000;
 
 const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/;
 
@@ -21,6 +34,8 @@ interface Chosen {
   digests?: FileDigests;
   hashing?: Promise<FileDigests | undefined>;
   abort?: AbortController;
+  /** The own deposits that already hold this file (duplicates.ts). */
+  duplicates?: Promise<readonly Deposit[]>;
 }
 
 export const newDepositPage: Page = {
@@ -29,18 +44,20 @@ export const newDepositPage: Page = {
   roles: ['depositor'],
   render({ main, alive }) {
     const chosen: Chosen[] = [];
+    let duplicatesConfirmed = false;
     const title = field({
       label: t('field.title'),
       name: 'title',
       required: true,
-      maxlength: 200,
+      maxlength: TITLE_MAX_CHARS,
+      counter: 'always',
       hint: t('newDeposit.titleHint'),
     });
     const description = field({
       label: t('field.description'),
       name: 'description',
       multiline: true,
-      maxlength: 4000,
+      maxlength: DESCRIPTION_MAX_CHARS,
     });
     const hashOnly = h('input', {
       type: 'checkbox',
@@ -92,41 +109,69 @@ export const newDepositPage: Page = {
           : t('newDeposit.summary', { n: chosen.length, size: formatBytes(total) });
     };
 
-    /** Hashes one chosen file (hash-only mode), showing its progress in its row. */
-    const hashOne = (c: Chosen): Promise<FileDigests | undefined> => {
-      if (c.digests) return Promise.resolve(c.digests);
+    /** The digests of one chosen file in its row. */
+    const showDigests = (c: Chosen, d: FileDigests): void => {
+      replace(
+        c.row.querySelector<HTMLElement>('.chosen-detail')!,
+        h(
+          'dl',
+          { class: 'digests', 'data-hashed': '' },
+          h('dt', null, 'SHA-256'),
+          h('dd', { 'data-digest': 'sha256' }, digest(d.sha256)),
+          h('dt', null, 'SM3'),
+          h('dd', { 'data-digest': 'sm3' }, digest(d.sm3)),
+        ),
+      );
+    };
+
+    /**
+     * Hashes one chosen file: with its progress and digests in its row (hash-only mode), or
+     * quietly (`quiet`: an upload's duplicate check).
+     */
+    const hashOne = (c: Chosen, quiet = false): Promise<FileDigests | undefined> => {
+      if (c.digests) {
+        if (!quiet && !c.row.querySelector('[data-hashed]')) showDigests(c, c.digests);
+        return Promise.resolve(c.digests);
+      }
       if (c.hashing) return c.hashing;
       const bar = progressBar(t('newDeposit.hashing', { name: c.file.name }));
       bar.el.setAttribute('data-hash-progress', '');
       const slot = c.row.querySelector<HTMLElement>('.chosen-detail')!;
-      replace(slot, bar.el);
-      bar.set(0, c.file.size);
+      if (!quiet) {
+        replace(slot, bar.el);
+        bar.set(0, c.file.size);
+      }
       c.abort = new AbortController();
-      c.hashing = hashFile(c.file, (d, total) => bar.set(d, total), c.abort.signal).then(
+      const progress = quiet ? undefined : (d: number, total: number) => bar.set(d, total);
+      c.hashing = hashFile(c.file, progress, c.abort.signal).then(
         (d) => {
           c.digests = d;
-          replace(
-            slot,
-            h(
-              'dl',
-              { class: 'digests', 'data-hashed': '' },
-              h('dt', null, 'SHA-256'),
-              h('dd', { 'data-digest': 'sha256' }, digest(d.sha256)),
-              h('dt', null, 'SM3'),
-              h('dd', { 'data-digest': 'sm3' }, digest(d.sm3)),
-            ),
-          );
-          announce(t('newDeposit.hashed', { name: c.file.name }));
+          if (!quiet || hashOnly.checked) {
+            showDigests(c, d);
+            announce(t('newDeposit.hashed', { name: c.file.name }));
+          }
           return d;
         },
         (err: unknown) => {
           c.hashing = undefined;
-          if (!c.abort?.signal.aborted)
+          if (!c.abort?.signal.aborted && (!quiet || hashOnly.checked))
             replace(slot, notice('error', t('newDeposit.hashFailed', { message: String(err) })));
           return undefined;
         },
       );
       return c.hashing;
+    };
+
+    /** Looks for own deposits of the file (once its SHA-256 is known) and says so in its row. */
+    const checkDuplicate = (c: Chosen): void => {
+      if (!hashOnly.checked && c.file.size > DUPLICATE_CHECK_MAX_BYTES) return;
+      c.duplicates = findDuplicates(() => hashOne(c, !hashOnly.checked)).then((found) => {
+        if (found.length > 0 && c.row.isConnected) {
+          c.row.dataset.duplicate = '';
+          c.row.querySelector('.chosen-dup')?.replaceChildren(duplicateNotice(found));
+        }
+        return found;
+      });
     };
 
     const remove = (c: Chosen): void => {
@@ -167,6 +212,7 @@ export const newDepositPage: Page = {
             h('span', { class: 'file-meta' }, formatBytes(file.size)),
             removeButton,
           ),
+          h('div', { class: 'chosen-dup' }),
           h('div', { class: 'chosen-detail' }),
         );
         const c: Chosen = { file, row };
@@ -174,7 +220,9 @@ export const newDepositPage: Page = {
         chosen.push(c);
         fileList.append(row);
         if (hashOnly.checked) void hashOne(c);
+        checkDuplicate(c);
       }
+      duplicatesConfirmed = false;
       refreshSummary();
     };
 
@@ -183,7 +231,12 @@ export const newDepositPage: Page = {
       submit.textContent = hashOnly.checked
         ? t('newDeposit.submitHashOnly')
         : t('newDeposit.submit');
-      if (hashOnly.checked) for (const c of chosen) void hashOne(c);
+      if (hashOnly.checked) {
+        for (const c of chosen) {
+          void hashOne(c);
+          if (!c.duplicates) checkDuplicate(c);
+        }
+      }
     });
 
     const form = h(
@@ -223,18 +276,23 @@ export const newDepositPage: Page = {
 
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      errors.replaceChildren();
-      if (title.input.value.trim() === '') {
-        errors.replaceChildren(notice('error', t('newDeposit.needTitle')));
-        title.input.focus();
-        return;
-      }
-      if (chosen.length === 0) {
-        errors.replaceChildren(notice('error', t('newDeposit.needFiles')));
-        zone.input.focus();
-        return;
-      }
+      const ok = checkForm(form, errors, {
+        files: () => (chosen.length === 0 ? t('newDeposit.needFiles') : undefined),
+      });
+      if (!ok) return;
       void busy(submit, errors, async () => {
+        // A file already deposited by this account: say so and go on only when asked to.
+        const found = await Promise.all(chosen.map((c) => c.duplicates ?? []));
+        const again = chosen.filter((_, i) => found[i]!.length > 0).map((c) => c.file.name);
+        if (again.length > 0 && !duplicatesConfirmed) {
+          errors.replaceChildren(
+            duplicatesWarning(again, () => {
+              duplicatesConfirmed = true;
+              form.requestSubmit();
+            }),
+          );
+          return;
+        }
         let created: { deposit: Deposit };
         if (hashOnly.checked) {
           const digests = await Promise.all(chosen.map((c) => hashOne(c)));

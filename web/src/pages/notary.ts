@@ -7,7 +7,7 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { formatTime, groupDepositNumber } from '../format.js';
 import { pick, t } from '../i18n.js';
-import type { MessageKey } from '../messages.js';
+import type { TextKey } from '../texts.js';
 import type { Page } from '../router.js';
 import type { Application, ApplicationState, Deposit } from '../types.js';
 import { busy, card, errorText, facts, field, loading, notice, pageTitle } from '../ui/common.js';
@@ -56,7 +56,7 @@ export const notaryQueuePage: Page = {
                 'aria-current': s === state ? 'page' : undefined,
                 'data-tab': s,
               },
-              s === 'all' ? t('queue.all') : t(`state.${s}` as MessageKey),
+              s === 'all' ? t('queue.all') : t(`state.${s}` as TextKey),
             ),
           ),
         ),
@@ -324,7 +324,7 @@ export const notaryReviewPage: Page = {
                   h(
                     'div',
                     { class: 'tl-body' },
-                    h('strong', null, t(`state.${x.state}` as MessageKey)),
+                    h('strong', null, t(`state.${x.state}` as TextKey)),
                     h(
                       'span',
                       { class: 'tl-meta' },

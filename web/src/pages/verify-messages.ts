@@ -1,19 +1,9 @@
 /**
  * Texts of the verification pages (the QR landing `/verify`, `/verify/certificate`, `/help`) as
- * `[中文, English]`, kept beside the pages and merged into the table by `i18n.ts` (a key may not
- * also be in `messages.ts`). Plain words first; technical words only behind 技术详情.
+ * `[中文, English]`, kept beside the pages and merged into the table by `texts.ts` (a key may not
+ * also be in another table; error texts are in `ui/error-messages.ts`). Plain words first; technical words only behind 技术详情.
  */
 export const verifyMessages = {
-  // error codes of POST /api/v1/verify
-  'error.WRONG_CHECK_CHARACTER': [
-    '存证编号的校验位不对：编号可能输错了，请对照证书逐位核对。',
-    'The check character of the deposit number is wrong: the number was probably mistyped. Compare it with the certificate, digit by digit.',
-  ],
-  'error.INVALID_DEPOSIT_ID': [
-    '这不是存证编号：应为 HC + 10 位数字 + 1 位校验位。',
-    'Not a deposit number: HC, 10 digits and a check character.',
-  ],
-
   // the QR landing: a number alone
   'landing.title': ['核验存证', 'Check a deposit'],
   'landing.lead': [

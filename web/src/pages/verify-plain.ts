@@ -6,7 +6,7 @@
  */
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import type { MessageKey } from '../messages.js';
+import type { TextKey } from '../texts.js';
 import type { CheckView } from '../types.js';
 
 /** The questions, and the check ids that answer each. */
@@ -42,7 +42,7 @@ export function plainSummary(checks: readonly CheckView[]): HTMLElement {
         'li',
         { class: `plain-${status}`, 'data-plain-item': name, 'data-status': status },
         h('span', { class: 'plain-mark', 'aria-hidden': 'true' }, MARK[status]),
-        h('span', null, t(`plain.${name}.${status}` as MessageKey)),
+        h('span', null, t(`plain.${name}.${status}` as TextKey)),
       );
     }),
   );

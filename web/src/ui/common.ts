@@ -5,7 +5,17 @@
  */
 import { ApiError } from '../api.js';
 import { h, uid, type Child } from '../dom.js';
-import { hasMessage, t, tOr } from '../i18n.js';
+import { formatWait } from '../format.js';
+import { hasMessage, t } from '../i18n.js';
+import {
+  charCount,
+  clearFormErrors,
+  fieldLabel,
+  fieldSummary,
+  issueText,
+  placeIssues,
+  type Control,
+} from './field-errors.js';
 
 /** The polite live region of the shell: screen readers hear what is put here. */
 export function announce(text: string): void {
@@ -28,28 +38,41 @@ export interface FieldOptions {
   readonly value?: string;
   readonly placeholder?: string;
   readonly multiline?: boolean;
+  /**
+   * The most characters the server takes. Never a `maxlength` (it cuts pasted text silently): a
+   * counter shows `n / max` near the limit (always, with `counter: 'always'`), and the form's
+   * check refuses a longer text with the limit (docs/web.md).
+   */
   readonly maxlength?: number;
+  readonly counter?: 'always' | 'near';
   readonly pattern?: string;
   readonly inputmode?: string;
   readonly min?: string;
   readonly spellcheck?: boolean;
 }
 
-/** A labelled input (or textarea) with an optional hint tied by aria-describedby. */
+/** The share of its limit a text reaches before a `near` counter shows. */
+const COUNTER_NEAR = 0.8;
+
+/**
+ * A labelled input (or textarea) with an optional hint and, for a field with a limit, a counter,
+ * both tied by aria-describedby; errors go under it (ui/field-errors.ts).
+ */
 export function field(o: FieldOptions): {
   wrap: HTMLElement;
   input: HTMLInputElement | HTMLTextAreaElement;
 } {
   const id = uid(o.name);
   const hintId = o.hint ? `${id}-hint` : undefined;
+  const countId = o.maxlength !== undefined ? `${id}-count` : undefined;
   const common = {
     id,
     name: o.name,
     required: o.required ?? false,
     autocomplete: o.autocomplete,
     placeholder: o.placeholder,
-    maxlength: o.maxlength,
-    'aria-describedby': hintId,
+    'data-max': o.maxlength,
+    'aria-describedby': [hintId, countId].filter(Boolean).join(' ') || undefined,
     spellcheck: o.spellcheck === false ? 'false' : undefined,
   };
   const input = o.multiline
@@ -62,6 +85,8 @@ export function field(o: FieldOptions): {
         inputmode: o.inputmode,
         min: o.min,
       });
+  const counter =
+    o.maxlength !== undefined ? charCounter(input, o.maxlength, countId!, o.counter) : null;
   const wrap = h(
     'div',
     { class: 'field' },
@@ -72,11 +97,35 @@ export function field(o: FieldOptions): {
       o.required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null,
     ),
     input,
+    counter,
     o.hint ? h('p', { class: 'hint', id: hintId }, o.hint) : null,
   );
   return { wrap, input };
 }
 
+/** `n / max` under a field, updated as it is typed; marked when over (nothing is cut). */
+function charCounter(
+  input: Control,
+  max: number,
+  id: string,
+  when: 'always' | 'near' = 'near',
+): HTMLElement {
+  const el = h('p', { class: 'counter', id, 'data-counter': input.name });
+  const update = (): void => {
+    const count = charCount(input.value);
+    const over = count - max;
+    el.hidden = when === 'near' && count < max * COUNTER_NEAR;
+    el.classList.toggle('counter-over', over > 0);
+    el.textContent =
+      t('form.counter', { count, limit: max }) +
+      (over > 0 ? ` · ${t('form.counterOver', { over })}` : '');
+  };
+  input.addEventListener('input', update);
+  // a value set by the page (form.reset(), a language switch re-render) counts too
+  input.form?.addEventListener('reset', () => queueMicrotask(update));
+  update();
+  return el;
+}
 /** A labelled select. */
 export function selectField(
   label: string,
@@ -93,21 +142,44 @@ export function selectField(
   return { wrap: h('div', { class: 'field' }, h('label', { for: id }, label), select), select };
 }
 
-/** The localized text of an error for the person at the screen. */
+/**
+ * The localized text of an error for the person at the screen: the app's own text of its code
+ * (never the server's English), each bad field named, and how long to wait when the server says.
+ */
 export function errorText(err: unknown): string {
   if (err instanceof ApiError) {
+    if (err.issues.length > 0 && err.code !== 'UNKNOWN_FIELD')
+      return err.issues.map((i) => issueText(i, fieldLabel(i.field))).join(' ');
     const key = `error.${err.code}`;
-    const field = /field "(\w+)"/.exec(err.message)?.[1];
-    if (err.code === 'INVALID_FIELD' && field)
-      return t('error.INVALID_FIELD.named', { field: fieldName(field), rule: err.message });
-    if (hasMessage(key)) return t(key);
-    return t('error.generic', { code: err.code, message: err.message });
+    const text = hasMessage(key) ? t(key) : t('error.generic', { code: err.code });
+    return err.retryAfter !== undefined
+      ? `${text} ${t('error.retryIn', { time: formatWait(err.retryAfter) })}`
+      : text;
   }
   return err instanceof Error ? err.message : String(err);
 }
 
-function fieldName(field: string): string {
-  return tOr(`field.${field}`, field);
+/**
+ * Shows `err` where it belongs: each bad field the server named under its control in `form`
+ * (found by name, or in `controls`), the rest, or a summary, in `box`.
+ */
+export function showError(
+  err: unknown,
+  box: HTMLElement,
+  form?: HTMLFormElement | null,
+  controls: Readonly<Record<string, Control>> = {},
+): void {
+  if (form) clearFormErrors(form);
+  if (form && err instanceof ApiError && err.issues.length > 0 && err.code !== 'UNKNOWN_FIELD') {
+    const left = placeIssues(form, err.issues, controls);
+    const placed = err.issues.length - left.length;
+    box.replaceChildren(
+      ...(placed > 0 ? [fieldSummary(placed)] : []),
+      ...left.map((i) => notice('error', issueText(i, fieldLabel(i.field)))),
+    );
+    return;
+  }
+  box.replaceChildren(notice('error', errorText(err)));
 }
 
 /** A notice box: `info`, `ok`, `warn`, or `error` (errors are announced as alerts). */
@@ -119,19 +191,24 @@ export function notice(kind: 'info' | 'ok' | 'warn' | 'error', ...children: Chil
   );
 }
 
-/** Runs `work` while `button` shows it is busy; errors land in `errorBox` (cleared first). */
+/**
+ * Runs `work` while `button` shows it is busy; errors land under the fields of the button's form
+ * they concern (or of `controls`, by the server's field names) and in `errorBox` (cleared first).
+ */
 export async function busy<T>(
   button: HTMLButtonElement,
   errorBox: HTMLElement,
   work: () => Promise<T>,
+  controls: Readonly<Record<string, Control>> = {},
 ): Promise<T | undefined> {
   errorBox.replaceChildren();
+  if (button.form) clearFormErrors(button.form);
   button.disabled = true;
   button.setAttribute('aria-busy', 'true');
   try {
     return await work();
   } catch (err) {
-    errorBox.replaceChildren(notice('error', errorText(err)));
+    showError(err, errorBox, button.form, controls);
     return undefined;
   } finally {
     button.disabled = false;

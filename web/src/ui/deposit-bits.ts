@@ -4,7 +4,7 @@ import { api, currentRole, download } from '../api.js';
 import { h, replace, uid, type Child } from '../dom.js';
 import { formatByteCount, formatBytes, formatTime, groupDepositNumber } from '../format.js';
 import { t } from '../i18n.js';
-import type { MessageKey } from '../messages.js';
+import type { TextKey } from '../texts.js';
 import type { ApplicationState, Deposit } from '../types.js';
 import { badge, busy, copyButton, digest } from './common.js';
 
@@ -38,7 +38,7 @@ const STATE_TONE: Readonly<Record<ApplicationState, 'ok' | 'warn' | 'bad' | 'inf
 
 /** The badge of a notarisation state. */
 export function stateBadge(state: ApplicationState): HTMLElement {
-  return badge(t(`state.${state}` as MessageKey), STATE_TONE[state]);
+  return badge(t(`state.${state}` as TextKey), STATE_TONE[state]);
 }
 
 /** The badge of a deposit method. */

@@ -6,7 +6,7 @@ import { api } from '../../api.js';
 import { h } from '../../dom.js';
 import { formatTime } from '../../format.js';
 import { t } from '../../i18n.js';
-import type { MessageKey } from '../../messages.js';
+import type { TextKey } from '../../texts.js';
 import type { Application, Deposit } from '../../types.js';
 import { busy, card, facts, field, notice } from '../../ui/common.js';
 import { notarialDownload, stateBadge } from '../../ui/deposit-bits.js';
@@ -61,7 +61,7 @@ export async function notarisationCard(d: Deposit, reload: () => void): Promise<
               h(
                 'div',
                 { class: 'tl-body' },
-                h('strong', null, t(`state.${x.state}` as MessageKey)),
+                h('strong', null, t(`state.${x.state}` as TextKey)),
                 h('span', { class: 'tl-meta' }, `${x.actor.displayName} · ${formatTime(x.time)}`),
               ),
             ),
