@@ -11,6 +11,7 @@ import { NotaryError } from '../notary/errors.js';
 import { CounterDeposits, type ClientIdentity } from '../notary/counter.js';
 import type { ApplicationRecord } from '../notary/records.js';
 import { NotarisationService } from '../notary/service.js';
+import type { Examiner } from '../notary/system-checks.js';
 import type { RecordWrite, Sequencer } from '../sequencer/index.js';
 import { ShareService, type ShareCourts } from '../sharing/service.js';
 import { DepositAccess, type ReadableDeposit, type Reader } from './access.js';
@@ -30,6 +31,8 @@ export interface CaseworkDeps {
   readonly identity: ClientIdentity;
   /** The court list shares name (docs/courts.md). */
   readonly courts: ShareCourts;
+  /** The system checks of a notarisation decision (src/notary/system-checks.ts). */
+  readonly examine: Examiner;
   /** Milliseconds since the epoch: share and claim expiry, read windows (tests inject). */
   readonly now?: () => number;
 }
@@ -57,7 +60,12 @@ export class Casework {
     const now = deps.now ?? Date.now;
     const { sequencer, store, vkey, deposits } = deps;
     const custody = new CustodyLog({ sequencer, records: store, vkey, now });
-    const notary = await NotarisationService.open({ deposits, custody, records: store });
+    const notary = await NotarisationService.open({
+      deposits,
+      custody,
+      records: store,
+      examine: deps.examine,
+    });
     const counter = await CounterDeposits.open({
       deposits,
       custody,
@@ -94,7 +102,7 @@ export class Casework {
    * The application and its deposit if `reader` may read both: the applicant, a notary the
    * workflow lets see it (any while `submitted`, then the claiming one), or a judge bound to an
    * active share of its deposit. Records nothing; a certificate download then calls
-   * `access.noteRead(reader, deposit, {kind: 'viewed', resource: 'certificate'})`.
+   * `access.noteRead(reader, deposit, {kind: 'viewed', resource: 'notarial-certificate'})`.
    * @throws NotaryError APPLICATION_NOT_FOUND otherwise.
    */
   async applicationFor(

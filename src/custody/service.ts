@@ -62,7 +62,10 @@ export interface RecordedEvent {
 
 /** A read that a non-owner's access records. */
 export type DepositRead =
-  | { readonly kind: 'viewed'; readonly resource: 'details' | 'receipt' | 'certificate' }
+  | {
+      readonly kind: 'viewed';
+      readonly resource: 'details' | 'receipt' | 'certificate' | 'notarial-certificate';
+    }
   | { readonly kind: 'downloaded'; readonly file: number };
 
 /** A receipt whose opening is withheld from the trail's reader (./disclosure.ts). */

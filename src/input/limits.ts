@@ -20,5 +20,7 @@ export const CONTACT_MAX_CHARS = 100;
 export const NOTE_MAX_CHARS = 2000;
 /** Reason of a decision, claim, issue or withdrawal (multi-line). */
 export const REASON_MAX_CHARS = 1000;
+/** A notary's review opinion (审查意见), multi-line: it is printed on the notarial certificate. */
+export const OPINION_MAX_CHARS = 2000;
 /** File name, in UTF-8 bytes (the usual filesystem NAME_MAX). */
 export const FILE_NAME_MAX_BYTES = 255;
