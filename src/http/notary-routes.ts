@@ -193,7 +193,8 @@ export function addNotaryRoutes(routes: RouteTable, deps: NotaryRoutesDeps): voi
     {
       method: 'get',
       path: '/api/v1/notary/counter-deposits',
-      summary: 'The counter deposits this notary made, newest first, with their claim state',
+      summary:
+        'The counter deposits this notary made, newest first: {items: [{depositId, title, client, clientIdMasked, createdAt, claim: {state, expiresAt, reissuedAt?, claimedAt?}}]}',
       who: ['notary'],
       tag,
     },
@@ -207,6 +208,7 @@ export function addNotaryRoutes(routes: RouteTable, deps: NotaryRoutesDeps): voi
           depositId: claim.depositId,
           title: byIndex.get(claim.depositIndex)?.opening.title ?? '',
           client: byIndex.get(claim.depositIndex)?.opening.depositor.name ?? '',
+          clientIdMasked: byIndex.get(claim.depositIndex)?.opening.depositor.idMasked ?? '',
           createdAt: claim.createdAt,
           claim: {
             state,
