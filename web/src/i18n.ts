@@ -6,13 +6,15 @@
  */
 import { messages, type MessageKey } from './messages.js';
 import { courtMessages, type CourtMessageKey } from './ui/court-messages.js';
+import { notaryMessages, type NotaryMessageKey } from './pages/notary/messages.js';
 
 /** Every text key: the main table and the domain tables merged into it. */
-export type TextKey = MessageKey | CourtMessageKey;
+export type TextKey = MessageKey | CourtMessageKey | NotaryMessageKey;
 
 const table: Readonly<Record<TextKey, readonly [string, string]>> = {
   ...messages,
   ...courtMessages,
+  ...notaryMessages,
 };
 
 export type Lang = 'zh' | 'en';

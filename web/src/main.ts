@@ -5,7 +5,7 @@
  */
 import { currentSession, onSessionChange, setSession } from './api.js';
 import { h, replace, svg } from './dom.js';
-import { applyLang, lang, setLang, t } from './i18n.js';
+import { applyLang, lang, setLang, t, type TextKey } from './i18n.js';
 import type { MessageKey } from './messages.js';
 import { adminPage } from './pages/admin.js';
 import { depositPage } from './pages/deposit.js';
@@ -13,7 +13,10 @@ import { depositsPage } from './pages/deposits.js';
 import { homePage, loginPage, registerPage } from './pages/home.js';
 import { judgePage } from './pages/judge.js';
 import { newDepositPage } from './pages/new-deposit.js';
-import { notaryQueuePage, notaryReviewPage } from './pages/notary.js';
+import { claimPage } from './pages/claim.js';
+import { counterPage } from './pages/notary/counter.js';
+import { notaryQueuePage } from './pages/notary/queue.js';
+import { notaryReviewPage } from './pages/notary/review.js';
 import { notFoundPage } from './pages/not-found.js';
 import { certificateCheckPage, publicVerifyPage } from './pages/verify.js';
 import { match, onNavigate, type Page, type Route } from './router.js';
@@ -28,6 +31,8 @@ const routes: readonly Route[] = [
   { pattern: /^\/deposits\/([^/]+)$/, page: depositPage },
   { pattern: /^\/notary$/, page: notaryQueuePage },
   { pattern: /^\/notary\/applications\/([^/]+)$/, page: notaryReviewPage },
+  { pattern: /^\/notary\/counter$/, page: counterPage },
+  { pattern: /^\/claim$/, page: claimPage },
   { pattern: /^\/judge$/, page: judgePage },
   { pattern: /^\/verify$/, page: publicVerifyPage },
   { pattern: /^\/verify\/certificate$/, page: certificateCheckPage },
@@ -42,7 +47,7 @@ export const ROLE_HOME: Readonly<Record<Role, string>> = {
   admin: '/admin',
 };
 
-const NAV: Readonly<Record<Role | 'anonymous', readonly (readonly [string, MessageKey])[]>> = {
+const NAV: Readonly<Record<Role | 'anonymous', readonly (readonly [string, TextKey])[]>> = {
   anonymous: [
     ['/', 'nav.home'],
     ['/verify', 'nav.verify'],
@@ -51,10 +56,12 @@ const NAV: Readonly<Record<Role | 'anonymous', readonly (readonly [string, Messa
   depositor: [
     ['/deposits', 'nav.deposits'],
     ['/deposits/new', 'nav.newDeposit'],
+    ['/claim', 'nav.claim'],
     ['/verify', 'nav.verify'],
   ],
   notary: [
     ['/notary', 'nav.queue'],
+    ['/notary/counter', 'nav.counter'],
     ['/verify/certificate', 'nav.checkCertificate'],
   ],
   judge: [

@@ -2,7 +2,7 @@
  * History-API routing: paths map to pages; links inside the app navigate without a reload.
  * @module
  */
-import type { MessageKey } from './messages.js';
+import type { TextKey } from './i18n.js';
 import type { Role } from './types.js';
 
 /** What a page gets to render into. */
@@ -20,7 +20,7 @@ export interface Page {
   /** A short name (also `data-page` on `<html>`: tests and the benchmark wait for it). */
   readonly name: string;
   /** The document title's key. */
-  readonly title: MessageKey;
+  readonly title: TextKey;
   /** Roles that may open the page; absent: anyone. */
   readonly roles?: readonly Role[];
   render(view: View): void | Promise<void>;

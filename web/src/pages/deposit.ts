@@ -82,6 +82,14 @@ function downloadsCard(d: Deposit): HTMLElement {
         'tlog-proof',
       ),
     ),
+    // a judge reads the notarial certificate of a shared deposit here (the owner: notarisation card)
+    role === 'judge' && d.notarisation?.state === 'issued'
+      ? h(
+          'p',
+          null,
+          notarialDownload(d.notarisation.applicationId, d.notarisation.certificateNumber, errors),
+        )
+      : null,
     errors,
     role
       ? h(
