@@ -20,6 +20,7 @@ import { DepositService } from './evidence/service.js';
 import { createApp, type App } from './http/app.js';
 import { answerClientError } from './http/client-errors.js';
 import { COUNTER_DEPOSIT_FIELDS } from './http/notary-routes.js';
+import { loggedEntryOf, systemExaminer } from './notary/system-checks.js';
 import { loadOrCreateLogKey, type LogKey } from './keys/log-key.js';
 import { assertOriginOpen, loadPreviousLogKeys } from './keys/log-key-ring.js';
 import { newLocalSecret, removeServerFile, writeServerFile } from './ops/server-file.js';
@@ -175,6 +176,13 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       deposits,
       identity: accountIdentity(accounts.service),
       courts,
+      examine: systemExaminer({
+        latestReceipt: (record) => deposits.receipt(record, 'latest'),
+        loggedEntry: loggedEntryOf(log),
+        blobPath: (sha) => blobs.path(sha),
+        trustedKeys: [logKey.vkey, ...previous.map((p) => p.vkey)],
+        ...(hooks.now ? { now: hooks.now } : {}),
+      }),
       ...(hooks.now ? { now: hooks.now } : {}),
     });
     const { signer: notarySigner } = loadNotarySigner(config.certsDir, process.env, {

@@ -10,7 +10,10 @@ import { parseDepositRecord } from '../evidence/records.js';
 import type { AuditFinding, AuditSection } from './report.js';
 import type { RecordScan } from './records.js';
 
-async function digests(path: string): Promise<{ sha256: string; sm3: string; size: number }> {
+/** The SHA-256, SM3 and size of the file at `path`, read as a stream (1 MiB chunks). */
+export async function fileDigests(
+  path: string,
+): Promise<{ sha256: string; sm3: string; size: number }> {
   const sha = createSha256();
   const sm3 = createSm3();
   let size = 0;
@@ -39,7 +42,7 @@ export async function auditBlobs(deps: {
       checked++;
       const where = `${key} file "${f.name}"`;
       try {
-        const d = await digests(deps.blobPath(f.sha256));
+        const d = await fileDigests(deps.blobPath(f.sha256));
         if (d.size !== f.size)
           findings.push({ id: 'blob.size', where, message: `${d.size} bytes, expected ${f.size}` });
         if (d.sha256 !== f.sha256)

@@ -15,6 +15,7 @@ import { auditRecords } from './records.js';
 import type { AuditReport } from './report.js';
 import { auditTree } from './tree.js';
 
+export { fileDigests } from './blobs.js';
 export {
   formatAuditReport,
   type AuditReport,

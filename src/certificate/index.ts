@@ -33,11 +33,15 @@ export {
 } from './deposit-certificate.js';
 export {
   buildNotarialCertificate,
-  DEFAULT_EXAMINED,
   NOTARIAL_TITLE,
   renderNotarialCertificate,
   type NotarialCertificateInput,
 } from './notarial-certificate.js';
+export {
+  examinationWording,
+  type ExaminationWording,
+  type NotarialExamination,
+} from './examination-wording.js';
 export {
   buildVerificationReport,
   REPORT_TITLE,

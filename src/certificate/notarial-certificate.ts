@@ -1,7 +1,9 @@
 /**
  * The notarial certificate (公证证明, DESIGN §7), issued when a notary approves a notarisation
  * application: its number, the notary and the decision date, the deposit's particulars and
- * manifest, a statement of what was examined, the log anchoring and how to verify. Signed the
+ * manifest, exactly what the decision's examination recorded (the platform's own checks with
+ * their results and time, the notary's attestations, the review opinion:
+ * ./examination-wording.ts), the log anchoring and how to verify. Signed the
  * same way as the deposit certificate, and like it self-contained (receipt and tlog-proof
  * embedded).
  * @module
@@ -29,6 +31,7 @@ import { signPdf } from './placeholder.js';
 import { assertViewMatchesReceipt, receiptAttachments, receiptFacts } from './receipt-facts.js';
 import type { NotarySigner } from './signer.js';
 import { chineseDate } from './chinese-date.js';
+import { examinationWording, type NotarialExamination } from './examination-wording.js';
 import { IDENTITY, METHOD, utc8, type Bilingual, type Issuer } from './wording.js';
 
 /** Everything a notarial certificate shows; plain data. */
@@ -55,8 +58,8 @@ export interface NotarialCertificateInput {
   readonly matter?: Bilingual;
   /** The purpose the applicant gave. */
   readonly purpose?: string;
-  /** What the notary examined, one item each (see {@link DEFAULT_EXAMINED}); at least one. */
-  readonly examined: readonly Bilingual[];
+  /** What the decision recorded as examined; printed as it is, nothing presumed. */
+  readonly examination: NotarialExamination;
   readonly deposit: DepositView;
   readonly receipt: Receipt;
   readonly issuer: Issuer;
@@ -64,26 +67,6 @@ export interface NotarialCertificateInput {
 }
 
 export const NOTARIAL_TITLE: Bilingual = { zh: '公证证明', en: 'Notarial Certificate' };
-
-/** The examination a notary performs on the platform, as the default list. */
-export const DEFAULT_EXAMINED: readonly Bilingual[] = [
-  {
-    zh: '申请人身份：申请人的身份信息与存证人的实名信息一致。',
-    en: "Applicant: the applicant's identity matches the depositor's real-name record.",
-  },
-  {
-    zh: '文件完整性：重新计算平台保管文件的 SHA-256 与 SM3 摘要，与存证记录一致。',
-    en: 'Files: the SHA-256 and SM3 digests of the files kept by the platform were recomputed and match the deposit record.',
-  },
-  {
-    zh: '日志包含：存证条目的包含证明通向签名检查点，检查点签名经日志公钥核验通过。',
-    en: "Log: the deposit entry's inclusion proof leads to a signed checkpoint whose signature verifies with the log key.",
-  },
-  {
-    zh: '保管记录：查阅该存证的保管记录（查看、下载、分享等事件），未见异常。',
-    en: "Custody: the deposit's custody trail (views, downloads, shares) was reviewed and shows nothing irregular.",
-  },
-];
 
 const DEFAULT_MATTER: Bilingual = {
   zh: '保全证据（电子数据）',
@@ -95,23 +78,56 @@ function statement(i: NotarialCertificateInput, origin: string, size: number): B
   const d = i.deposit;
   const name = (i.applicant ?? d.depositor).name;
   const n = d.files.length;
+  const files = n === 1 ? 'file' : 'files';
+  const at = utc8(d.createdAt);
+  const log = { zh: `日志 ${origin}，树大小 ${size}`, en: `log ${origin}, tree size ${size}` };
+  if (d.method === 'hash-only') {
+    return {
+      zh: `兹证明：申请人${name}于${at}（北京时间）通过${i.issuer.office.zh}汇存电子数据存证平台提交了 ${n} 个文件的摘要（存证编号 ${d.id}；平台未接收文件本身），其名称、大小及摘要见文件清单。根据下列审查事项，上述摘要自存证时间起未被改动，其存证记录包含于该平台经签名的日志检查点（${log.zh}）之中。`,
+      en: `This is to certify that at ${at} (UTC+08:00) the applicant ${name} presented the digests of ${n} ${files} on the huicun platform of ${i.issuer.office.en} (deposit No. ${d.id}; the platform did not receive the files themselves), whose names, sizes and digests are in the file manifest. On the matters examined below, the digests have not been altered since the deposit time and the deposit record is included in a signed checkpoint of the platform's log (${log.en}).`,
+    };
+  }
   return {
-    zh: `兹证明：申请人${name}于${utc8(d.createdAt)}（北京时间）通过${i.issuer.office.zh}汇存电子数据存证平台存证电子数据（存证编号 ${d.id}），共 ${n} 个文件，其名称、大小及摘要见文件清单。经本公证员审查下列事项，上述电子数据自存证时间起未被改动，其存证记录包含于该平台经签名的日志检查点（日志 ${origin}，树大小 ${size}）之中。`,
-    en: `This is to certify that at ${utc8(d.createdAt)} (UTC+08:00) the applicant ${name} deposited electronic data on the huicun platform of ${i.issuer.office.en} (deposit No. ${d.id}): ${n} file${n === 1 ? '' : 's'}, whose names, sizes and digests are in the file manifest. Having examined the matters below, the notary finds that the data has not been altered since the deposit time and that its deposit record is included in a signed checkpoint of the platform's log (log ${origin}, tree size ${size}).`,
+    zh: `兹证明：申请人${name}于${at}（北京时间）通过${i.issuer.office.zh}汇存电子数据存证平台存证电子数据（存证编号 ${d.id}），共 ${n} 个文件，其名称、大小及摘要见文件清单。根据下列审查事项，上述电子数据自存证时间起未被改动，其存证记录包含于该平台经签名的日志检查点（${log.zh}）之中。`,
+    en: `This is to certify that at ${at} (UTC+08:00) the applicant ${name} deposited electronic data on the huicun platform of ${i.issuer.office.en} (deposit No. ${d.id}): ${n} ${files}, whose names, sizes and digests are in the file manifest. On the matters examined below, the data has not been altered since the deposit time and its deposit record is included in a signed checkpoint of the platform's log (${log.en}).`,
   };
+}
+
+/** 三、审查事项: the platform's checks, the notary's attestations, the opinion. */
+function examinationSection(sheet: Sheet, e: NotarialExamination): void {
+  const w = examinationWording(e);
+  const sub = (zh: string, en: string): void => {
+    sheet.ensure(48); // never a sub-heading alone at the foot of a page
+    sheet.paragraph([{ text: `${zh}  ${en}`, size: 8.2, bold: true, after: 2.5 }]);
+  };
+  sheet.heading('三、审查事项', 'What was examined');
+  sub('（一）平台核验', 'Checked by the platform');
+  sheet.paragraph([
+    { text: w.systemLead.zh, size: 7.8, after: 1 },
+    { text: w.systemLead.en, size: 7, color: COLOR.muted, after: 3 },
+  ]);
+  steps(sheet, w.system);
+  sub('（二）公证员审查', 'Attested by the notary');
+  steps(sheet, w.notary);
+  if (w.opinion.length > 0) {
+    sub('（三）审查意见', 'Review opinion');
+    w.opinion.forEach((p, n) =>
+      sheet.paragraph([{ text: p, size: 8, after: n === w.opinion.length - 1 ? 4 : 1.5 }]),
+    );
+  }
 }
 
 /**
  * Renders the notarial certificate with an empty signature placeholder.
- * @throws {CertificateError} `INVALID_INPUT` for an empty examination list or a receipt that
- *   does not verify or is about another deposit.
+ * @throws {CertificateError} `INVALID_INPUT` for an examination with a failed system check (no
+ *   approval has one) or a receipt that does not verify or is about another deposit.
  */
 export async function buildNotarialCertificate(
   i: NotarialCertificateInput,
   signer: NotarySigner,
 ): Promise<Buffer> {
-  if (i.examined.length === 0)
-    throw new CertificateError('INVALID_INPUT', 'a notarial certificate states what was examined');
+  if (i.examination.system?.checks.some((c) => c.result === 'fail'))
+    throw new CertificateError('INVALID_INPUT', 'a system check of the examination failed');
   if (!i.certificateNumber.trim())
     throw new CertificateError('INVALID_INPUT', 'a notarial certificate needs its number');
   if (i.receipt.index !== i.deposit.index)
@@ -212,8 +228,7 @@ export async function buildNotarialCertificate(
     { text: st.zh, size: 8.5, after: 2 },
     { text: st.en, size: 7.2, color: COLOR.muted, after: 4 },
   ]);
-  sheet.heading('三、审查事项', 'What was examined');
-  steps(sheet, i.examined);
+  examinationSection(sheet, i.examination);
   manifestTable(sheet, '四、文件清单', d.files);
 
   const attachments = receiptAttachments(facts, d.id);

@@ -18,7 +18,7 @@ import {
 import type { BlobStore } from '../storage/blobs.js';
 import { CertificateError } from './errors.js';
 import { certificateNumber, renderDepositCertificate } from './deposit-certificate.js';
-import { DEFAULT_EXAMINED, renderNotarialCertificate } from './notarial-certificate.js';
+import { renderNotarialCertificate } from './notarial-certificate.js';
 import { notarialNumber, sequenceInYear } from './notarial-number.js';
 import { renderVerificationReport, type VerificationCheck } from './verification-report.js';
 import type { NotarySigner } from './signer.js';
@@ -106,12 +106,16 @@ export class CertificateService {
     });
   }
 
-  /** The notarial certificate of an issued application `reader` may read. */
+  /**
+   * The notarial certificate of an issued application `reader` may read: its applicant, the
+   * notary who claimed it, or a judge bound to an active share of its deposit.
+   */
   async notarialCertificate(reader: Reader, applicationId: string): Promise<IssuedDocument> {
     const { application, deposit } = await this.deps.casework.applicationFor(reader, applicationId);
     if (application.state !== 'issued' || !application.certificateNumber || !application.issuedAt) {
       throw new CertificateError('NOT_ISSUED', 'the notarisation has not been issued');
     }
+    // a non-owner's read (the notary, a judge with a share) is its own custody event
     await this.deps.casework.access.noteRead(reader, deposit, {
       kind: 'viewed',
       resource: 'certificate',
@@ -134,7 +138,7 @@ export class CertificateService {
             verification: record.opening.depositor.verification,
           },
           purpose: application.purpose,
-          examined: DEFAULT_EXAMINED,
+          examination: application.decision?.examination ?? {},
           deposit: depositView(record, this.deps.casework.notary.summaryOf(record.index)),
           receipt: await this.deps.deposits.receipt(record, 'issued'),
           issuer: this.deps.issuer,

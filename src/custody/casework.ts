@@ -11,6 +11,7 @@ import { NotaryError } from '../notary/errors.js';
 import { CounterDeposits, type ClientIdentity } from '../notary/counter.js';
 import type { ApplicationRecord } from '../notary/records.js';
 import { NotarisationService } from '../notary/service.js';
+import type { Examiner } from '../notary/system-checks.js';
 import type { RecordWrite, Sequencer } from '../sequencer/index.js';
 import { ShareService, type ShareCourts } from '../sharing/service.js';
 import { DepositAccess, type ReadableDeposit, type Reader } from './access.js';
@@ -30,6 +31,8 @@ export interface CaseworkDeps {
   readonly identity: ClientIdentity;
   /** The court list shares name (docs/courts.md). */
   readonly courts: ShareCourts;
+  /** The system checks of a notarisation decision (src/notary/system-checks.ts). */
+  readonly examine: Examiner;
   /** Milliseconds since the epoch: share and claim expiry, read windows (tests inject). */
   readonly now?: () => number;
 }
@@ -57,7 +60,12 @@ export class Casework {
     const now = deps.now ?? Date.now;
     const { sequencer, store, vkey, deposits } = deps;
     const custody = new CustodyLog({ sequencer, records: store, vkey, now });
-    const notary = await NotarisationService.open({ deposits, custody, records: store });
+    const notary = await NotarisationService.open({
+      deposits,
+      custody,
+      records: store,
+      examine: deps.examine,
+    });
     const counter = await CounterDeposits.open({
       deposits,
       custody,

@@ -51,6 +51,8 @@ export interface DepositView {
     readonly idMasked: string;
     readonly verification: string;
   };
+  /** A counter deposit's notary and office (the opening's agent, without the account). */
+  readonly agent?: { readonly name: string; readonly office: string };
   readonly notarisation: null | {
     applicationId: string;
     state: string;
@@ -271,6 +273,7 @@ export function depositView(
       idMasked: o.depositor.idMasked,
       verification: o.depositor.verification,
     },
+    ...(o.agent ? { agent: { name: o.agent.name, office: o.agent.office } } : {}),
     notarisation,
   };
 }

@@ -17,6 +17,7 @@ import {
   parseDecision,
   parseOptionalReason,
   type ApplicationAction,
+  type DecisionExtras,
 } from '../notary/index.js';
 import { receiveDeposit } from './deposit-body.js';
 import { HttpError } from './errors.js';
@@ -94,19 +95,14 @@ export function addNotaryRoutes(routes: RouteTable, deps: NotaryRoutesDeps): voi
     path: string,
     summaryText: string,
     who: 'notary' | 'depositor',
-    action: (body: unknown) => { action: ApplicationAction; reason?: string },
+    action: (body: unknown) => { action: ApplicationAction } & DecisionExtras,
   ): void => {
     routes.add(
       { method: 'post', path, summary: summaryText, who: [who], tag },
       who === 'notary' ? notaryOnly : depositor,
       async (req, res) => {
-        const { action: a, reason } = action(req.body);
-        const app = await notary.act(
-          currentUser(req),
-          String(req.params.id),
-          a,
-          reason !== undefined ? { reason } : {},
-        );
+        const { action: a, ...extras } = action(req.body);
+        const app = await notary.act(currentUser(req), String(req.params.id), a, extras);
         res.json({ application: applicationView(app) });
       },
     );
@@ -119,11 +115,28 @@ export function addNotaryRoutes(routes: RouteTable, deps: NotaryRoutesDeps): voi
   );
   transition(
     '/api/v1/notary/applications/:id/decision',
-    'Decide `{decision: "approve"|"reject", reason?}` (reason required to reject) → {application}',
+    'Decide `{decision: "approve"|"reject", reason?, opinion?, identitySeen?: "in-person"|"video"|"not-seen", custodyTrailReviewed?}` (a reason to reject, the opinion 审查意见 to approve): the system checks run again and are stored with the attestations and opinion (decision.examination); an approval needs them all passed (409 EXAMINATION_FAILED) → {application}',
     'notary',
     (body) => {
-      const d = parseDecision(body);
-      return { action: d.decision, ...(d.reason !== undefined ? { reason: d.reason } : {}) };
+      const { decision, ...extras } = parseDecision(body);
+      return { action: decision, ...extras };
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/v1/notary/applications/:id/system-checks',
+      summary:
+        'The system checks of an application in review, run now (stored files’ SHA-256 and SM3 recomputed, the logged entry’s commitment, its inclusion and the checkpoint signature) → {system: {at, treeSize, logKey?, checks: [{id, result, files?, failed?}]}}',
+      who: ['notary'],
+      tag,
+    },
+    notaryOnly,
+    async (req, res) => {
+      const system = await notary.systemChecks(currentUser(req), String(req.params.id));
+      res.setHeader('Cache-Control', 'no-store');
+      res.json({ system });
     },
   );
   transition(
@@ -180,7 +193,8 @@ export function addNotaryRoutes(routes: RouteTable, deps: NotaryRoutesDeps): voi
     {
       method: 'get',
       path: '/api/v1/notary/counter-deposits',
-      summary: 'The counter deposits this notary made, newest first, with their claim state',
+      summary:
+        'The counter deposits this notary made, newest first: {items: [{depositId, title, client, clientIdMasked, createdAt, claim: {state, expiresAt, reissuedAt?, claimedAt?}}]}',
       who: ['notary'],
       tag,
     },
@@ -194,6 +208,7 @@ export function addNotaryRoutes(routes: RouteTable, deps: NotaryRoutesDeps): voi
           depositId: claim.depositId,
           title: byIndex.get(claim.depositIndex)?.opening.title ?? '',
           client: byIndex.get(claim.depositIndex)?.opening.depositor.name ?? '',
+          clientIdMasked: byIndex.get(claim.depositIndex)?.opening.depositor.idMasked ?? '',
           createdAt: claim.createdAt,
           claim: {
             state,

@@ -22,5 +22,7 @@ export const NOTE_MAX_CHARS = 2000;
 export const REASON_MAX_CHARS = 1000;
 /** An administrator's reason for an action on an account (single line: one line of the list). */
 export const ADMIN_REASON_MAX_CHARS = 200;
+/** A notary's review opinion (审查意见), multi-line: it is printed on the notarial certificate. */
+export const OPINION_MAX_CHARS = 2000;
 /** File name, in UTF-8 bytes (the usual filesystem NAME_MAX). */
 export const FILE_NAME_MAX_BYTES = 255;

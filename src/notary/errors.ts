@@ -8,6 +8,10 @@ import { BaseError } from '../errors.js';
  * - ILLEGAL_TRANSITION (409): the action is not allowed in the application's state
  *   (`details.state`, `details.action`).
  * - REASON_REQUIRED (400): a rejection needs a reason.
+ * - OPINION_REQUIRED (400): an approval needs the review opinion (审查意见).
+ * - EXAMINATION_FAILED (409): a system check of the decision failed (the message names them,
+ *   `details.failed` lists their ids): the certificate would certify data that does not verify;
+ *   reject instead.
  * - CLAIM_NOT_FOUND (404): no counter deposit has this claim code.
  * - CLAIM_USED (409): the code was used; the deposit belongs to the account that claimed it.
  * - CLAIM_EXPIRED (410): the code is older than 90 days; the client asks the notary office.
@@ -20,6 +24,8 @@ export type NotaryErrorCode =
   | 'APPLICATION_EXISTS'
   | 'ILLEGAL_TRANSITION'
   | 'REASON_REQUIRED'
+  | 'OPINION_REQUIRED'
+  | 'EXAMINATION_FAILED'
   | 'CLAIM_NOT_FOUND'
   | 'CLAIM_USED'
   | 'CLAIM_EXPIRED'

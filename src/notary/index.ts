@@ -22,10 +22,37 @@ export {
   type ApplicationRecord,
   type ApplicationStep,
 } from './records.js';
-export { parseApplication, parseClient, parseDecision, parseOptionalReason } from './input.js';
+export {
+  parseApplication,
+  parseClient,
+  parseDecision,
+  parseOptionalReason,
+  type DecisionInput,
+} from './input.js';
 export { applicationView, type ApplicationView } from './view.js';
 export { applicationAfter, submittedApplication, type StepContext } from './transition.js';
-export { NotarisationService, type NotarisationDeps } from './service.js';
+export { NotarisationService, type DecisionExtras, type NotarisationDeps } from './service.js';
+export {
+  attestedAnything,
+  examinationDetail,
+  failedChecks,
+  IDENTITY_SEEN,
+  NO_ATTESTATIONS,
+  SYSTEM_CHECK_IDS,
+  type Attestations,
+  type Examination,
+  type IdentitySeen,
+  type SystemCheck,
+  type SystemCheckId,
+  type SystemCheckResult,
+  type SystemChecks,
+} from './examination.js';
+export {
+  loggedEntryOf,
+  systemExaminer,
+  type Examiner,
+  type SystemCheckDeps,
+} from './system-checks.js';
 export {
   CLAIM_MAX_FAILURES,
   CLAIM_PREFIX,

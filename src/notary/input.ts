@@ -11,6 +11,7 @@ import {
   multiLine,
   NAME_MAX_CHARS,
   NOTE_MAX_CHARS,
+  OPINION_MAX_CHARS,
   optional,
   PURPOSE_MAX_CHARS,
   readBody,
@@ -20,6 +21,12 @@ import {
   type FieldCheck,
 } from '../input/index.js';
 import { NotaryError } from './errors.js';
+import {
+  IDENTITY_SEEN,
+  NO_ATTESTATIONS,
+  type Attestations,
+  type IdentitySeen,
+} from './examination.js';
 
 /** A reason: multi-line; blank counts as not given. */
 const reasonText: FieldCheck<string | undefined> = (value, field) => {
@@ -46,26 +53,64 @@ export function parseApplication(body: unknown): {
   return { purpose, contact, ...(note !== undefined ? { note } : {}) };
 }
 
+/** A decision as the notary sent it: the decision, its reason, and what the notary examined. */
+export interface DecisionInput {
+  readonly decision: 'approve' | 'reject';
+  readonly reason?: string;
+  /** 审查意见 (required to approve). */
+  readonly opinion?: string;
+  readonly attestations: Attestations;
+}
+
 /**
- * `POST …/decision` `{decision: "approve"|"reject", reason?}`; a rejection needs a reason.
- * @throws InputError as {@link parseApplication}; NotaryError REASON_REQUIRED.
+ * `POST …/decision` `{decision: "approve"|"reject", reason?, opinion?, identitySeen?,
+ * custodyTrailReviewed?}`: a rejection needs a reason, an approval an opinion (审查意见); the
+ * attestations default to nothing attested (`identitySeen: "not-seen"`, `custodyTrailReviewed:
+ * false`), so only what the notary states is printed (docs/certificates.md).
+ * @throws InputError as {@link parseApplication}; NotaryError REASON_REQUIRED, OPINION_REQUIRED.
  */
-export function parseDecision(body: unknown): {
-  decision: 'approve' | 'reject';
-  reason?: string;
-} {
-  const b = readBody(body, ['decision', 'reason']);
-  const { decision, reason } = checkFields(b, {
+export function parseDecision(body: unknown): DecisionInput {
+  const b = readBody(body, [
+    'decision',
+    'reason',
+    'opinion',
+    'identitySeen',
+    'custodyTrailReviewed',
+  ]);
+  const { decision, reason, opinion, identitySeen, custodyTrailReviewed } = checkFields(b, {
     decision: (v, f): 'approve' | 'reject' => {
       const d = requireString({ [f]: v }, f);
       if (d !== 'approve' && d !== 'reject') throw invalidField(f, 'must be "approve" or "reject"');
       return d;
     },
     reason: reasonText,
+    opinion: (value, field) => {
+      if (value === undefined) return undefined;
+      const text = multiLine(field, value, { max: OPINION_MAX_CHARS, min: 0 });
+      return text === '' ? undefined : text;
+    },
+    identitySeen: (v, f): IdentitySeen => {
+      if (v === undefined) return NO_ATTESTATIONS.identity;
+      if (typeof v !== 'string' || !(IDENTITY_SEEN as readonly string[]).includes(v))
+        throw invalidField(f, `must be one of ${IDENTITY_SEEN.map((x) => `"${x}"`).join(', ')}`);
+      return v as IdentitySeen;
+    },
+    custodyTrailReviewed: (v, f): boolean => {
+      if (v === undefined) return NO_ATTESTATIONS.custodyTrailReviewed;
+      if (typeof v !== 'boolean') throw invalidField(f, 'must be true or false');
+      return v;
+    },
   });
   if (decision === 'reject' && reason === undefined)
     throw new NotaryError('REASON_REQUIRED', 'a rejection needs a reason');
-  return { decision, ...(reason !== undefined ? { reason } : {}) };
+  if (decision === 'approve' && opinion === undefined)
+    throw new NotaryError('OPINION_REQUIRED', 'an approval needs the review opinion (审查意见)');
+  return {
+    decision,
+    ...(reason !== undefined ? { reason } : {}),
+    ...(opinion !== undefined ? { opinion } : {}),
+    attestations: { identity: identitySeen, custodyTrailReviewed },
+  };
 }
 
 /** Bodies of claim, issue and withdraw: none, or an object with an optional `reason`. */

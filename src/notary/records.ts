@@ -13,6 +13,7 @@
 import type { CustodyActor } from '../custody/events.js';
 import { mod11_2 } from '../entry/index.js';
 import type { RecordWrite } from '../sequencer/index.js';
+import type { Examination } from './examination.js';
 import type { ApplicationState } from './state.js';
 
 export const APPLICATION_PREFIX = 'rec/notarisation/';
@@ -47,6 +48,8 @@ export interface ApplicationRecord {
     readonly decision: 'approve' | 'reject';
     readonly reason?: string;
     readonly at: string;
+    /** What was examined (decisions made before the checklist have none). */
+    readonly examination?: Examination;
   };
   /** `NC` + 10 digits + check character, assigned at issue. */
   readonly certificateNumber?: string;

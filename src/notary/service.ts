@@ -13,6 +13,13 @@ import type { DepositRecord } from '../evidence/records.js';
 import type { NotarisationSummary } from '../evidence/service.js';
 import { NotaryError } from './errors.js';
 import {
+  failedChecks,
+  NO_ATTESTATIONS,
+  type Attestations,
+  type Examination,
+  type SystemChecks,
+} from './examination.js';
+import {
   APPLICATION_PREFIX,
   applicationWrite,
   parseApplicationId,
@@ -41,6 +48,15 @@ export interface NotarisationDeps {
     scan(prefix: string): AsyncIterable<[string, Uint8Array]>;
     get(key: string): Promise<Uint8Array | undefined>;
   };
+  /** The system checks of a decision (src/notary/system-checks.ts). */
+  readonly examine: (deposit: DepositRecord) => Promise<SystemChecks>;
+}
+
+/** What a notary adds to a decision: its reason, the review opinion, the attestations. */
+export interface DecisionExtras {
+  readonly reason?: string;
+  readonly opinion?: string;
+  readonly attestations?: Attestations;
 }
 
 export class NotarisationService implements GrantSource {
@@ -114,25 +130,31 @@ export class NotarisationService implements GrantSource {
 
   /**
    * Moves an application on: `claim`, `approve`, `reject`, `issue` (notaries), `withdraw` (the
-   * applicant). Issuing assigns the notarial certificate number.
-   * @throws NotaryError APPLICATION_NOT_FOUND, ILLEGAL_TRANSITION; AccountError ROLE_FORBIDDEN;
-   *   SequencerError when the log cannot append (nothing changes).
+   * applicant). Issuing assigns the notarial certificate number. A decision runs the system
+   * checks first and stores them with the notary's attestations and opinion (the examination
+   * the certificate prints); an approval needs the opinion and every system check passed.
+   * @throws NotaryError APPLICATION_NOT_FOUND, ILLEGAL_TRANSITION, OPINION_REQUIRED,
+   *   EXAMINATION_FAILED (`details.failed`); AccountError ROLE_FORBIDDEN; SequencerError when
+   *   the log cannot append (nothing changes).
    */
   async act(
     user: Reader,
     applicationId: string,
     action: ApplicationAction,
-    input: { reason?: string } = {},
+    input: DecisionExtras = {},
   ): Promise<ApplicationRecord> {
     const t = TRANSITIONS[action];
     if (user.role !== t.by)
       throw new AccountError('ROLE_FORBIDDEN', 'your role may not use this route');
+    if (action === 'approve' && input.opinion === undefined)
+      throw new NotaryError('OPINION_REQUIRED', 'an approval needs the review opinion (审查意见)');
     const found = this.readable(user, applicationId);
     return this.lock.run(`deposit:${found.depositIndex}`, async () => {
       const app = this.readable(user, found.id); // as it is now, after earlier transitions
       nextState(app.state, action); // refuse before touching the log
       const [deposit] = await this.deps.deposits.findByIndices([app.depositIndex]);
       if (!deposit) throw notFound();
+      const examination = await this.examination(deposit, action, input);
       const actor = actorOf(user);
       let next: ApplicationRecord | undefined;
       try {
@@ -141,7 +163,14 @@ export class NotarisationService implements GrantSource {
           event: t.event,
           actor,
           prepare: ({ index, time, eventId }) => {
-            const step = { index, time, eventId, actor, ...input };
+            const step = {
+              index,
+              time,
+              eventId,
+              actor,
+              ...(input.reason !== undefined ? { reason: input.reason } : {}),
+              ...(examination ? { examination } : {}),
+            };
             const made = applicationAfter(app, action, step);
             next = made.application;
             return { detail: made.detail, writes: [applicationWrite(next)] };
@@ -154,6 +183,45 @@ export class NotarisationService implements GrantSource {
       this.remember(next!);
       return next!;
     });
+  }
+
+  /**
+   * The system checks of the deposit of an application `user` is deciding, run now (the review
+   * page's checklist); they run again at the decision, which stores them. Records nothing.
+   * @throws NotaryError APPLICATION_NOT_FOUND; ILLEGAL_TRANSITION unless it is `in_review`;
+   *   AccountError ROLE_FORBIDDEN
+   */
+  async systemChecks(user: Reader, applicationId: string): Promise<SystemChecks> {
+    if (user.role !== 'notary')
+      throw new AccountError('ROLE_FORBIDDEN', 'your role may not use this route');
+    const app = this.readable(user, applicationId);
+    nextState(app.state, 'approve');
+    const [deposit] = await this.deps.deposits.findByIndices([app.depositIndex]);
+    if (!deposit) throw notFound();
+    return this.deps.examine(deposit);
+  }
+
+  /** The examination of a decision (none for other actions). */
+  private async examination(
+    deposit: DepositRecord,
+    action: ApplicationAction,
+    input: DecisionExtras,
+  ): Promise<Examination | undefined> {
+    if (action !== 'approve' && action !== 'reject') return undefined;
+    const system = await this.deps.examine(deposit);
+    const failed = failedChecks(system);
+    if (action === 'approve' && failed.length > 0) {
+      throw new NotaryError(
+        'EXAMINATION_FAILED',
+        `the system checks failed (${failed.join(', ')}): the deposit does not verify; reject the application instead`,
+        { details: { failed } },
+      );
+    }
+    return {
+      system,
+      attestations: input.attestations ?? NO_ATTESTATIONS,
+      ...(input.opinion !== undefined ? { opinion: input.opinion } : {}),
+    };
   }
 
   /**

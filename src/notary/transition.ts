@@ -4,6 +4,7 @@
  * history step), with the detail its custody event commits to.
  */
 import type { CustodyActor, CustodyDetail } from '../custody/events.js';
+import { examinationDetail, type Examination } from './examination.js';
 import { serialNumber, type ApplicationRecord } from './records.js';
 import { nextState, type ApplicationAction } from './state.js';
 
@@ -39,23 +40,33 @@ export function submittedApplication(
 }
 
 /**
- * `app` after `action`; issuing assigns the certificate number `NC` + the event's index.
+ * `app` after `action`; issuing assigns the certificate number `NC` + the event's index. A
+ * decision keeps its examination, and its custody event commits to it.
  * @throws NotaryError ILLEGAL_TRANSITION
  */
 export function applicationAfter(
   app: ApplicationRecord,
   action: ApplicationAction,
-  step: StepContext & { readonly reason?: string },
+  step: StepContext & { readonly reason?: string; readonly examination?: Examination },
 ): { application: ApplicationRecord; detail: CustodyDetail } {
   const { index, time, eventId, actor, reason } = step;
+  const decided = action === 'approve' || action === 'reject';
+  const examination = decided ? step.examination : undefined;
   const state = nextState(app.state, action);
   const application: ApplicationRecord = {
     ...app,
     state,
     updatedAt: time,
     ...(action === 'claim' ? { claimedBy: actor } : {}),
-    ...(action === 'approve' || action === 'reject'
-      ? { decision: { decision: action, ...(reason ? { reason } : {}), at: time } }
+    ...(decided
+      ? {
+          decision: {
+            decision: action,
+            ...(reason ? { reason } : {}),
+            at: time,
+            ...(examination ? { examination } : {}),
+          },
+        }
       : {}),
     ...(action === 'issue' ? { certificateNumber: serialNumber('NC', index), issuedAt: time } : {}),
     history: [
@@ -67,6 +78,7 @@ export function applicationAfter(
     applicationId: app.id,
     state,
     ...(reason ? { reason } : {}),
+    ...(examination ? { examination: examinationDetail(examination) } : {}),
     ...(application.certificateNumber ? { certificateNumber: application.certificateNumber } : {}),
   };
   return { application, detail };

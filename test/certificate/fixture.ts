@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadNotarySigner } from '../../src/certificate/credentials.js';
+import type { NotarialExamination } from '../../src/certificate/examination-wording.js';
 import type { NotarySigner } from '../../src/certificate/signer.js';
 import type { Issuer } from '../../src/certificate/wording.js';
 import type { DepositOpening, FileItem } from '../../src/evidence/opening.js';
@@ -203,4 +204,26 @@ export function sampleChecks(sha256: string, tampered = false): Check[] {
       'not online: issuance not checked',
     ),
   ];
+}
+
+/**
+ * An examination as a decision stores it: every system check passed over `files` stored files,
+ * identity seen in person, the custody trail not attested, and a two-paragraph opinion.
+ */
+export function sampleExamination(files: number): NotarialExamination {
+  return {
+    system: {
+      at: '2026-11-30T01:58:00.000Z',
+      treeSize: 42,
+      logKey: 'huicun.example.cn/log+1a2b3c4d',
+      checks: [
+        { id: 'files', result: 'pass', files },
+        { id: 'commitment', result: 'pass' },
+        { id: 'inclusion', result: 'pass' },
+        { id: 'signature', result: 'pass' },
+      ],
+    },
+    attestations: { identity: 'in-person', custodyTrailReviewed: false },
+    opinion: '经审查，申请人提交的材料齐全。\n同意出具公证证明。',
+  };
 }

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { extractAttachments } from '../../src/certificate/attachments.js';
 import { CertificateError } from '../../src/certificate/errors.js';
 import {
-  DEFAULT_EXAMINED,
   renderNotarialCertificate,
   type NotarialCertificateInput,
 } from '../../src/certificate/notarial-certificate.js';
@@ -21,6 +20,7 @@ import {
   PUBLIC_URL,
   sampleChecks,
   sampleDeposit,
+  sampleExamination,
   sampleFiles,
   testSigner,
 } from './fixture.js';
@@ -44,7 +44,7 @@ describe('notarial certificate and verification report (PDF tools)', function ()
       decidedAt: '2026-11-30T02:00:00Z',
       issuedAt: ISSUED_AT,
       purpose: '诉讼（著作权侵权纠纷）',
-      examined: DEFAULT_EXAMINED,
+      examination: sampleExamination(files.length),
       deposit,
       receipt,
       issuer: ISSUER,
@@ -91,7 +91,24 @@ describe('notarial certificate and verification report (PDF tools)', function ()
       '文件清单',
     ])
       expect(text).to.include(s);
-    for (const e of DEFAULT_EXAMINED) expect(text).to.include(e.zh.slice(0, 12));
+    const flat = text.replace(/\s/g, '');
+    // exactly what the examination recorded: the platform's checks with results and time, the
+    // attestation made (identity, in person), the opinion; not the trail review nobody attested
+    for (const s of [
+      '平台核验',
+      '2026-11-3009:58:00', // when the checks ran, UTC+08:00
+      '重新读取平台保管的3个文件',
+      '树大小为42的检查点',
+      '检查点签名',
+      '——通过',
+      '公证员当面查验了申请人的身份证件',
+      '审查意见',
+      '经审查，申请人提交的材料齐全。',
+      '同意出具公证证明。',
+    ])
+      expect(flat).to.include(s);
+    expect(flat).to.not.include('保管记录：');
+    expect(flat).to.not.include('未见异常');
     for (const f of files) expect(text).to.include(f.item.sha256);
     expect(pdfsig(path, nss))
       .to.include('Signature is Valid.')
@@ -103,9 +120,40 @@ describe('notarial certificate and verification report (PDF tools)', function ()
     ]);
   });
 
-  it('notarial certificate: refuses an empty examination', async () => {
+  it('notarial certificate: prints no attestation the notary did not make, and says so', async () => {
+    const none = await renderNotarialCertificate(
+      {
+        ...notarial,
+        examination: {
+          ...sampleExamination(files.length),
+          attestations: { identity: 'not-seen', custodyTrailReviewed: false },
+        },
+      },
+      testSigner().signer,
+    );
+    const flat = pdfText(save(dir, 'notarial-none.pdf', none)).replace(/\s/g, '');
+    expect(flat).to.include('公证员未就申请人身份或保管记录作出审查声明');
+    expect(flat).to.not.include('公证员当面查验');
+    expect(flat).to.not.include('通过视频查验');
+    expect(flat).to.not.include('未见异常');
+    // a decision made before the checklist: nothing is presumed
+    const legacy = await renderNotarialCertificate(
+      { ...notarial, examination: {} },
+      testSigner().signer,
+    );
+    const old = pdfText(save(dir, 'notarial-legacy.pdf', legacy)).replace(/\s/g, '');
+    expect(old).to.include('本申请决定时平台未记录系统核验结果');
+    expect(old).to.not.include('重新读取').and.not.include('审查意见');
+  });
+
+  it('notarial certificate: refuses an examination with a failed system check', async () => {
+    const e = sampleExamination(files.length);
+    const failed = {
+      ...e,
+      system: { ...e.system!, checks: [{ id: 'files', result: 'fail', files: 3, failed: [1] }] },
+    } as const;
     try {
-      await renderNotarialCertificate({ ...notarial, examined: [] }, testSigner().signer);
+      await renderNotarialCertificate({ ...notarial, examination: failed }, testSigner().signer);
       expect.fail('rendered');
     } catch (err) {
       expect(err).to.be.instanceOf(CertificateError).with.property('code', 'INVALID_INPUT');

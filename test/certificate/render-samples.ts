@@ -7,16 +7,14 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderDepositCertificate } from '../../src/certificate/deposit-certificate.js';
-import {
-  DEFAULT_EXAMINED,
-  renderNotarialCertificate,
-} from '../../src/certificate/notarial-certificate.js';
+import { renderNotarialCertificate } from '../../src/certificate/notarial-certificate.js';
 import { renderVerificationReport } from '../../src/certificate/verification-report.js';
 import {
   ISSUER,
   PUBLIC_URL,
   sampleChecks,
   sampleDeposit,
+  sampleExamination,
   sampleFiles,
   testSigner,
 } from './fixture.js';
@@ -53,7 +51,7 @@ const pdfs = {
       decidedAt: later,
       issuedAt: later,
       purpose: '诉讼（著作权侵权纠纷）',
-      examined: DEFAULT_EXAMINED,
+      examination: sampleExamination(files.length),
       deposit,
       receipt,
       issuer: ISSUER,

@@ -9,10 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderDepositCertificate } from '../../src/certificate/deposit-certificate.js';
-import {
-  DEFAULT_EXAMINED,
-  renderNotarialCertificate,
-} from '../../src/certificate/notarial-certificate.js';
+import { renderNotarialCertificate } from '../../src/certificate/notarial-certificate.js';
 import { renderVerificationReport } from '../../src/certificate/verification-report.js';
 import {
   ISSUED_AT,
@@ -20,6 +17,7 @@ import {
   PUBLIC_URL,
   sampleChecks,
   sampleDeposit,
+  sampleExamination,
   sampleFiles,
   testSigner,
 } from './fixture.js';
@@ -108,7 +106,7 @@ describe('certificates as strict tools read them', function () {
           decidedAt: ISSUED_AT,
           issuedAt: ISSUED_AT,
           purpose: HOSTILE,
-          examined: DEFAULT_EXAMINED,
+          examination: { ...sampleExamination(files.length), opinion: HOSTILE },
           ...hostile,
           issuer: ISSUER,
           publicUrl: PUBLIC_URL,

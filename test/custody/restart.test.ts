@@ -71,6 +71,7 @@ describe('custody workflows across a restart', () => {
     expect((await get(`/api/v1/deposits/${id}`, judge.token)).status).to.equal(200);
     const decided = await post(`/api/v1/notary/applications/${app.id}/decision`, notary.token, {
       decision: 'approve',
+      opinion: '同意出证',
     });
     expect(decided.body.application.history.map((h: Body) => h.state)).to.deep.equal([
       'submitted',

@@ -2,7 +2,7 @@
  * Every role's whole journey in real Chromium (issue #7), as new users would on a fresh server:
  * the demo depositor deposits three files (drag and drop, upload progress) and one 50 MB file as
  * hash only, downloads the certificate, applies for notarisation and shares with the demo
- * judge's court; the demo notary claims, approves and issues; the demo judge redeems the share
+ * judge's court; the demo notary claims, approves (with an opinion) and issues; the demo judge redeems the share
  * and verifies the certificate against the file (all ✓) and a changed file (file digests ✗);
  * anyone checks a file on the public page; the admin manages accounts; the English switch is
  * remembered. Each main page is checked with axe-core and photographed into docs/screens/ in
@@ -326,13 +326,19 @@ describe('web application (Chromium)', function () {
         await textOf(page, `.manifest li[data-file="${f.name}"] [data-digest="sha256"]`),
       ).to.equal(f.sha256);
     }
+    await page.waitForSelector('[data-system-checks]');
     await capture(page, '09-notary-review', async () => {
       await page.waitForSelector('[data-receipt-status="verified"]');
+      await page.waitForSelector('[data-system-checks]');
     });
-    // a rejection needs a reason: the page says so before asking the server
+    // a rejection needs a reason, an approval the opinion: the page says so before asking
     await page.click('[data-action="reject"]');
     expect(await textOf(page, '[data-errors="decision"]')).to.contain('驳回理由');
     await page.click('[data-action="approve"]');
+    expect(await textOf(page, '[data-errors="decision"]')).to.contain('审查意见');
+    await page.fill('textarea[name="opinion"]', '材料齐全，同意出证。');
+    await page.click('[data-action="approve"]');
+    await page.click('[data-dialog="confirm-approve"] [data-action="confirm-approve"]');
     await page.waitForSelector('[data-actions="approved"]');
     await page.click('[data-action="issue"]');
     await page.waitForSelector('[data-actions="issued"]');
@@ -364,6 +370,8 @@ describe('web application (Chromium)', function () {
     );
     expect(await page.locator('[data-form="share"]').count()).to.equal(0);
     await page.waitForSelector('[data-custody] li[data-event="share-redeemed"]');
+    // issued: the judge downloads the notarial certificate here (test/e2e/notary.e2e.ts)
+    await page.waitForSelector('[data-download="notarial"]');
     await capture(page, '11-judge-deposit');
     await visit(page, '/judge', 'judge');
     await page.waitForSelector(`a[href="/deposits/${state.depositId}"]`);

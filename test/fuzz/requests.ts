@@ -81,7 +81,11 @@ export function jsonTemplates(w: FuzzWorld): Readonly<Record<string, Record<stri
     'post /api/v1/shares/redeem': { code: w.shareCode },
     'post /api/v1/deposits/{id}/notarisation': { purpose: '诉讼', contact: '010', note: 'n' },
     'post /api/v1/notary/applications/{id}/claim': { reason: 'r' },
-    'post /api/v1/notary/applications/{id}/decision': { decision: 'approve', reason: 'r' },
+    'post /api/v1/notary/applications/{id}/decision': {
+      decision: 'approve',
+      reason: 'r',
+      opinion: 'o',
+    },
     'post /api/v1/notary/applications/{id}/issue': { reason: 'r' },
     'post /api/v1/notary/applications/{id}/withdraw': { reason: 'r' },
     'post /api/v1/notary/counter-deposits': {

@@ -67,7 +67,16 @@ describe('access-control matrix: every route × every kind of caller', function 
       contact: '010-1234',
     });
     ctx.applicationId = a.application.id;
-    await post(`/api/v1/notary/applications/${ctx.applicationId}/claim`, ctx.who.notaryWith.token);
+    for (const [step, json] of [
+      ['claim', {}],
+      ['decision', { decision: 'approve', opinion: '同意出证' }],
+      ['issue', {}],
+    ] as const)
+      await post(
+        `/api/v1/notary/applications/${ctx.applicationId}/${step}`,
+        ctx.who.notaryWith.token,
+        json,
+      );
     const valid = await share(30);
     const expiring = await share(1);
     const revoked = await share(30);

@@ -95,7 +95,7 @@ export interface MatrixContext {
   server: TestServer;
   clock: TestClock;
   who: Record<Exclude<P, 'anonymous'>, Persona>;
-  /** The owner's upload, with an application claimed by notaryWith and three shares. */
+  /** The owner's upload, with an application notaryWith claimed and issued, and three shares. */
   depositId: string;
   applicationId: string;
 }
@@ -129,6 +129,7 @@ export function accessRules(ctx: MatrixContext): Record<string, Rule> {
     if (state === 'approved')
       await post(`/api/v1/notary/applications/${id}/decision`, ctx.who.notaryWith.token, {
         decision: 'approve',
+        opinion: '同意出证',
       });
     return id;
   };
@@ -322,9 +323,10 @@ export function accessRules(ctx: MatrixContext): Record<string, Rule> {
       request: () => ({ path: `/api/v1/deposits/${ctx.depositId}/certificate.pdf` }),
     },
     'get /api/v1/notary/applications/{id}/certificate.pdf': {
-      // The application is not issued yet: those who may read it learn that (409 NOT_ISSUED).
+      // Issued: its applicant, the notary who claimed it and a judge of a live share download
+      // it (the 409 NOT_ISSUED before issue: test/http/certificates.test.ts).
       expect: byRole(
-        { depositor: 409, notary: 409, judge: 409 },
+        { depositor: 200, notary: 200, judge: 200 },
         { otherDepositor: 404, notaryWithout: 404, judgeExpired: 404, judgeRevoked: 404 },
       ),
       request: () => ({ path: `/api/v1/notary/applications/${ctx.applicationId}/certificate.pdf` }),
@@ -383,6 +385,12 @@ export function accessRules(ctx: MatrixContext): Record<string, Rule> {
       expect: byRole({ notary: 200 }),
       request: async () => ({
         path: `/api/v1/notary/applications/${await application('submitted')}/claim`,
+      }),
+    },
+    'get /api/v1/notary/applications/{id}/system-checks': {
+      expect: byRole({ notary: 200 }, { notaryWithout: 404 }),
+      request: async () => ({
+        path: `/api/v1/notary/applications/${await application('in_review')}/system-checks`,
       }),
     },
     'post /api/v1/notary/applications/{id}/decision': {

@@ -144,7 +144,7 @@ describe('certificates API', function () {
     expect(early.body.error.code).to.equal('NOT_ISSUED');
     for (const [step, json] of [
       ['claim', undefined],
-      ['decision', { decision: 'approve' }],
+      ['decision', { decision: 'approve', opinion: '同意出证' }],
       ['issue', undefined],
     ] as const) {
       const r = await call(server.url, 'POST', `/api/v1/notary/applications/${app.id}/${step}`, {
@@ -200,6 +200,65 @@ describe('certificates API', function () {
       ['certificate', 'notarial'],
       ['certificate', 'deposit'],
     ]);
+  });
+
+  it('lets a judge of a court the deposit is shared with download the notarial certificate (a recorded read)', async () => {
+    const login = async (username: string, password: string): Promise<string> =>
+      (await call(server.url, 'POST', '/api/v1/auth/login', { json: { username, password } })).body
+        .token;
+    const judge = await login('demo-judge', 'demo-judge-pass');
+    const mine = (
+      await call(server.url, 'GET', `/api/v1/deposits/${id}`, { token: depositor.token })
+    ).body.deposit;
+    const app = mine.notarisation.applicationId as string;
+    const path = `/api/v1/notary/applications/${app}/certificate.pdf`;
+    // before a share the judge may not see it: existence does not leak
+    const early = await call(server.url, 'GET', path, { token: judge });
+    expect(early.status).to.equal(404);
+    expect(early.body.error.code).to.equal('APPLICATION_NOT_FOUND');
+    const share = await call(server.url, 'POST', `/api/v1/deposits/${id}/shares`, {
+      token: depositor.token,
+      json: {
+        court: '上海市徐汇区人民法院',
+        caseNumber: '（2026）沪0104民初9号',
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    });
+    expect(share.status, share.text).to.equal(201);
+    const redeemed = await call(server.url, 'POST', '/api/v1/shares/redeem', {
+      token: judge,
+      json: { code: share.body.code },
+    });
+    expect(redeemed.status, redeemed.text).to.equal(200);
+    // the judge sees the deposit marked issued, with the application to download
+    const seen = (await call(server.url, 'GET', `/api/v1/deposits/${id}`, { token: judge })).body
+      .deposit;
+    expect(seen.notarisation).to.include({ applicationId: app, state: 'issued' });
+    const owned = await pdf(server, path, depositor.token);
+    const got = await pdf(server, path, judge);
+    expect(got.status).to.equal(200);
+    expect(Buffer.from(got.bytes).equals(Buffer.from(owned.bytes))).to.equal(true);
+    const trail = await call(server.url, 'GET', `/api/v1/deposits/${id}/custody`, {
+      token: depositor.token,
+    });
+    const read = trail.body.items.filter(
+      (i: Body) =>
+        i.event === 'viewed' &&
+        i.actor.role === 'judge' &&
+        i.receipt.opening.detail.resource === 'certificate' &&
+        i.receipt.opening.detail.certificate === 'notarial',
+    );
+    expect(read).to.have.length(1);
+    expect(read[0].receipt.opening.detail.access).to.include({ via: 'share' });
+    // revoked, the share lets the judge read nothing more
+    const revoked = await call(
+      server.url,
+      'DELETE',
+      `/api/v1/deposits/${id}/shares/${share.body.share.id}`,
+      { token: depositor.token },
+    );
+    expect(revoked.status).to.equal(204);
+    expect((await call(server.url, 'GET', path, { token: judge })).status).to.equal(404);
   });
 
   it('answers 404 to a stranger, for both certificates', async () => {

@@ -112,6 +112,7 @@ describe('workflow: deposit, notarisation, counter deposit, court share, custody
     expect(claimed.body.application).to.include({ state: 'in_review' });
     const approved = await post(`/api/v1/notary/applications/${app.id}/decision`, notary, {
       decision: 'approve',
+      opinion: '同意出证',
     });
     expect(approved.body.application.state).to.equal('approved');
     const issued = await post(`/api/v1/notary/applications/${app.id}/issue`, notary);

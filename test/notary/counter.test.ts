@@ -84,13 +84,19 @@ describe('counter deposits and claim codes (HTTP)', () => {
       office: '上海市徐汇公证处',
     });
     expect(body.deposit.depositor.verification).to.equal('in-person');
+    // the view names the notary and office (the slip prints them), never the account
+    expect(body.deposit.agent).to.deep.equal({ name: '钱公证员', office: '上海市徐汇公证处' });
     expect(body.claimCode).to.match(/^([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(Date.parse(body.claimExpiresAt) - clock.now()).to.be.within(90 * DAY - 60_000, 90 * DAY);
     expect(JSON.stringify(body)).to.not.include(id);
     const list = await call(server.url, 'GET', '/api/v1/notary/counter-deposits', {
       token: notary.token,
     });
-    expect(list.body.items[0]).to.deep.include({ depositId: body.deposit.id, client: '赵六' });
+    expect(list.body.items[0]).to.deep.include({
+      depositId: body.deposit.id,
+      client: '赵六',
+      clientIdMasked: body.deposit.depositor.idMasked,
+    });
     expect(list.body.items[0].claim.state).to.equal('open');
     expect(JSON.stringify(list.body)).to.not.include(body.claimCode);
   });

@@ -139,7 +139,7 @@ describe('notarisation workflow (HTTP)', () => {
     );
     expectError(await get(`/api/v1/deposits/${id}`, loser), 404, 'DEPOSIT_NOT_FOUND');
     expectError(
-      await act(app.id, 'decision', loser, { decision: 'approve' }),
+      await act(app.id, 'decision', loser, { decision: 'approve', opinion: '同意出证' }),
       404,
       'APPLICATION_NOT_FOUND',
     );
@@ -160,7 +160,7 @@ describe('notarisation workflow (HTTP)', () => {
     const { app } = await apply();
     const size = server.log.size;
     expectError(
-      await act(app.id, 'decision', notaryA, { decision: 'approve' }),
+      await act(app.id, 'decision', notaryA, { decision: 'approve', opinion: '同意出证' }),
       409,
       'ILLEGAL_TRANSITION',
     );
@@ -189,7 +189,8 @@ describe('notarisation workflow (HTTP)', () => {
       'UNKNOWN_FIELD',
     );
     expect(
-      (await act(app.id, 'decision', notaryA, { decision: 'approve' })).body.application.state,
+      (await act(app.id, 'decision', notaryA, { decision: 'approve', opinion: '同意出证' })).body
+        .application.state,
     ).to.equal('approved');
     expectError(await act(app.id, 'withdraw', owner), 409, 'ILLEGAL_TRANSITION');
     expectError(
@@ -201,7 +202,7 @@ describe('notarisation workflow (HTTP)', () => {
     for (const [action, body] of [
       ['claim', {}],
       ['issue', {}],
-      ['decision', { decision: 'approve' }],
+      ['decision', { decision: 'approve', opinion: '同意出证' }],
     ] as const)
       expectError(await act(app.id, action, notaryA, body), 409, 'ILLEGAL_TRANSITION');
     expectError(await act(app.id, 'withdraw', owner), 409, 'ILLEGAL_TRANSITION');
@@ -245,10 +246,16 @@ describe('notarisation workflow (HTTP)', () => {
     expect(items.slice(0, 3).map((e) => e.eventId)).to.deep.equal(
       r.body.application.history.map((h: Body) => h.eventId),
     );
-    expect(items[2].detail).to.deep.equal({
+    const { examination, ...decided } = items[2].detail;
+    expect(decided).to.deep.equal({
       applicationId: rejected.app.id,
       state: 'rejected',
       reason: '材料不全',
+    });
+    // a rejection records what was examined too (test/notary/examination.test.ts)
+    expect(examination.attestations).to.deep.equal({
+      identity: 'not-seen',
+      custodyTrailReviewed: false,
     });
     for (const item of items) checkCustodyReceipt(item.receipt, vkey, rejected.salt);
 

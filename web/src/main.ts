@@ -16,7 +16,10 @@ import { homePage } from './pages/home.js';
 import { judgePage } from './pages/judge.js';
 import { loginPage } from './pages/login.js';
 import { newDepositPage } from './pages/new-deposit.js';
-import { notaryQueuePage, notaryReviewPage } from './pages/notary.js';
+import { claimPage } from './pages/claim.js';
+import { counterPage } from './pages/notary/counter.js';
+import { notaryQueuePage } from './pages/notary/queue.js';
+import { notaryReviewPage } from './pages/notary/review.js';
 import { notFoundPage } from './pages/not-found.js';
 import { publicLogPage } from './pages/public-log.js';
 import { registerPage } from './pages/register.js';
@@ -35,6 +38,8 @@ const routes: readonly Route[] = [
   { pattern: /^\/deposits\/([^/]+)$/, page: depositPage },
   { pattern: /^\/notary$/, page: notaryQueuePage },
   { pattern: /^\/notary\/applications\/([^/]+)$/, page: notaryReviewPage },
+  { pattern: /^\/notary\/counter$/, page: counterPage },
+  { pattern: /^\/claim$/, page: claimPage },
   { pattern: /^\/judge$/, page: judgePage },
   { pattern: /^\/verify$/, page: publicVerifyPage },
   { pattern: /^\/verify\/certificate$/, page: certificateCheckPage },
@@ -61,10 +66,12 @@ const NAV: Readonly<Record<Role | 'anonymous', readonly (readonly [string, TextK
   depositor: [
     ['/deposits', 'nav.deposits'],
     ['/deposits/new', 'nav.newDeposit'],
+    ['/claim', 'nav.claim'],
     ['/verify', 'nav.verify'],
   ],
   notary: [
     ['/notary', 'nav.queue'],
+    ['/notary/counter', 'nav.counter'],
     ['/verify/certificate', 'nav.checkCertificate'],
   ],
   judge: [

@@ -391,7 +391,7 @@ export const messages = {
   'event.shared': ['共享给法院', 'Shared with a court'],
   'event.share-redeemed': ['法官兑换共享码', 'Share redeemed by a judge'],
   'event.share-revoked': ['撤销共享', 'Share revoked'],
-  'event.claim-code-reissued': ['重新签发认领码', 'Claim code reissued'],
+  'event.claim-code-reissued': ['重新签发取件码', 'Claim code reissued'],
   'event.claimed': ['认领存证', 'Claimed'],
   'event.notarisation-submitted': ['提交出证申请', 'Notarisation applied for'],
   'event.notarisation-claimed': ['公证员受理', 'Taken up by a notary'],

@@ -9,6 +9,7 @@ import { messages } from './messages.js';
 import { accountMessages } from './pages/account-messages.js';
 import { depositMessages } from './pages/deposit/messages.js';
 import { newDepositMessages } from './pages/new-deposit-messages.js';
+import { notaryMessages } from './pages/notary/messages.js';
 import { publicLogMessages } from './pages/public-log-messages.js';
 import { verifyMessages } from './pages/verify-messages.js';
 import { courtMessages } from './ui/court-messages.js';
@@ -46,6 +47,7 @@ export const texts = mergeTables(
   accountMessages,
   newDepositMessages,
   publicLogMessages,
+  notaryMessages,
 );
 
 /** Every text key: the main table and the tables merged into it. */

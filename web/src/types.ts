@@ -87,7 +87,12 @@ export interface Application {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly claimedBy?: { readonly displayName: string };
-  readonly decision?: { readonly decision?: string; readonly reason?: string } | string;
+  readonly decision?: {
+    readonly decision?: string;
+    readonly reason?: string;
+    readonly at?: string;
+    readonly examination?: Examination;
+  };
   readonly certificateNumber?: string;
   readonly issuedAt?: string;
   readonly history: readonly {
@@ -141,4 +146,46 @@ export interface Court {
   readonly region?: string;
   readonly disabled?: boolean;
   readonly createdAt?: string;
+}
+
+/** One of the platform's own checks of a decision (src/notary/examination.ts). */
+export interface SystemCheck {
+  readonly id: 'files' | 'commitment' | 'inclusion' | 'signature';
+  readonly result: 'pass' | 'fail' | 'not-applicable';
+  readonly files?: number;
+  readonly failed?: readonly number[];
+}
+
+export interface SystemChecks {
+  readonly at: string;
+  readonly treeSize: number;
+  readonly logKey?: string;
+  readonly checks: readonly SystemCheck[];
+}
+
+export type IdentitySeen = 'in-person' | 'video' | 'not-seen';
+
+/** What a decision examined: the platform's checks, the notary's attestations, the opinion. */
+export interface Examination {
+  readonly system: SystemChecks;
+  readonly attestations: {
+    readonly identity: IdentitySeen;
+    readonly custodyTrailReviewed: boolean;
+  };
+  readonly opinion?: string;
+}
+
+/** A counter deposit the notary made (`GET /api/v1/notary/counter-deposits`). */
+export interface CounterDepositItem {
+  readonly depositId: string;
+  readonly title: string;
+  readonly client: string;
+  readonly clientIdMasked?: string;
+  readonly createdAt: string;
+  readonly claim: {
+    readonly state: 'open' | 'claimed' | 'expired' | 'locked';
+    readonly expiresAt: string;
+    readonly reissuedAt?: string;
+    readonly claimedAt?: string;
+  };
 }

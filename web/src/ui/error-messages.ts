@@ -88,8 +88,8 @@ export const errorMessages = {
   'field.sha256': ['SHA-256 摘要', 'SHA-256 digest'],
   'field.sm3': ['SM3 摘要', 'SM3 digest'],
   'field.decision': ['决定', 'Decision'],
-  'field.clientName': ['委托人姓名', 'Client’s name'],
-  'field.clientIdNumber': ['委托人身份证号码', 'Client’s ID number'],
+  'field.clientName': ['当事人姓名', 'Client’s name'],
+  'field.clientIdNumber': ['当事人居民身份证号码', 'Client’s resident ID number'],
   'field.depositId': ['存证编号', 'Deposit number'],
 
   // every code of the API without a text in messages.ts or court-messages.ts
@@ -333,6 +333,13 @@ export const errorMessages = {
     'The store’s data version does not match this program. Contact the administrator.',
   ],
   'error.retryIn': ['请 {time}后再试。', 'Try again in {time}.'],
+  // the notary's decision
+  'error.OPINION_REQUIRED': ['批准申请必须填写审查意见。', 'An approval needs the review opinion.'],
+  'error.EXAMINATION_FAILED': [
+    '系统核验未通过（存证文件或日志记录与存证不符），不能批准，请驳回。',
+    'A system check failed (the stored files or the log do not match the deposit): it cannot be approved; reject it.',
+  ],
+
   // the browser's own (no answer from the server)
   'error.ABORTED': ['已取消。', 'Cancelled.'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -7,6 +7,7 @@ import { h } from '../../dom.js';
 import { t, type TextKey } from '../../i18n.js';
 import type { Deposit } from '../../types.js';
 import { busy, card, copyButton, facts } from '../../ui/common.js';
+import { notarialDownload } from '../../ui/deposit-bits.js';
 
 /** A download button with its hint; `tag` names it for tests (`data-download`). */
 function downloadItem(
@@ -95,6 +96,14 @@ export function documentsCard(d: Deposit): HTMLElement {
         'certificate',
       ),
     ),
+    // a judge reads the notarial certificate of a shared deposit here (the owner: notarisation card)
+    role === 'judge' && d.notarisation?.state === 'issued'
+      ? h(
+          'p',
+          null,
+          notarialDownload(d.notarisation.applicationId, d.notarisation.certificateNumber, errors),
+        )
+      : null,
     role
       ? h(
           'p',

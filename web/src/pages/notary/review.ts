@@ -1,16 +1,16 @@
 /**
- * The notary's pages: the application queue by state, and the review page (the deposit's files,
- * digests, custody trail and receipt status; claim, approve, reject with a reason, issue, and the
- * notarial certificate).
+ * The notary's review page: the deposit's files, digests, custody trail and receipt status;
+ * claim; the review checklist and the decision (./decision.ts); issue, and the notarial
+ * certificate; a decided application's examination record.
  */
-import { api } from '../api.js';
-import { h, replace } from '../dom.js';
-import { formatTime, groupDepositNumber } from '../format.js';
-import { pick, t } from '../i18n.js';
-import type { TextKey } from '../texts.js';
-import type { Page } from '../router.js';
-import type { Application, ApplicationState, Deposit } from '../types.js';
-import { busy, card, errorText, facts, field, loading, notice, pageTitle } from '../ui/common.js';
+import { api } from '../../api.js';
+import { h, replace } from '../../dom.js';
+import { formatTime } from '../../format.js';
+import { pick, t } from '../../i18n.js';
+import type { TextKey } from '../../texts.js';
+import type { Page } from '../../router.js';
+import type { Application, Deposit } from '../../types.js';
+import { busy, card, errorText, facts, loading, notice, pageTitle } from '../../ui/common.js';
 import {
   custodyTrail,
   depositLink,
@@ -18,108 +18,13 @@ import {
   manifest,
   notarialDownload,
   stateBadge,
-  table,
-} from '../ui/deposit-bits.js';
-
-const QUEUE_TABS: readonly (ApplicationState | 'all')[] = [
-  'submitted',
-  'in_review',
-  'approved',
-  'issued',
-  'rejected',
-  'all',
-];
-
-export const notaryQueuePage: Page = {
-  name: 'notary-queue',
-  title: 'queue.title',
-  roles: ['notary'],
-  async render({ main, query, alive }) {
-    const raw = query.get('state') ?? 'submitted';
-    const state = (QUEUE_TABS as readonly string[]).includes(raw)
-      ? (raw as ApplicationState | 'all')
-      : 'submitted';
-    const tabs = h(
-      'nav',
-      { class: 'tabs', 'aria-label': t('queue.filter') },
-      h(
-        'ul',
-        null,
-        QUEUE_TABS.map((s) =>
-          h(
-            'li',
-            null,
-            h(
-              'a',
-              {
-                href: `/notary?state=${s}`,
-                'aria-current': s === state ? 'page' : undefined,
-                'data-tab': s,
-              },
-              s === 'all' ? t('queue.all') : t(`state.${s}` as TextKey),
-            ),
-          ),
-        ),
-      ),
-    );
-    const list = h('div', null, loading());
-    main.append(
-      pageTitle(t('queue.title'), t('queue.lead')),
-      tabs,
-      h('div', { class: 'card' }, list),
-    );
-    let items: Application[];
-    try {
-      const q = state === 'all' ? '' : `?state=${state}`;
-      items = (await api<{ items: Application[] }>('GET', `/api/v1/notary/applications${q}`)).items;
-    } catch (err) {
-      if (alive()) replace(list, notice('error', errorText(err)));
-      return;
-    }
-    if (!alive()) return;
-    if (items.length === 0) {
-      replace(list, h('p', { class: 'empty' }, t('queue.empty')));
-      return;
-    }
-    replace(
-      list,
-      table(
-        t('queue.title'),
-        [
-          t('queue.col.application'),
-          t('queue.col.deposit'),
-          t('field.purpose'),
-          t('queue.col.applicant'),
-          t('queue.col.time'),
-          t('queue.col.state'),
-          '',
-        ],
-        items.map((a) => [
-          h('span', { class: 'mono' }, a.id),
-          h('span', { class: 'mono nowrap' }, groupDepositNumber(a.depositId)),
-          a.purpose,
-          a.applicant.displayName,
-          h('span', { class: 'nowrap' }, formatTime(a.createdAt)),
-          stateBadge(a.state),
-          h(
-            'a',
-            {
-              href: `/notary/applications/${a.id}`,
-              class: 'btn btn-small',
-              'data-review': a.depositId,
-            },
-            t('queue.review'),
-          ),
-        ]),
-        'queue-table',
-      ),
-    );
-  },
-};
+} from '../../ui/deposit-bits.js';
+import { decisionForm } from './decision.js';
+import { examinationRecord } from './examination.js';
 
 async function receiptStatus(depositId: string): Promise<HTMLElement> {
   const receipt = await api<unknown>('GET', `/api/v1/deposits/${depositId}/receipt?at=latest`);
-  const { verifyFetchedReceipt } = await import('../verifier.js');
+  const { verifyFetchedReceipt } = await import('../../verifier.js');
   const report = await verifyFetchedReceipt(receipt);
   const ok = report.verdict === 'verified';
   const failed = report.checks.filter((c) => c.status === 'fail');
@@ -173,7 +78,7 @@ export const notaryReviewPage: Page = {
       main.replaceChildren();
       void notaryReviewPage.render(view);
     };
-    const errors = h('div', { class: 'form-errors', 'data-errors': 'decision' });
+    const errors = h('div', { class: 'form-errors', 'data-errors': 'actions' });
     const actions = h('div', { class: 'decision', 'data-actions': app.state });
     const act = (
       label: string,
@@ -199,49 +104,14 @@ export const notaryReviewPage: Page = {
         act(t('review.claim'), 'btn-primary', 'claim', () => ({}), 'claim'),
       );
     } else if (app.state === 'in_review') {
-      const reason = field({
-        label: t('review.reason'),
-        name: 'reason',
-        multiline: true,
-        maxlength: 1000,
-        hint: t('review.reasonHint'),
+      // a button, not a #fragment link: a fragment navigation would render the page again
+      const toList = h('button', { type: 'button', class: 'btn' }, t('exam.toChecklist'));
+      toList.addEventListener('click', () => {
+        const list = document.getElementById('checklist');
+        list?.scrollIntoView({ block: 'start' });
+        list?.querySelector<HTMLElement>('button, input')?.focus();
       });
-      const reject = h(
-        'button',
-        { type: 'button', class: 'btn btn-danger', 'data-action': 'reject' },
-        t('review.reject'),
-      );
-      reject.addEventListener('click', () => {
-        if (reason.input.value.trim() === '') {
-          errors.replaceChildren(notice('error', t('review.reasonRequired')));
-          reason.input.focus();
-          return;
-        }
-        void busy(reject, errors, async () => {
-          await api('POST', `/api/v1/notary/applications/${app.id}/decision`, {
-            decision: 'reject',
-            reason: reason.input.value.trim(),
-          });
-          reload();
-        });
-      });
-      actions.append(
-        h('p', null, t('review.decideLead')),
-        h(
-          'div',
-          { class: 'actions' },
-          act(
-            t('review.approve'),
-            'btn-primary',
-            'decision',
-            () => ({ decision: 'approve' }),
-            'approve',
-          ),
-        ),
-        h('p', { class: 'divider' }, h('span', null, t('review.or'))),
-        reason.wrap,
-        h('div', { class: 'actions' }, reject),
-      );
+      actions.append(h('p', null, t('exam.decideLead')), toList);
     } else if (app.state === 'approved') {
       actions.append(
         h('p', null, t('review.issueLead')),
@@ -305,6 +175,11 @@ export const notaryReviewPage: Page = {
               )
             : card(t('deposit.files'), notice('warn', errorText(depositError))),
           card(t('custody.title'), custodySlot),
+          app.state === 'in_review'
+            ? card(t('exam.title'), decisionForm(app, reload))
+            : app.decision
+              ? card(t('exam.record'), examinationRecord(app.decision.examination))
+              : null,
         ),
         h(
           'div',
