@@ -419,7 +419,10 @@ describe('POST /api/v1/verify', function () {
         ...(json ? { json } : {}),
       });
     expect((await act('claim')).status).to.equal(200);
-    expect((await act('decision', { decision: 'approve' })).status).to.equal(200);
+    expect(
+      (await act('decision', { decision: 'approve', opinion: '经审查，存证记录与文件一致。' }))
+        .status,
+    ).to.equal(200);
     expect((await verify({ depositId: id })).body.notarised, 'approved, not issued').to.equal(
       false,
     );
