@@ -264,7 +264,7 @@ describe('custody trail, previews and plain words on the deposit page (Chromium)
   it('notary: the notarial certificate downloaded from the review page', async () => {
     for (const [step, json] of [
       ['claim', {}],
-      ['decision', { decision: 'approve' }],
+      ['decision', { decision: 'approve', opinion: '经审查，存证记录与文件一致。' }],
       ['issue', {}],
     ] as const)
       await api('POST', `/api/v1/notary/applications/${a.applicationId}/${step}`, notary, json);

@@ -110,7 +110,7 @@ describe('QR landing and verification pages (Chromium)', function () {
     const notary = await login('demo-notary');
     for (const [step, json] of [
       ['claim', undefined],
-      ['decision', { decision: 'approve' }],
+      ['decision', { decision: 'approve', opinion: '经审查，存证记录与文件一致。' }],
       ['issue', undefined],
     ] as const) {
       const r = await call(h.base, 'POST', `/api/v1/notary/applications/${app}/${step}`, {

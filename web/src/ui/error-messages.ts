@@ -215,8 +215,8 @@ export const errorMessages = {
     'The custody trail cannot be written just now, and every read must be recorded: nothing was done. Try again shortly.',
   ],
   'error.CODE_INVALID': [
-    '码的格式不正确：应为 7 组、每组 4 位字母或数字，请核对后重试。',
-    'That code is not valid: it is 7 groups of 4 letters or digits. Check it and try again.',
+    '码的格式不对：应为 7 组、每组 4 个字母或数字，请核对是否抄错。',
+    'That is not a valid code: 7 groups of 4 letters or digits. Check it for typos.',
   ],
   'error.SHARE_EXPIRED': [
     '该共享码已过期，请向当事人索取新的共享码。',
@@ -241,24 +241,24 @@ export const errorMessages = {
     'This deposit already has an application in progress: wait for the decision or withdraw it first.',
   ],
   'error.CLAIM_NOT_FOUND': [
-    '没有与该领取码对应的存证，请核对后重试。',
-    'No deposit has this claim code. Check it and try again.',
+    '没有与此取件码对应的存证，请核对；若已重新签发，旧码不再有效。',
+    'No deposit has this claim code. Check it; a reissued code replaces the old one.',
   ],
   'error.CLAIM_USED': [
-    '该领取码已被使用，存证已归属领取的账户。',
-    'This claim code was used; the deposit belongs to the account that claimed it.',
+    '此取件码已被使用，存证已被认领。',
+    'This claim code was used; the deposit is claimed.',
   ],
   'error.CLAIM_EXPIRED': [
-    '该领取码已超过 90 天有效期，请联系公证处。',
-    'This claim code is older than 90 days. Contact the notary office.',
+    '此取件码已过期（90 天），请联系公证处重新签发。',
+    'This claim code has expired (90 days); ask the notary office to reissue it.',
   ],
   'error.CLAIM_LOCKED': [
-    '身份核对多次未通过，该领取码已锁定，请联系公证处。',
-    'The identity check failed too often and the claim code is locked. Contact the notary office.',
+    '此取件码因 5 次身份不符已锁定，请联系公证处重新签发。',
+    'This claim code is locked after 5 attempts that did not match; ask the notary office to reissue it.',
   ],
   'error.CLAIM_IDENTITY_MISMATCH': [
-    '您账户登记的身份证号与委托人不一致，不能领取该存证。',
-    'The ID number registered with your account is not the client’s: you cannot claim this deposit.',
+    '您账户登记的身份证号码与办理时登记的不一致。多次不符将锁定取件码。',
+    'The ID number registered for your account is not the one given at the counter. Repeated mismatches lock the code.',
   ],
   'error.BACKUP_DIR_INVALID': [
     '备份目录不可用，请换一个空目录。',
