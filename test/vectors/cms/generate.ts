@@ -6,15 +6,19 @@
  *
  *   node --import tsx test/vectors/cms/generate.ts
  *
+ * The vectors were first written by the hand-written DER builder this replaced, and the
+ * library-built CMS must keep matching them.
+ *
  * Inputs (made once by OpenSSL, see README.md): `ca.pem`, `leaf.pem`, `leaf-key.pem`.
  * Outputs: one `<name>.der` per entry of {@link CMS_VECTORS}.
  * @module
  */
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { Certificate } from '@peculiar/asn1-x509';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cadesDetachedSignature } from '../../../src/certificate/cms.js';
-import { certificateFields } from '../../../src/certificate/der.js';
 import {
   parseX509,
   privateKeyFromPem,
@@ -57,7 +61,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const v of CMS_VECTORS) {
     const { key, chain } = vectorInputs(v);
     const der = cadesDetachedSignature(v.content, {
-      chain: chain.map(certificateFields),
+      chain: chain.map((der) => AsnConvert.parse(der, Certificate)),
       digest: sha256,
       sign: (data) => rsaSha256Sign(key, data),
     });
