@@ -77,13 +77,16 @@ function signingCertificateV2(
   const issuerSerial = new IssuerSerial({
     issuer: new GeneralNames([new GeneralName({ directoryName: issuer })]),
     serial: serialNumber,
-    issuerUID: undefined,
+    issuerUID: undefined, // its default, an empty ArrayBuffer, would be written as a BIT STRING
   });
   const certHash = new OctetString(digest(der(cert)));
   return new SigningCertificateV2({ certs: [new EssCertIdV2({ certHash, issuerSerial })] });
 }
 
-/** The signed attributes of `content`: in DER SET OF order, which here is shortest first. */
+/**
+ * The signed attributes of `content`, already in DER SET OF order (X.690 §11.6 sorts by
+ * encoding, and the length bytes after each SEQUENCE tag differ: 0x18 < 0x2f < the ESS one).
+ */
 function signedAttributes(content: Uint8Array, signer: Certificate, s: CmsSigner): Attribute[] {
   return [
     attribute(id_contentType, AsnConvert.serialize(AsnObjectIdentifierConverter.toASN(id_data))),
