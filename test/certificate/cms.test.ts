@@ -7,7 +7,7 @@ import { AsnConvert } from '@peculiar/asn1-schema';
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NotarySigner } from '../../src/certificate/signer.js';
+import { NotarySigner } from '../../src/certificate/signing/signer.js';
 import { parseX509 } from '../../src/crypto/index.js';
 import { CMS_VECTORS, CMS_VECTORS_DIR, vectorInputs } from '../vectors/cms/generate.js';
 import { testSigner } from './fixture.js';

@@ -18,7 +18,7 @@ import { Certificate } from '@peculiar/asn1-x509';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cadesDetachedSignature } from '../../../src/certificate/cms.js';
+import { cadesDetachedSignature } from '../../../src/certificate/signing/cms.js';
 import {
   parseX509,
   privateKeyFromPem,

@@ -15,9 +15,9 @@ import {
   sha256,
   type KeyObject,
   type X509Certificate,
-} from '../crypto/index.js';
+} from '../../crypto/index.js';
 import { cadesDetachedSignature } from './cms.js';
-import { CertificateError } from './errors.js';
+import { CertificateError } from '../errors.js';
 
 /** Marker in the subject of the CA that `ensureNotaryCredentials` generates (DESIGN §11). */
 export const GENERATED_CA_MARKER = 'huicun generated notary CA';
