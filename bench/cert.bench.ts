@@ -8,12 +8,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadNotarySigner } from '../src/certificate/credentials.js';
+import { loadNotarySigner } from '../src/certificate/signing/credentials.js';
 import {
   buildDepositCertificate,
   type DepositCertificateInput,
-} from '../src/certificate/deposit-certificate.js';
-import { signPdf } from '../src/certificate/placeholder.js';
+} from '../src/certificate/documents/deposit-certificate.js';
+import { signPdf } from '../src/certificate/signing/placeholder.js';
 import {
   ISSUED_AT,
   ISSUER,

@@ -9,7 +9,7 @@ import { openAccounts, type DemoCredential, type OpenedAccounts } from './accoun
 import { SYSTEM_ACTOR } from './accounts/bootstrap.js';
 import { openCourts, syncJudgeCourts, type CourtService } from './courts/index.js';
 import { extractAttachments } from './certificate/attachments.js';
-import { loadNotarySigner } from './certificate/credentials.js';
+import { loadNotarySigner } from './certificate/signing/credentials.js';
 import { CertificateService } from './certificate/service.js';
 import { certificateDigestKey } from './certificate/store.js';
 import type { Config } from './config/index.js';

@@ -16,13 +16,13 @@ export {
   NOTARY_P12_FILE,
   NOTARY_RSA_BITS,
   type NotaryNames,
-} from './credentials.js';
+} from './signing/credentials.js';
 export {
   GENERATED_CA_MARKER,
   NotarySigner,
   notarySignerFromP12,
   type NotaryCertificateInfo,
-} from './signer.js';
+} from './signing/signer.js';
 export {
   buildDepositCertificate,
   certificateNumber,
@@ -30,18 +30,18 @@ export {
   renderDepositCertificate,
   verifyUrl,
   type DepositCertificateInput,
-} from './deposit-certificate.js';
+} from './documents/deposit-certificate.js';
 export {
   buildNotarialCertificate,
   NOTARIAL_TITLE,
   renderNotarialCertificate,
   type NotarialCertificateInput,
-} from './notarial-certificate.js';
+} from './documents/notarial-certificate.js';
 export {
   examinationWording,
   type ExaminationWording,
   type NotarialExamination,
-} from './examination-wording.js';
+} from './documents/examination-wording.js';
 export {
   buildVerificationReport,
   REPORT_TITLE,
@@ -49,6 +49,6 @@ export {
   type ReportVerdict,
   type VerificationCheck,
   type VerificationReportInput,
-} from './verification-report.js';
-export { signPdf } from './placeholder.js';
-export { type Bilingual, type Issuer, type NotarialStatus } from './wording.js';
+} from './documents/verification-report.js';
+export { signPdf } from './signing/placeholder.js';
+export { type Bilingual, type Issuer, type NotarialStatus } from './rendering/wording.js';

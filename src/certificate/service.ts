@@ -17,11 +17,14 @@ import {
 } from '../notary/records.js';
 import type { BlobStore } from '../storage/blobs.js';
 import { CertificateError } from './errors.js';
-import { certificateNumber, renderDepositCertificate } from './deposit-certificate.js';
-import { renderNotarialCertificate } from './notarial-certificate.js';
-import { notarialNumber, sequenceInYear } from './notarial-number.js';
-import { renderVerificationReport, type VerificationCheck } from './verification-report.js';
-import type { NotarySigner } from './signer.js';
+import { certificateNumber, renderDepositCertificate } from './documents/deposit-certificate.js';
+import { renderNotarialCertificate } from './documents/notarial-certificate.js';
+import { notarialNumber, sequenceInYear } from './documents/notarial-number.js';
+import {
+  renderVerificationReport,
+  type VerificationCheck,
+} from './documents/verification-report.js';
+import type { NotarySigner } from './signing/signer.js';
 import {
   certificateDigestKey,
   certificatePrefix,
@@ -30,7 +33,7 @@ import {
   type CertificateKind,
   type CertificateRecord,
 } from './store.js';
-import type { Issuer, NotarialStatus } from './wording.js';
+import type { Issuer, NotarialStatus } from './rendering/wording.js';
 
 export interface CertificateServiceDeps {
   readonly casework: Casework;

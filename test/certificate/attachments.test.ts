@@ -6,11 +6,11 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import PDFDocument from 'pdfkit';
-import { embedFiles } from '../../src/certificate/attach.js';
+import { embedFiles } from '../../src/certificate/rendering/attach.js';
 import { extractAttachments } from '../../src/certificate/attachments.js';
 import { CertificateError, MAX_PDF_BYTES } from '../../src/certificate/errors.js';
-import { signPdf } from '../../src/certificate/placeholder.js';
-import { addSignatureField } from '../../src/certificate/placeholder.js';
+import { signPdf } from '../../src/certificate/signing/placeholder.js';
+import { addSignatureField } from '../../src/certificate/signing/placeholder.js';
 import { testSigner } from './fixture.js';
 
 function pdfkitDoc(build: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {

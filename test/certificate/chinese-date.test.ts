@@ -1,6 +1,10 @@
 /** Dates in Chinese numerals, as the notarial certificate prints them. */
 import { expect } from 'chai';
-import { chineseCount, chineseDate, chineseYear } from '../../src/certificate/chinese-date.js';
+import {
+  chineseCount,
+  chineseDate,
+  chineseYear,
+} from '../../src/certificate/rendering/chinese-date.js';
 
 const VALUE: Record<string, number> = {
   〇: 0,

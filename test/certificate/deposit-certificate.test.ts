@@ -11,7 +11,7 @@ import {
   buildDepositCertificate,
   renderDepositCertificate,
   type DepositCertificateInput,
-} from '../../src/certificate/deposit-certificate.js';
+} from '../../src/certificate/documents/deposit-certificate.js';
 import { CertificateError } from '../../src/certificate/errors.js';
 import { displayDepositNumber, openingCommitment, parseEntry } from '../../src/entry/index.js';
 import {

@@ -1,7 +1,7 @@
 /** The printed notarial number: `（2026）沪徐证经字第 123 号`, numbered per year of issue. */
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { notarialNumber, sequenceInYear } from '../../src/certificate/notarial-number.js';
+import { notarialNumber, sequenceInYear } from '../../src/certificate/documents/notarial-number.js';
 import type { ApplicationRecord } from '../../src/notary/records.js';
 
 const actor = {

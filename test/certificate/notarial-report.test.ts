@@ -8,12 +8,12 @@ import { CertificateError } from '../../src/certificate/errors.js';
 import {
   renderNotarialCertificate,
   type NotarialCertificateInput,
-} from '../../src/certificate/notarial-certificate.js';
+} from '../../src/certificate/documents/notarial-certificate.js';
 import {
   buildVerificationReport,
   renderVerificationReport,
   type VerificationReportInput,
-} from '../../src/certificate/verification-report.js';
+} from '../../src/certificate/documents/verification-report.js';
 import {
   ISSUED_AT,
   ISSUER,

@@ -6,9 +6,9 @@
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderDepositCertificate } from '../../src/certificate/deposit-certificate.js';
-import { renderNotarialCertificate } from '../../src/certificate/notarial-certificate.js';
-import { renderVerificationReport } from '../../src/certificate/verification-report.js';
+import { renderDepositCertificate } from '../../src/certificate/documents/deposit-certificate.js';
+import { renderNotarialCertificate } from '../../src/certificate/documents/notarial-certificate.js';
+import { renderVerificationReport } from '../../src/certificate/documents/verification-report.js';
 import {
   ISSUER,
   PUBLIC_URL,

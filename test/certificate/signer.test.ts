@@ -21,9 +21,9 @@ import {
   NOTARY_CA_FILE,
   NOTARY_CA_KEY_FILE,
   NOTARY_P12_FILE,
-} from '../../src/certificate/credentials.js';
+} from '../../src/certificate/signing/credentials.js';
 import { CertificateError } from '../../src/certificate/errors.js';
-import { notarySignerFromP12 } from '../../src/certificate/signer.js';
+import { notarySignerFromP12 } from '../../src/certificate/signing/signer.js';
 import { testSigner } from './fixture.js';
 import { run } from './tools.js';
 

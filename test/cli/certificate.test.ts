@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderDepositCertificate } from '../../src/certificate/deposit-certificate.js';
+import { renderDepositCertificate } from '../../src/certificate/documents/deposit-certificate.js';
 import { makeEntry, parseEntry } from '../../src/entry/index.js';
 import { depositView } from '../../src/evidence/service.js';
 import type { DepositOpening } from '../../src/evidence/opening.js';

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import { call, registerDepositor, type Body } from '../helpers/api.js';
 import { makeAccount } from '../helpers/casework.js';
-import { renderDepositCertificate } from '../../src/certificate/deposit-certificate.js';
+import { renderDepositCertificate } from '../../src/certificate/documents/deposit-certificate.js';
 import { ISSUED_AT, ISSUER, PUBLIC_URL, testSigner } from '../certificate/fixture.js';
 import { startTestServer, type TestServer } from '../helpers/server-fixture.js';
 import { extractAttachments } from '../../src/certificate/attachments.js';

@@ -1,5 +1,5 @@
 /** Formatting of numbers, sizes, times and deposit numbers for display. */
-import { humanSize } from '../../src/certificate/size.js';
+import { humanSize } from '../../src/certificate/rendering/size.js';
 import { lang } from './i18n.js';
 
 /** `HC00000123458` → `HC 00000 12345 8` (DESIGN §4); anything else unchanged. */
@@ -16,7 +16,7 @@ export function normalizeDepositNumber(raw: string): string | undefined {
 
 /**
  * `1234567` → `1.18 MiB`: binary units with the labels the certificates print (one formatter for
- * both, src/certificate/size.ts); `—` for a number that is not finite.
+ * both, src/certificate/rendering/size.ts); `—` for a number that is not finite.
  */
 export function formatBytes(n: number): string {
   return Number.isFinite(n) ? humanSize(n) : '—';

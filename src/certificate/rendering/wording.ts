@@ -55,7 +55,7 @@ export const dateIso = (time: string | Date): string => utc8(time).slice(0, 10);
 /** `1,234,567` */
 export const grouped = (n: number): string => n.toLocaleString('en-US');
 
-/** `1.2 MiB` (src/certificate/size.ts, shared with the web app). */
+/** `1.2 MiB` (src/certificate/rendering/size.ts, shared with the web app). */
 export { humanSize } from './size.js';
 
 export const METHOD: Record<'upload' | 'hash-only', Bilingual> = {

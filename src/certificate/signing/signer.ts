@@ -4,6 +4,8 @@
  * signed with node:crypto (RSA-SHA256), so signing a certificate costs one RSA operation.
  * @module
  */
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { Certificate } from '@peculiar/asn1-x509';
 import { Signer } from '@signpdf/utils';
 import forge from 'node-forge';
 import {
@@ -13,10 +15,9 @@ import {
   sha256,
   type KeyObject,
   type X509Certificate,
-} from '../crypto/index.js';
+} from '../../crypto/index.js';
 import { cadesDetachedSignature } from './cms.js';
-import { certificateFields, type CertificateFields } from './der.js';
-import { CertificateError } from './errors.js';
+import { CertificateError } from '../errors.js';
 
 /** Marker in the subject of the CA that `ensureNotaryCredentials` generates (DESIGN §11). */
 export const GENERATED_CA_MARKER = 'huicun generated notary CA';
@@ -47,11 +48,7 @@ const commonNameOf = (dn: string): string =>
 
 /** Orders `certs` from the certificate of `key` up its issuers, verifying each link. */
 function orderChain(key: KeyObject, certs: readonly Uint8Array[]): Uint8Array[] {
-  const parsed = certs.map((der) => ({
-    der,
-    x509: parseX509(der),
-    fields: certificateFields(der),
-  }));
+  const parsed = certs.map((der) => ({ der, x509: parseX509(der) }));
   const leaf = parsed.find((c) => c.x509.checkPrivateKey(key));
   if (!leaf)
     throw new CertificateError('NOTARY_P12_INVALID', 'no certificate in the P12 matches its key');
@@ -124,7 +121,7 @@ function readP12(p12: Uint8Array, password: string): { key: KeyObject; certs: Ui
  */
 export class NotarySigner extends Signer {
   /** DER certificates, signer first. */
-  readonly chain: readonly CertificateFields[];
+  readonly chain: readonly Certificate[];
   readonly info: NotaryCertificateInfo;
   /** True when the chain ends in the locally generated CA (refused in production). */
   readonly generatedCa: boolean;
@@ -146,7 +143,7 @@ export class NotarySigner extends Signer {
         `the RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required`,
       );
     this.#key = key;
-    this.chain = chainDer.map(certificateFields);
+    this.chain = chainDer.map((der) => AsnConvert.parse(der, Certificate));
     const certs: X509Certificate[] = chainDer.map((d) => parseX509(d));
     const leaf = certs[0]!;
     this.generatedCa = certs.some((c) => c.subject.includes(GENERATED_CA_MARKER));

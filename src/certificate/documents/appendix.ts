@@ -3,9 +3,9 @@
  * the log entry, printed in full so that they can be retyped if the attachments are lost.
  * @module
  */
-import { decodeBase64, encodeHex } from '../log/index.js';
+import { decodeBase64, encodeHex } from '../../log/index.js';
 import { mono } from './deposit-pages.js';
-import { COLOR, CONTENT_WIDTH, type Sheet } from './layout.js';
+import { COLOR, CONTENT_WIDTH, type Sheet } from '../rendering/layout.js';
 import type { ReceiptFacts } from './receipt-facts.js';
 
 /** The appendix: inclusion proof, signed checkpoint, entry, and the full description if cut. */

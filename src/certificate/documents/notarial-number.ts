@@ -9,8 +9,8 @@
  * `certificateNumber`. Pure.
  * @module
  */
-import type { ApplicationRecord } from '../notary/records.js';
-import { utc8 } from './wording.js';
+import type { ApplicationRecord } from '../../notary/records.js';
+import { utc8 } from '../rendering/wording.js';
 
 /** `（2026）沪徐证经字第 123 号` */
 export function notarialNumber(o: {

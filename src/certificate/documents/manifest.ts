@@ -3,9 +3,9 @@
  * (a hash-only file may have no SM3: shown as "未提供 not given").
  * @module
  */
-import type { FileItem } from '../evidence/opening.js';
-import { COLOR, CONTENT_WIDTH, type Column, type Line, type Sheet } from './layout.js';
-import { grouped, humanSize } from './wording.js';
+import type { FileItem } from '../../evidence/opening.js';
+import { COLOR, CONTENT_WIDTH, type Column, type Line, type Sheet } from '../rendering/layout.js';
+import { grouped, humanSize } from '../rendering/wording.js';
 
 const DIGEST_MAX_SIZE = 6.5;
 const HEX = '0123456789abcdef';

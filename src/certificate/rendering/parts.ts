@@ -6,10 +6,10 @@
  * @module
  */
 import { COLOR, CONTENT_WIDTH, PAGE, type Line, type Sheet } from './layout.js';
-import { addSignatureField } from './placeholder.js';
+import { addSignatureField } from '../signing/placeholder.js';
 import { drawQrCode } from './qr.js';
 import { drawSeal } from './seal.js';
-import type { NotarySigner } from './signer.js';
+import type { NotarySigner } from '../signing/signer.js';
 import { dateZh, type Bilingual, type Issuer } from './wording.js';
 
 const QR_SIZE = 76;

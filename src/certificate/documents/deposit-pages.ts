@@ -3,14 +3,14 @@
  * the PDF signature and algorithms, how to verify, attachments and legal basis.
  * @module
  */
-import { sha256 } from '../crypto/index.js';
-import { encodeHex } from '../log/index.js';
-import type { Attachment } from './attach.js';
-import { COLOR, CONTENT_WIDTH, type Line, type Sheet } from './layout.js';
+import { sha256 } from '../../crypto/index.js';
+import { encodeHex } from '../../log/index.js';
+import type { Attachment } from '../rendering/attach.js';
+import { COLOR, CONTENT_WIDTH, type Line, type Sheet } from '../rendering/layout.js';
 import { digestSize } from './manifest.js';
 import type { ReceiptFacts } from './receipt-facts.js';
-import type { NotarySigner } from './signer.js';
-import { grouped, LEGAL_BASIS, type Bilingual } from './wording.js';
+import type { NotarySigner } from '../signing/signer.js';
+import { grouped, LEGAL_BASIS, type Bilingual } from '../rendering/wording.js';
 
 /** A line of technical text. */
 export const mono = (text: string, size = 7): Line => ({ text, size });

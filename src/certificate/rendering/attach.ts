@@ -6,7 +6,7 @@
  * are a few kilobytes, so the cost is small.
  * @module
  */
-import { CertificateError } from './errors.js';
+import { CertificateError } from '../errors.js';
 
 /** One file to embed. */
 export interface Attachment {

@@ -8,10 +8,10 @@
  * embedded).
  * @module
  */
-import { displayDepositNumber } from '../entry/index.js';
-import type { Receipt } from '../evidence/receipt.js';
-import type { DepositView } from '../evidence/service.js';
-import { embedFiles } from './attach.js';
+import { displayDepositNumber } from '../../entry/index.js';
+import type { Receipt } from '../../evidence/receipt.js';
+import type { DepositView } from '../../evidence/service.js';
+import { embedFiles } from '../rendering/attach.js';
 import { verifyUrl } from './deposit-certificate.js';
 import {
   anchoringSection,
@@ -22,17 +22,17 @@ import {
   steps,
 } from './deposit-pages.js';
 import { appendixPages } from './appendix.js';
-import { openDocument } from './document.js';
-import { CertificateError } from './errors.js';
-import { COLOR, Sheet, type Line } from './layout.js';
+import { openDocument } from '../rendering/document.js';
+import { CertificateError } from '../errors.js';
+import { COLOR, Sheet, type Line } from '../rendering/layout.js';
 import { manifestTable } from './manifest.js';
-import { signOff, signOffHeight, titleBlock } from './parts.js';
-import { signPdf } from './placeholder.js';
+import { signOff, signOffHeight, titleBlock } from '../rendering/parts.js';
+import { signPdf } from '../signing/placeholder.js';
 import { assertViewMatchesReceipt, receiptAttachments, receiptFacts } from './receipt-facts.js';
-import type { NotarySigner } from './signer.js';
-import { chineseDate } from './chinese-date.js';
+import type { NotarySigner } from '../signing/signer.js';
+import { chineseDate } from '../rendering/chinese-date.js';
 import { examinationWording, type NotarialExamination } from './examination-wording.js';
-import { IDENTITY, METHOD, utc8, type Bilingual, type Issuer } from './wording.js';
+import { IDENTITY, METHOD, utc8, type Bilingual, type Issuer } from '../rendering/wording.js';
 
 /** Everything a notarial certificate shows; plain data. */
 export interface NotarialCertificateInput {

@@ -14,7 +14,7 @@ import {
   SIG_FLAGS,
   SUBFILTER_ETSI_CADES_DETACHED,
 } from '@signpdf/utils';
-import { appearanceStream, type Box, type PdfkitRef as Ref } from './appearance.js';
+import { appearanceStream, type Box, type PdfkitRef as Ref } from '../rendering/appearance.js';
 import type { NotarySigner } from './signer.js';
 
 interface DocInternals {

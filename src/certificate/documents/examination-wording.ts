@@ -13,8 +13,8 @@ import type {
   SystemCheck,
   SystemCheckResult,
   SystemChecks,
-} from '../notary/examination.js';
-import { utc8, type Bilingual } from './wording.js';
+} from '../../notary/examination.js';
+import { utc8, type Bilingual } from '../rendering/wording.js';
 
 /** What a notarial certificate is told was examined (a decision's `examination`). */
 export interface NotarialExamination {

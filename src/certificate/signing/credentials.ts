@@ -10,8 +10,13 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import forge from 'node-forge';
-import { generateRsaPem, privateKeyFromPem, randomBytes, rsaSha256Sign } from '../crypto/index.js';
-import { CertificateError } from './errors.js';
+import {
+  generateRsaPem,
+  privateKeyFromPem,
+  randomBytes,
+  rsaSha256Sign,
+} from '../../crypto/index.js';
+import { CertificateError } from '../errors.js';
 import { GENERATED_CA_MARKER, notarySignerFromP12, type NotarySigner } from './signer.js';
 
 export const NOTARY_CA_FILE = 'notary-ca.pem';

@@ -6,7 +6,7 @@
  * are embedded, so the PDF alone verifies offline.
  * @module
  */
-import { embedFiles } from './attach.js';
+import { embedFiles } from '../rendering/attach.js';
 import {
   anchoringSection,
   attachmentsSection,
@@ -26,14 +26,14 @@ import {
   type DepositCertificateInput,
 } from './deposit-particulars.js';
 import { appendixPages } from './appendix.js';
-import { openDocument } from './document.js';
-import { Sheet } from './layout.js';
+import { openDocument } from '../rendering/document.js';
+import { Sheet } from '../rendering/layout.js';
 import { manifestTable } from './manifest.js';
-import { signOff, signOffHeight, titleBlock } from './parts.js';
-import { signPdf } from './placeholder.js';
+import { signOff, signOffHeight, titleBlock } from '../rendering/parts.js';
+import { signPdf } from '../signing/placeholder.js';
 import { assertViewMatchesReceipt, receiptAttachments, receiptFacts } from './receipt-facts.js';
-import type { NotarySigner } from './signer.js';
-import { NOT_NOTARIAL, dateIso } from './wording.js';
+import type { NotarySigner } from '../signing/signer.js';
+import { NOT_NOTARIAL, dateIso } from '../rendering/wording.js';
 
 export { certificateNumber, DEPOSIT_TITLE, verifyUrl, type DepositCertificateInput };
 

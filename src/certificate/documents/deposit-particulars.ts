@@ -3,11 +3,11 @@
  * the rows of page 1 — particulars, notarial status and the scope-of-proof notes.
  * @module
  */
-import { displayDepositNumber } from '../entry/index.js';
-import type { Receipt } from '../evidence/receipt.js';
-import type { DepositView } from '../evidence/service.js';
-import { CertificateError } from './errors.js';
-import { COLOR, type Line } from './layout.js';
+import { displayDepositNumber } from '../../entry/index.js';
+import type { Receipt } from '../../evidence/receipt.js';
+import type { DepositView } from '../../evidence/service.js';
+import { CertificateError } from '../errors.js';
+import { COLOR, type Line } from '../rendering/layout.js';
 import {
   IDENTITY,
   METHOD,
@@ -18,7 +18,7 @@ import {
   type Bilingual,
   type Issuer,
   type NotarialStatus,
-} from './wording.js';
+} from '../rendering/wording.js';
 
 /** Everything a deposit certificate shows; plain data (DESIGN §7). */
 export interface DepositCertificateInput {

@@ -5,12 +5,12 @@
  * root. A certificate never prints a receipt that does not verify.
  * @module
  */
-import { sha256 } from '../crypto/index.js';
-import { openingCommitment, parseEntry, type Entry } from '../entry/index.js';
-import type { Receipt } from '../evidence/receipt.js';
-import { receiptToTlogProof } from '../evidence/receipt.js';
-import { openingFile, type DepositOpening } from '../evidence/opening.js';
-import type { DepositView } from '../evidence/service.js';
+import { sha256 } from '../../crypto/index.js';
+import { openingCommitment, parseEntry, type Entry } from '../../entry/index.js';
+import type { Receipt } from '../../evidence/receipt.js';
+import { receiptToTlogProof } from '../../evidence/receipt.js';
+import { openingFile, type DepositOpening } from '../../evidence/opening.js';
+import type { DepositView } from '../../evidence/service.js';
 import {
   decodeBase64,
   encodeHex,
@@ -20,9 +20,9 @@ import {
   parseVkey,
   treeHasher,
   verifyInclusion,
-} from '../log/index.js';
-import type { Attachment } from './attach.js';
-import { CertificateError } from './errors.js';
+} from '../../log/index.js';
+import type { Attachment } from '../rendering/attach.js';
+import { CertificateError } from '../errors.js';
 
 /** What the certificate shows about the log. */
 export interface ReceiptFacts {

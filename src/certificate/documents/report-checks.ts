@@ -3,8 +3,8 @@
  * (id, result, bilingual message; for failures what was expected and what was found).
  * @module
  */
-import { COLOR, CONTENT_WIDTH, PAGE, type Line, type Sheet } from './layout.js';
-import type { Bilingual } from './wording.js';
+import { COLOR, CONTENT_WIDTH, PAGE, type Line, type Sheet } from '../rendering/layout.js';
+import type { Bilingual } from '../rendering/wording.js';
 
 /** One check, in the shape of DESIGN §6 (src/verify's `Check` is assignable to it). */
 export interface VerificationCheck {

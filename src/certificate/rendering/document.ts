@@ -8,7 +8,7 @@
  * @module
  */
 import PDFDocument from 'pdfkit';
-import { VERSION } from '../version.js';
+import { VERSION } from '../../version.js';
 import { certificateFonts } from './fonts.js';
 import { PAGE } from './layout.js';
 import { xmpPacket, type XmpFields } from './xmp.js';

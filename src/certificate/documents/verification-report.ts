@@ -4,22 +4,22 @@
  * id, status, message and, for failures, expected and actual) and embedded as JSON.
  * @module
  */
-import { displayDepositNumber } from '../entry/index.js';
-import { embedFiles } from './attach.js';
+import { displayDepositNumber } from '../../entry/index.js';
+import { embedFiles } from '../rendering/attach.js';
 import { verifyUrl } from './deposit-certificate.js';
-import { openDocument } from './document.js';
-import { CertificateError } from './errors.js';
-import { COLOR, Sheet, type Line } from './layout.js';
-import { signOff, signOffHeight, titleBlock } from './parts.js';
-import { signPdf } from './placeholder.js';
+import { openDocument } from '../rendering/document.js';
+import { CertificateError } from '../errors.js';
+import { COLOR, Sheet, type Line } from '../rendering/layout.js';
+import { signOff, signOffHeight, titleBlock } from '../rendering/parts.js';
+import { signPdf } from '../signing/placeholder.js';
 import {
   checksTable,
   verdictBox,
   type ReportVerdict,
   type VerificationCheck,
 } from './report-checks.js';
-import type { NotarySigner } from './signer.js';
-import { utc8, type Bilingual, type Issuer } from './wording.js';
+import type { NotarySigner } from '../signing/signer.js';
+import { utc8, type Bilingual, type Issuer } from '../rendering/wording.js';
 
 export type { ReportVerdict, VerificationCheck } from './report-checks.js';
 
