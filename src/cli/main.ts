@@ -4,7 +4,7 @@
  * express, level or pdfkit (DESIGN §2, §10). A command resolves with its exit code; what escapes
  * it is mapped here by the one exit-code mapper (src/cli/errors.ts).
  */
-import { exitCode } from './errors.js';
+import { CliError, exitCode } from './errors.js';
 
 const USAGE = `huicun 汇存 — electronic-evidence deposit service
 
@@ -51,10 +51,7 @@ async function main(argv: string[]): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   const load = commands[name];
-  if (!load) {
-    console.error(`huicun: unknown command "${name}"\n\n${USAGE}`);
-    return 2;
-  }
+  if (!load) throw new CliError('USAGE', `unknown command "${name}"\n\n${USAGE}`);
   return (await load())(rest);
 }
 
