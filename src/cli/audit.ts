@@ -13,18 +13,19 @@ import { opsHasher } from '../ops/restore.js';
 import { findLiveServer } from '../ops/server-file.js';
 import { StorageError } from '../storage/errors.js';
 import { openLevelStore } from '../storage/leveldb.js';
-import { OnlineError } from './errors.js';
-import { callAdminRoute, defaultOpsIo, ServerError, type OpsIo } from './local-server.js';
+import { CliError, runCommand } from './errors.js';
+import { callAdminRoute, defaultOpsIo, type OpsIo } from './local-server.js';
+
+const USAGE = 'usage: huicun audit [--json]';
 
 export async function auditCommand(args: string[], io: OpsIo = defaultOpsIo): Promise<number> {
+  return runCommand({ name: 'audit', usage: USAGE, err: io.err }, () => audit(args, io));
+}
+
+async function audit(args: string[], io: OpsIo): Promise<number> {
   const json = args.includes('--json');
   const unknown = args.filter((a) => a !== '--json');
-  if (unknown.length) {
-    io.err(
-      `huicun audit: unexpected arguments: ${unknown.join(' ')}\nusage: huicun audit [--json]`,
-    );
-    return 2;
-  }
+  if (unknown.length) throw new CliError('USAGE', `unexpected arguments: ${unknown.join(' ')}`);
   const config = loadConfig(io.env);
   const print = (report: AuditReport): number => {
     io.out(json ? JSON.stringify(report, null, 2) : formatAuditReport(report));
@@ -35,11 +36,12 @@ export async function auditCommand(args: string[], io: OpsIo = defaultOpsIo): Pr
     try {
       return print((await callAdminRoute(live, '/api/v1/admin/audit', {})) as AuditReport);
     } catch (err) {
-      if (err instanceof ServerError || err instanceof OnlineError) {
-        io.err(`huicun audit: the running server (${live.url}) could not audit: ${err.message}`);
-        return 2;
-      }
-      throw err;
+      if (!(err instanceof CliError)) throw err;
+      throw new CliError(
+        'UNREACHABLE',
+        `the running server (${live.url}) could not audit: ${err.message}`,
+        { cause: err },
+      );
     }
   }
   const ring = loadLogKeyRing(config.certsDir, config.origin);
@@ -48,10 +50,11 @@ export async function auditCommand(args: string[], io: OpsIo = defaultOpsIo): Pr
     store = await openLevelStore(join(config.dataDir, 'db'));
   } catch (err) {
     if (err instanceof StorageError && err.code === 'STORE_LOCKED') {
-      io.err(
-        `huicun audit: a server holds the store but ${config.dataDir}/server.json does not lead to it; stop it first, or use POST /api/v1/admin/audit.`,
+      throw new CliError(
+        'STORE_HELD',
+        `a server holds the store but ${config.dataDir}/server.json does not lead to it; stop it first, or use POST /api/v1/admin/audit.`,
+        { cause: err },
       );
-      return 2;
     }
     throw err;
   }

@@ -12,8 +12,8 @@ import { OpsError } from '../ops/errors.js';
 import { findLiveServer } from '../ops/server-file.js';
 import { StorageError } from '../storage/errors.js';
 import { openLevelStore } from '../storage/leveldb.js';
-import { OnlineError } from './errors.js';
-import { callAdminRoute, defaultOpsIo, ServerError, type OpsIo } from './local-server.js';
+import { CliError, runCommand } from './errors.js';
+import { callAdminRoute, defaultOpsIo, type OpsIo } from './local-server.js';
 
 const USAGE = `usage: huicun backup <dir>
   copies one consistent snapshot of the store and the files it references into <dir>
@@ -46,10 +46,17 @@ export function formatBackupSummary(
 }
 
 export async function backupCommand(args: string[], io: OpsIo = defaultOpsIo): Promise<number> {
-  if (args.length !== 1 || args[0]!.startsWith('-')) {
-    io.err(`huicun backup: give one backup folder\n${USAGE}`);
-    return 2;
-  }
+  // an error line replaces the progress line
+  const err = (line: string): void => {
+    io.progress?.('');
+    io.err(line);
+  };
+  return runCommand({ name: 'backup', usage: USAGE, err }, () => backup(args, io));
+}
+
+async function backup(args: string[], io: OpsIo): Promise<number> {
+  if (args.length !== 1 || args[0]!.startsWith('-'))
+    throw new CliError('USAGE', 'give one backup folder');
   const dir = resolve(args[0]!);
   const config = loadConfig(io.env);
   let shown = 0;
@@ -64,11 +71,8 @@ export async function backupCommand(args: string[], io: OpsIo = defaultOpsIo): P
       io.out(line);
     return 0;
   };
-  const fail = (message: string, code: number): number => {
-    io.progress?.('');
-    io.err(`huicun backup: ${message}`);
-    return code;
-  };
+  const refused = (code: unknown, err: Error): CliError =>
+    new CliError('REFUSED', `${String(code)}: ${err.message}`, { cause: err });
   const live = await findLiveServer(config.dataDir);
   if (live) {
     try {
@@ -80,8 +84,8 @@ export async function backupCommand(args: string[], io: OpsIo = defaultOpsIo): P
         `by the server at ${live.url}`,
       );
     } catch (err) {
-      if (err instanceof ServerError) return fail(`${err.code}: ${err.message}`, 1);
-      if (err instanceof OnlineError) return fail(err.message, 2);
+      if (err instanceof CliError && err.code === 'REFUSED')
+        throw refused(err.details?.serverCode, err);
       throw err;
     }
   }
@@ -91,9 +95,10 @@ export async function backupCommand(args: string[], io: OpsIo = defaultOpsIo): P
     store = await openLevelStore(join(config.dataDir, 'db'));
   } catch (err) {
     if (err instanceof StorageError && err.code === 'STORE_LOCKED')
-      return fail(
+      throw new CliError(
+        'STORE_HELD',
         `a server holds the store but ${config.dataDir}/server.json does not lead to it; use POST /api/v1/admin/backup`,
-        2,
+        { cause: err },
       );
     throw err;
   }
@@ -111,7 +116,7 @@ export async function backupCommand(args: string[], io: OpsIo = defaultOpsIo): P
     );
     return done(result, 'store opened by this command: no server was running');
   } catch (err) {
-    if (err instanceof OpsError) return fail(`${err.code}: ${err.message}`, 1);
+    if (err instanceof OpsError) throw refused(err.code, err);
     throw err;
   } finally {
     await store.close();

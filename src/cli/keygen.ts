@@ -11,6 +11,7 @@ import { loadOrCreateLogKey, LOG_KEY_FILE } from '../keys/log-key.js';
 import { rotateLogKey } from '../keys/log-key-ring.js';
 import { rotateTokenKey } from '../keys/token-key-ring.js';
 import { findLiveServer } from '../ops/server-file.js';
+import { runCommand, usageError } from './errors.js';
 import { defaultOpsIo, type OpsIo } from './local-server.js';
 
 const USAGE = `usage: huicun keygen [--rotate-log-key] [--rotate-token-key]
@@ -20,6 +21,10 @@ const USAGE = `usage: huicun keygen [--rotate-log-key] [--rotate-token-key]
   --rotate-token-key  retire the login-token key; tokens it signed stay valid until they expire`;
 
 export async function keygen(args: string[], io: OpsIo = defaultOpsIo): Promise<number> {
+  return runCommand({ name: 'keygen', usage: USAGE, err: io.err }, () => runKeygen(args, io));
+}
+
+async function runKeygen(args: string[], io: OpsIo): Promise<number> {
   let values: { 'rotate-log-key'?: boolean; 'rotate-token-key'?: boolean };
   try {
     ({ values } = parseArgs({
@@ -31,8 +36,7 @@ export async function keygen(args: string[], io: OpsIo = defaultOpsIo): Promise<
       },
     }));
   } catch (err) {
-    io.err(`huicun keygen: ${(err as Error).message}\n${USAGE}`);
-    return 2;
+    throw usageError(err);
   }
   const config = loadConfig(io.env);
   const { key, created } = loadOrCreateLogKey(config.certsDir, config.origin);

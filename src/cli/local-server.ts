@@ -3,7 +3,7 @@
  * routes are called with the local secret and answer an NDJSON stream of progress lines and
  * one result (src/http/ops-routes.ts). Also the terminal I/O the operator commands share.
  */
-import { OnlineError } from './errors.js';
+import { CliError } from './errors.js';
 import { LOCAL_SECRET_HEADER, type ServerFile } from '../ops/server-file.js';
 
 /** Where an operator command reads and writes (tests pass their own). */
@@ -24,21 +24,16 @@ export const defaultOpsIo: OpsIo = {
     : undefined,
 };
 
-/** An error the server answered with `{error: {code, message}}`. */
-export class ServerError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
+/** The server's error answer `{error: {code, message}}`; `details.serverCode` is its code. */
+function refused(serverCode: string, message: string): CliError {
+  return new CliError('REFUSED', message, { details: { serverCode } });
 }
 
 /**
  * POSTs `body` to the admin route `path` of `server` with its local secret and follows the
  * NDJSON answer: `onProgress` sees each progress value, the `result` is returned.
- * @throws ServerError when the server answers an error; OnlineError when it cannot be reached
- *   or answers something else.
+ * @throws {CliError} REFUSED when the server answers an error; UNREACHABLE when it cannot be
+ *   reached or answers something else.
  */
 export async function callAdminRoute(
   server: ServerFile,
@@ -58,7 +53,10 @@ export async function callAdminRoute(
       body: JSON.stringify(body),
     });
   } catch (err) {
-    throw new OnlineError(`cannot reach the server at ${server.url}: ${(err as Error).message}`);
+    throw new CliError(
+      'UNREACHABLE',
+      `cannot reach the server at ${server.url}: ${(err as Error).message}`,
+    );
   }
   if (!res.ok || !res.body) {
     const text = await res.text().catch(() => '');
@@ -69,8 +67,8 @@ export async function callAdminRoute(
       parsed = undefined;
     }
     if (parsed?.error?.code)
-      throw new ServerError(parsed.error.code, parsed.error.message ?? parsed.error.code);
-    throw new OnlineError(`${server.url}${path} answered ${res.status}`);
+      throw refused(parsed.error.code, parsed.error.message ?? parsed.error.code);
+    throw new CliError('UNREACHABLE', `${server.url}${path} answered ${res.status}`);
   }
   const decoder = new TextDecoder();
   let buffered = '';
@@ -86,10 +84,10 @@ export async function callAdminRoute(
         result?: unknown;
         error?: { code: string; message: string };
       };
-      if (value.error) throw new ServerError(value.error.code, value.error.message);
+      if (value.error) throw refused(value.error.code, value.error.message);
       if ('result' in value) return value.result;
       if (value.progress !== null && value.progress !== undefined) onProgress(value.progress);
     }
   }
-  throw new OnlineError(`${server.url}${path} ended without a result`);
+  throw new CliError('UNREACHABLE', `${server.url}${path} ended without a result`);
 }

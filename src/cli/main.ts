@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 /**
  * `huicun` — the command line. Each subcommand is imported lazily, so `huicun verify` never loads
- * express, level or pdfkit (DESIGN §2, §10).
+ * express, level or pdfkit (DESIGN §2, §10). A command resolves with its exit code; what escapes
+ * it is mapped here by the one exit-code mapper (src/cli/errors.ts).
  */
+import { CliError, exitCode } from './errors.js';
+
 const USAGE = `huicun 汇存 — electronic-evidence deposit service
 
 usage:
@@ -48,10 +51,7 @@ async function main(argv: string[]): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   const load = commands[name];
-  if (!load) {
-    console.error(`huicun: unknown command "${name}"\n\n${USAGE}`);
-    return 2;
-  }
+  if (!load) throw new CliError('USAGE', `unknown command "${name}"\n\n${USAGE}`);
   return (await load())(rest);
 }
 
@@ -61,6 +61,6 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     console.error(`huicun: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
+    process.exitCode = exitCode(err);
   },
 );

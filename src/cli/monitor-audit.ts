@@ -20,10 +20,13 @@ import {
   treeHasher,
   type Hash,
 } from '../log/index.js';
+import { CliError } from './errors.js';
 import { getBytes } from './online.js';
 
 /** The log served data that contradicts its signed checkpoint: the monitor exits 1. */
-export class Inconsistency extends Error {}
+export function inconsistency(what: string): CliError {
+  return new CliError('INCONSISTENT', `不一致 INCONSISTENT: ${what}`);
+}
 
 /** A compact range as the state file keeps it: size and base64 hashes. */
 export interface CompactState {
@@ -47,8 +50,8 @@ const widthOf = (index: number, count: number): number =>
 /**
  * Extends `from` (the compact range of the last verified tree) to `to` leaves with the log's
  * entry bundles, checking the hash tiles on the way and the result against `root`.
- * @throws {Inconsistency} when a bundle, tile or the root disagrees.
- * @throws {OnlineError} when the log cannot be read.
+ * @throws {CliError} INCONSISTENT when a bundle, tile or the root disagrees, UNREACHABLE when
+ *   the log cannot be read.
  */
 export async function auditNewEntries(
   base: string,
@@ -83,7 +86,7 @@ export async function auditNewEntries(
       entries = decodeEntryBundle(await getBytes(base, `/tlog/${path}`), width);
     } catch (err) {
       if (err instanceof LogError)
-        throw new Inconsistency(`entry bundle ${path} is malformed: ${err.message}`);
+        throw inconsistency(`entry bundle ${path} is malformed: ${err.message}`);
       throw err;
     }
     fetched.set(b, entries);
@@ -95,7 +98,7 @@ export async function auditNewEntries(
   }
   const calculated = range.root();
   if (!equalBytes(calculated, root)) {
-    throw new Inconsistency(
+    throw inconsistency(
       `the entries do not hash to the checkpoint's root (calculated ${encodeBase64(calculated)}, signed ${encodeBase64(root)})`,
     );
   }
@@ -104,12 +107,10 @@ export async function auditNewEntries(
     const path = hashTilePath(t.level, t.index, width === TILE_WIDTH ? undefined : width);
     const tile = await getBytes(base, `/tlog/${path}`);
     if (tile.length !== width * HASH_SIZE)
-      throw new Inconsistency(
-        `hash tile ${path} has ${tile.length} bytes, want ${width * HASH_SIZE}`,
-      );
+      throw inconsistency(`hash tile ${path} has ${tile.length} bytes, want ${width * HASH_SIZE}`);
     for (const [pos, hash] of t.nodes) {
       if (!equalBytes(tile.subarray(pos * HASH_SIZE, (pos + 1) * HASH_SIZE), hash))
-        throw new Inconsistency(`hash tile ${path} differs from the entries at position ${pos}`);
+        throw inconsistency(`hash tile ${path} differs from the entries at position ${pos}`);
     }
   });
   return { size: range.size, hashes: range.hashes.map(encodeBase64) };

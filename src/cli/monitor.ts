@@ -24,8 +24,8 @@ import {
   VerifyError,
   type VerifierKey,
 } from '../verify/index.js';
-import { auditNewEntries, Inconsistency, type CompactState } from './monitor-audit.js';
-import { OnlineError } from './errors.js';
+import { CliError, runCommand, usageError } from './errors.js';
+import { auditNewEntries, inconsistency, type CompactState } from './monitor-audit.js';
 import { baseUrl, fetchConsistencyProof, fetchLogKeys, getText } from './online.js';
 
 const USAGE = `usage: huicun monitor <url> --state FILE [--log-key VKEY]…
@@ -59,15 +59,16 @@ const defaultIo: MonitorIo = {
   err: (l) => console.error(l),
 };
 
-class UsageError extends Error {}
-
 async function readState(path: string): Promise<MonitorState | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
     if ((err as { code?: unknown }).code === 'ENOENT') return undefined;
-    throw new UsageError(`cannot read the state file ${path}: ${(err as Error).message}`);
+    throw new CliError(
+      'BAD_INPUT',
+      `cannot read the state file ${path}: ${(err as Error).message}`,
+    );
   }
   try {
     const s = JSON.parse(text) as MonitorState;
@@ -75,7 +76,10 @@ async function readState(path: string): Promise<MonitorState | undefined> {
       throw new Error('unknown format');
     return s;
   } catch (err) {
-    throw new UsageError(`the state file ${path} is malformed: ${(err as Error).message}`);
+    throw new CliError(
+      'BAD_INPUT',
+      `the state file ${path} is malformed: ${(err as Error).message}`,
+    );
   }
 }
 
@@ -103,14 +107,14 @@ async function trustedKeys(
   return published;
 }
 
-/** Checks `next` against the last verified checkpoint; throws {@link Inconsistency}. */
+/** Checks `next` against the last verified checkpoint; throws an {@link inconsistency}. */
 async function checkConsistency(base: string, last: MonitorState, next: Checkpoint): Promise<void> {
   const root = decodeBase64(last.root);
   if (next.size < last.size)
-    throw new Inconsistency(`rollback: the log shrank from ${last.size} to ${next.size} entries`);
+    throw inconsistency(`rollback: the log shrank from ${last.size} to ${next.size} entries`);
   if (next.size === last.size) {
     if (encodeBase64(next.root) !== last.root)
-      throw new Inconsistency(`fork: two different roots for size ${next.size}`);
+      throw inconsistency(`fork: two different roots for size ${next.size}`);
     return;
   }
   if (last.size === 0) return;
@@ -120,7 +124,7 @@ async function checkConsistency(base: string, last: MonitorState, next: Checkpoi
   try {
     verifyConsistency(last.size, next.size, proof, root, next.root, rfc6962);
   } catch (err) {
-    throw new Inconsistency(
+    throw inconsistency(
       `fork: no valid consistency proof from ${last.size} to ${next.size} (${(err as Error).message})`,
     );
   }
@@ -128,6 +132,10 @@ async function checkConsistency(base: string, last: MonitorState, next: Checkpoi
 
 /** Runs `huicun monitor …`; resolves with the exit code. */
 export async function monitorCommand(args: string[], io: MonitorIo = defaultIo): Promise<number> {
+  return runCommand({ name: 'monitor', usage: USAGE, err: io.err }, () => monitor(args, io));
+}
+
+async function monitor(args: string[], io: MonitorIo): Promise<number> {
   let url: string;
   let statePath: string;
   let logKeys: string[];
@@ -144,8 +152,7 @@ export async function monitorCommand(args: string[], io: MonitorIo = defaultIo):
     statePath = values.state;
     logKeys = values['log-key'] ?? [];
   } catch (e) {
-    io.err(`huicun monitor: ${(e as Error).message}\n${USAGE}`);
-    return 2;
+    throw usageError(e);
   }
   try {
     const state = await readState(statePath);
@@ -159,12 +166,12 @@ export async function monitorCommand(args: string[], io: MonitorIo = defaultIo):
       const sig = opened.verified[0]!;
       signer = keys.find((k) => k.name === sig.name && k.keyId === sig.keyId)!;
     } catch (err) {
-      throw new Inconsistency(
+      throw inconsistency(
         `the checkpoint does not verify with a trusted key: ${(err as Error).message}`,
       );
     }
     if (checkpoint.origin !== signer.name)
-      throw new Inconsistency(
+      throw inconsistency(
         `the checkpoint's origin ${checkpoint.origin} is not the key's name ${signer.name}`,
       );
     if (state) await checkConsistency(url, state, checkpoint);
@@ -189,14 +196,7 @@ export async function monitorCommand(args: string[], io: MonitorIo = defaultIo):
     );
     return 0;
   } catch (e) {
-    if (e instanceof Inconsistency) {
-      io.err(`huicun monitor: 不一致 INCONSISTENT: ${e.message}`);
-      return 1;
-    }
-    if (e instanceof UsageError || e instanceof OnlineError || e instanceof VerifyError) {
-      io.err(`huicun monitor: ${(e as Error).message}`);
-      return 2;
-    }
+    if (e instanceof VerifyError) throw new CliError('BAD_INPUT', e.message, { cause: e });
     throw e;
   }
 }

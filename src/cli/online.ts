@@ -3,7 +3,7 @@
  * published key, the latest checkpoint, consistency proofs, and the tlog-tiles read API.
  */
 
-import { OnlineError } from './errors.js';
+import { CliError } from './errors.js';
 
 const TIMEOUT_MS = 30_000;
 
@@ -13,10 +13,10 @@ export function baseUrl(url: string): string {
   try {
     u = new URL(url);
   } catch {
-    throw new OnlineError(`not a URL: ${url}`);
+    throw new CliError('UNREACHABLE', `not a URL: ${url}`);
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:')
-    throw new OnlineError(`not an http(s) URL: ${url}`);
+    throw new CliError('UNREACHABLE', `not an http(s) URL: ${url}`);
   return u.href.replace(/\/+$/, '');
 }
 
@@ -25,9 +25,11 @@ async function get(base: string, path: string): Promise<Response> {
   try {
     res = await fetch(`${base}${path}`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (cause) {
-    throw new OnlineError(`cannot reach ${base}${path}: ${(cause as Error).message}`, { cause });
+    throw new CliError('UNREACHABLE', `cannot reach ${base}${path}: ${(cause as Error).message}`, {
+      cause,
+    });
   }
-  if (!res.ok) throw new OnlineError(`${base}${path} answered ${res.status}`);
+  if (!res.ok) throw new CliError('UNREACHABLE', `${base}${path} answered ${res.status}`);
   return res;
 }
 
@@ -47,7 +49,7 @@ export async function getJson(base: string, path: string): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new OnlineError(`${base}${path} did not answer JSON`);
+    throw new CliError('UNREACHABLE', `${base}${path} did not answer JSON`);
   }
 }
 
@@ -56,7 +58,7 @@ export async function fetchLogKeys(base: string): Promise<string[]> {
   const body = (await getJson(base, '/api/v1/log/key')) as { vkey?: unknown; previous?: unknown };
   const previous = Array.isArray(body.previous) ? body.previous : [];
   const keys = [body.vkey, ...previous].filter((k): k is string => typeof k === 'string');
-  if (keys.length === 0) throw new OnlineError(`${base}/api/v1/log/key has no vkey`);
+  if (keys.length === 0) throw new CliError('UNREACHABLE', `${base}/api/v1/log/key has no vkey`);
   return keys;
 }
 
@@ -71,7 +73,7 @@ export async function fetchConsistencyProof(
     proof?: unknown;
   };
   if (!Array.isArray(body.proof) || !body.proof.every((h) => typeof h === 'string'))
-    throw new OnlineError('the consistency proof is malformed');
+    throw new CliError('UNREACHABLE', 'the consistency proof is malformed');
   return body.proof as string[];
 }
 
@@ -93,9 +95,13 @@ export async function fetchDocumentIssued(
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (cause) {
-    throw new OnlineError(`cannot reach ${base}/api/v1/verify: ${(cause as Error).message}`, {
-      cause,
-    });
+    throw new CliError(
+      'UNREACHABLE',
+      `cannot reach ${base}/api/v1/verify: ${(cause as Error).message}`,
+      {
+        cause,
+      },
+    );
   }
   if (!res.ok) return undefined;
   const body = (await res.json().catch(() => undefined)) as

@@ -21,6 +21,7 @@ import {
 } from '../ops/restore.js';
 import { checkpointFromFile, resumeRestoredLog, startNewLog } from '../ops/restore-resume.js';
 import { StorageError } from '../storage/errors.js';
+import { CliError, runCommand, usageError } from './errors.js';
 import { defaultOpsIo, type OpsIo } from './local-server.js';
 
 const USAGE = `usage: huicun restore <dir> [--resume --latest-checkpoint FILE | --new-log ORIGIN]
@@ -34,8 +35,6 @@ const USAGE = `usage: huicun restore <dir> [--resume --latest-checkpoint FILE | 
                             must equal the restored head, else the log would fork
   --new-log ORIGIN          go on under a new origin and a new log key (the old key is retired
                             and listed under "previous"); then set HUICUN_ORIGIN=ORIGIN`;
-
-class UsageError extends Error {}
 
 interface Parsed {
   readonly dir: string | undefined;
@@ -54,18 +53,18 @@ function parse(args: string[]): Parsed {
       'new-log': { type: 'string' },
     },
   });
-  if (positionals.length > 1) throw new UsageError('give at most one backup folder');
+  if (positionals.length > 1) throw new CliError('USAGE', 'give at most one backup folder');
   const latest = values['latest-checkpoint'];
   if (values.resume && latest === undefined)
-    throw new UsageError('--resume needs --latest-checkpoint FILE');
+    throw new CliError('USAGE', '--resume needs --latest-checkpoint FILE');
   if (latest !== undefined && !values.resume)
-    throw new UsageError('--latest-checkpoint goes with --resume');
+    throw new CliError('USAGE', '--latest-checkpoint goes with --resume');
   if (values.resume && values['new-log'] !== undefined)
-    throw new UsageError('--resume and --new-log exclude each other');
+    throw new CliError('USAGE', '--resume and --new-log exclude each other');
   if (positionals.length === 0 && !values.resume && values['new-log'] === undefined)
-    throw new UsageError('give a backup folder, --resume or --new-log');
+    throw new CliError('USAGE', 'give a backup folder, --resume or --new-log');
   if (values['new-log'] !== undefined && !isValidKeyName(values['new-log']))
-    throw new UsageError('the new origin must be non-empty, without spaces or "+"');
+    throw new CliError('USAGE', 'the new origin must be non-empty, without spaces or "+"');
   return { dir: positionals[0], latest, newLog: values['new-log'] };
 }
 
@@ -78,12 +77,20 @@ function progressLine(p: RestoreProgress): string {
 }
 
 export async function restoreCommand(args: string[], io: OpsIo = defaultOpsIo): Promise<number> {
+  // an error line replaces the progress line
+  const err = (line: string): void => {
+    io.progress?.('');
+    io.err(line);
+  };
+  return runCommand({ name: 'restore', usage: USAGE, err }, () => runRestore(args, io));
+}
+
+async function runRestore(args: string[], io: OpsIo): Promise<number> {
   let opts: Parsed;
   try {
     opts = parse(args);
   } catch (err) {
-    io.err(`huicun restore: ${(err as Error).message}\n${USAGE}`);
-    return 2;
+    throw usageError(err);
   }
   const config = loadConfig(io.env);
   let latest: string | undefined;
@@ -91,8 +98,9 @@ export async function restoreCommand(args: string[], io: OpsIo = defaultOpsIo): 
     try {
       latest = checkpointFromFile(await readFile(opts.latest, 'utf8'));
     } catch (err) {
-      io.err(`huicun restore: cannot read ${opts.latest}: ${(err as Error).message}`);
-      return 2;
+      throw new CliError('BAD_INPUT', `cannot read ${opts.latest}: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
   }
   try {
@@ -134,13 +142,12 @@ export async function restoreCommand(args: string[], io: OpsIo = defaultOpsIo): 
     if (err instanceof OpsError) {
       const report = err.details?.report as AuditReport | undefined;
       if (report) io.err(formatAuditReport(report));
-      io.err(`huicun restore: ${err.code}: ${err.message}`);
-      return 1;
+      throw new CliError('REFUSED', `${err.code}: ${err.message}`, { cause: err });
     }
-    if (err instanceof StorageError && err.code === 'STORE_LOCKED') {
-      io.err(`huicun restore: a server holds ${config.dataDir}; stop it first`);
-      return 2;
-    }
+    if (err instanceof StorageError && err.code === 'STORE_LOCKED')
+      throw new CliError('STORE_HELD', `a server holds ${config.dataDir}; stop it first`, {
+        cause: err,
+      });
     throw err;
   }
 }

@@ -1,12 +1,14 @@
 /** `huicun serve`: runs the server until SIGTERM/SIGINT, then shuts down gracefully. */
 import { loadConfig } from '../config/index.js';
 import { startServer } from '../server.js';
+import { CliError, runCommand } from './errors.js';
 
 export async function serve(args: string[]): Promise<number> {
-  if (args.length > 0) {
-    console.error(`huicun serve: unexpected arguments: ${args.join(' ')}`);
-    return 2;
-  }
+  return runCommand({ name: 'serve', err: (l) => console.error(l) }, () => runServer(args));
+}
+
+async function runServer(args: string[]): Promise<number> {
+  if (args.length > 0) throw new CliError('USAGE', `unexpected arguments: ${args.join(' ')}`);
   const config = loadConfig(process.env);
   const server = await startServer(config);
   const head = server.log.current();

@@ -22,6 +22,7 @@ import { treeHasher } from '../log/index.js';
 import { Sequencer } from '../sequencer/index.js';
 import { StorageError } from '../storage/errors.js';
 import { openLevelStore } from '../storage/leveldb.js';
+import { CliError, runCommand, usageError } from './errors.js';
 
 const USAGE = `usage: huicun user add --role notary|judge|admin --username U [--name N] [--court C] [--office O]
   the password is read from the first line of stdin (10–256 characters)
@@ -48,6 +49,10 @@ const defaultIo: UserCommandIo = {
 
 /** Runs `huicun user …`; exit 0 created, 1 failed (store in use, name taken, log error), 2 usage. */
 export async function userCommand(args: string[], io: UserCommandIo = defaultIo): Promise<number> {
+  return runCommand({ name: 'user', usage: USAGE, err: io.err }, () => addUser(args, io));
+}
+
+async function addUser(args: string[], io: UserCommandIo): Promise<number> {
   let values: Record<string, string | undefined>;
   try {
     const parsed = parseArgs({
@@ -66,19 +71,17 @@ export async function userCommand(args: string[], io: UserCommandIo = defaultIo)
       throw new Error('expected "add"');
     values = parsed.values;
   } catch (e) {
-    io.err(`huicun user: ${(e as Error).message}\n${USAGE}`);
-    return 2;
+    throw usageError(e);
   }
-  if (values.role === 'depositor') {
-    io.err('huicun user: depositors register themselves (POST /api/v1/auth/register)');
-    return 2;
-  }
+  if (values.role === 'depositor')
+    throw new CliError('BAD_INPUT', 'depositors register themselves (POST /api/v1/auth/register)');
   if (io.stdin.isTTY) io.err('password (one line, shown as typed): ');
   const password = await firstLine(io.stdin);
-  if (password === '') {
-    io.err('huicun user: refusing an empty password (give it on the first line of stdin)');
-    return 2;
-  }
+  if (password === '')
+    throw new CliError(
+      'BAD_INPUT',
+      'refusing an empty password (give it on the first line of stdin)',
+    );
   let input;
   try {
     input = checkNewAccount({
@@ -94,10 +97,10 @@ export async function userCommand(args: string[], io: UserCommandIo = defaultIo)
       ...(values.office !== undefined ? { office: values.office } : {}),
     });
   } catch (e) {
-    io.err(
-      `huicun user: ${(e as Error).message.replace('field "displayName"', '--name').replace(/field "(\w+)"/, '--$1')}`,
-    );
-    return 2;
+    const message = (e as Error).message
+      .replace('field "displayName"', '--name')
+      .replace(/field "(\w+)"/, '--$1');
+    throw new CliError('BAD_INPUT', message, { cause: e });
   }
   return createWithStore(input, io);
 }
@@ -114,12 +117,14 @@ async function createWithStore(
   try {
     store = await openLevelStore(join(config.dataDir, 'db'));
   } catch (e) {
-    if (e instanceof StorageError && e.code === 'STORE_LOCKED') {
-      io.err(
-        'huicun user: the store is in use (is a server running?); create the account with POST /api/v1/admin/users instead',
+    // REFUSED (exit 1), not STORE_HELD: the account was not created, which is this command's
+    // negative answer (docs/cli.md)
+    if (e instanceof StorageError && e.code === 'STORE_LOCKED')
+      throw new CliError(
+        'REFUSED',
+        'the store is in use (is a server running?); create the account with POST /api/v1/admin/users instead',
+        { cause: e },
       );
-      return 1;
-    }
     throw e;
   }
   try {
@@ -149,17 +154,16 @@ async function createWithStore(
       io.out(`created account ${user.username} (${user.role}), id ${user.id}`);
       return 0;
     } catch (e) {
-      if (e instanceof AccountError && e.code === 'USERNAME_TAKEN') {
-        io.err(`huicun user: the username ${input.username} is taken`);
-        return 1;
-      }
+      if (e instanceof AccountError && e.code === 'USERNAME_TAKEN')
+        throw new CliError('REFUSED', `the username ${input.username} is taken`, { cause: e });
       if (e instanceof CourtError) {
         const listed = courts.list().length;
-        io.err(
-          `huicun user: ${e.message.replace(/; pick one.*$/, '')} (${listed} listed; ` +
+        throw new CliError(
+          'REFUSED',
+          `${e.message.replace(/; pick one.*$/, '')} (${listed} listed; ` +
             'an administrator adds courts with POST /api/v1/admin/courts or on the admin page)',
+          { cause: e },
         );
-        return 1;
       }
       throw e;
     } finally {

@@ -1,7 +1,7 @@
 /**
  * Reading what `huicun verify` is given: the receipt (JSON, tlog-proof or a huicun PDF) and the
  * trusted keys. Every failure here is "usage or unreadable input" (exit 2), so it throws
- * {@link InputError}; a receipt that reads but fails a check is reported, not thrown.
+ * a {@link CliError} BAD_INPUT; a receipt that reads but fails a check is reported, not thrown.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { sha256 } from '../crypto/index.js';
@@ -16,7 +16,7 @@ import {
   type ExtractAttachments,
   type VerifierKey,
 } from '../verify/index.js';
-import { InputError } from './errors.js';
+import { CliError } from './errors.js';
 
 /** Largest receipt or tlog-proof read (a receipt is a few KiB; a PDF at most 16 MiB). */
 const MAX_INPUT_BYTES = MAX_PDF_BYTES;
@@ -24,18 +24,18 @@ const MAX_INPUT_BYTES = MAX_PDF_BYTES;
 async function readSmall(path: string, what: string): Promise<Buffer> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new InputError(`${what} ${path} is not a file`);
+    if (!info.isFile()) throw new CliError('BAD_INPUT', `${what} ${path} is not a file`);
     if (info.size > MAX_INPUT_BYTES)
-      throw new InputError(`${what} ${path} is larger than ${MAX_INPUT_BYTES} bytes`);
+      throw new CliError('BAD_INPUT', `${what} ${path} is larger than ${MAX_INPUT_BYTES} bytes`);
     return await readFile(path);
   } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(`cannot read ${what} ${path}: ${(err as Error).message}`);
+    if (err instanceof CliError) throw err;
+    throw new CliError('BAD_INPUT', `cannot read ${what} ${path}: ${(err as Error).message}`);
   }
 }
 
 function unreadable(err: unknown): never {
-  if (err instanceof VerifyError) throw new InputError(err.message);
+  if (err instanceof VerifyError) throw new CliError('BAD_INPUT', err.message);
   throw err;
 }
 

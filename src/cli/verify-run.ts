@@ -14,7 +14,7 @@ import {
   type VerifyReport,
 } from '../verify/index.js';
 import { checkpointBody } from '../verify/receipt.js';
-import { OnlineError } from './errors.js';
+import { CliError } from './errors.js';
 import type { FileHashes } from './hash-file.js';
 import {
   baseUrl,
@@ -29,7 +29,8 @@ import { readReceiptSource, readTrustedKeys } from './verify-input.js';
 async function onlineView(base: string, receipt: unknown): Promise<OnlineView> {
   const checkpoint = await getText(base, '/api/v1/log/checkpoint');
   const current = checkpointBody(checkpoint);
-  if (current === undefined) throw new OnlineError(`${base} served a malformed checkpoint`);
+  if (current === undefined)
+    throw new CliError('UNREACHABLE', `${base} served a malformed checkpoint`);
   const from = receiptCheckpointSize(receipt);
   const proof =
     from === undefined || from === 0 || from > current.size
@@ -77,7 +78,7 @@ function print(
 
 /**
  * Verifies and prints; resolves with the verdict.
- * @throws {InputError} for unreadable input; {@link OnlineError} when the log cannot be read.
+ * @throws {CliError} BAD_INPUT for unreadable input, UNREACHABLE when the log cannot be read.
  */
 export async function runVerify(
   args: VerifyArgs,

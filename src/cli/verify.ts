@@ -5,7 +5,7 @@
  * hashing the file before it loads the verifier, which then checks the receipt meanwhile.
  */
 import { parseArgs } from 'node:util';
-import { InputError, OnlineError } from './errors.js';
+import { CliError, runCommand, usageError } from './errors.js';
 import { hashFile, progressBar, type FileHashes } from './hash-file.js';
 
 const USAGE = `usage: huicun verify <file> (--receipt R | --certificate C | --tlog-proof P)
@@ -60,12 +60,12 @@ function parse(args: string[]): VerifyArgs {
       json: { type: 'boolean', default: false },
     },
   });
-  if (positionals.length > 1) throw new InputError('give at most one file');
+  if (positionals.length > 1) throw new CliError('USAGE', 'give at most one file');
   const sources = (['receipt', 'certificate', 'tlog-proof'] as const).filter(
     (k) => values[k] !== undefined,
   );
   if (sources.length !== 1)
-    throw new InputError('give exactly one of --receipt, --certificate, --tlog-proof');
+    throw new CliError('USAGE', 'give exactly one of --receipt, --certificate, --tlog-proof');
   const kind = sources[0]!;
   return {
     ...(positionals[0] !== undefined ? { file: positionals[0] } : {}),
@@ -88,7 +88,7 @@ async function hash(path: string, io: VerifyIo, signal: AbortSignal): Promise<Fi
     });
   } catch (err) {
     if (signal.aborted) throw err;
-    throw new InputError(`cannot read the file ${path}: ${(err as Error).message}`);
+    throw new CliError('BAD_INPUT', `cannot read the file ${path}: ${(err as Error).message}`);
   } finally {
     bar?.done();
   }
@@ -96,12 +96,15 @@ async function hash(path: string, io: VerifyIo, signal: AbortSignal): Promise<Fi
 
 /** Runs `huicun verify …`; resolves with the exit code. */
 export async function verifyCommand(args: string[], io: VerifyIo = defaultIo): Promise<number> {
+  return runCommand({ name: 'verify', usage: USAGE, err: io.err }, () => verify(args, io));
+}
+
+async function verify(args: string[], io: VerifyIo): Promise<number> {
   let parsed: VerifyArgs;
   try {
     parsed = parse(args);
   } catch (e) {
-    io.err(`huicun verify: ${(e as Error).message}\n${USAGE}`);
-    return 2;
+    throw usageError(e);
   }
   const abort = new AbortController();
   const hashing =
@@ -113,10 +116,6 @@ export async function verifyCommand(args: string[], io: VerifyIo = defaultIo): P
     return verdict === 'verified' ? 0 : 1;
   } catch (e) {
     abort.abort(e);
-    if (e instanceof InputError || e instanceof OnlineError) {
-      io.err(`huicun verify: ${e.message}`);
-      return 2;
-    }
     throw e;
   }
 }

@@ -7,6 +7,7 @@
  */
 import { expect } from 'chai';
 import express from 'express';
+import { readFile } from 'node:fs/promises';
 import { createServer, STATUS_CODES, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AccountError } from '../../src/accounts/errors.js';
@@ -82,6 +83,17 @@ describe('the one error table', () => {
       expect(STATUS_CODES[status], `${code}: ${status}`).to.be.a('string');
     }
     expect(statusOf('NO_SUCH_CODE')).to.equal(500);
+  });
+
+  it('is listed whole in docs/errors.md, each code once with its status', async () => {
+    const doc = await readFile(new URL('../../docs/errors.md', import.meta.url), 'utf8');
+    const rows = [...doc.matchAll(/^\| `([A-Z0-9_]+)` \| (\d{3}) \|/gm)].map(
+      (m) => [m[1]!, Number(m[2])] as const,
+    );
+    expect(rows.length, 'rows of the table').to.equal(CODES.length);
+    expect(Object.fromEntries(rows)).to.deep.equal(
+      Object.fromEntries(CODES.map((code) => [code, statusOf(code)])),
+    );
   });
 
   it('states a Retry-After decision for every 503, and for no other status', () => {
