@@ -15,6 +15,12 @@ import type { DepositRecord } from '../evidence/records.js';
 import type { DepositService, RecordStore } from '../evidence/service.js';
 import type { Sequencer } from '../sequencer/index.js';
 import {
+  Verifier,
+  type DigestQuery,
+  type VerifierDeps,
+  type VerifyAnswer,
+} from '../verification/index.js';
+import {
   isHexDigest,
   VerifyError,
   type ExtractAttachments,
@@ -23,12 +29,6 @@ import {
 import { HttpError } from './errors.js';
 import type { RouteTable } from './routes.js';
 import { receiveVerifyUpload } from './verify-upload.js';
-import {
-  Verifier,
-  type DigestQuery,
-  type VerifierDeps,
-  type VerifyAnswer,
-} from './verify-service.js';
 
 /** Default `HUICUN_ANON_VERIFY_MAX_BYTES`: anonymous `file` uploads (DESIGN §9). */
 export const DEFAULT_ANON_VERIFY_MAX_BYTES = 100 * 1024 * 1024;
