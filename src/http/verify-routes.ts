@@ -30,8 +30,6 @@ import { HttpError } from './errors.js';
 import type { RouteTable } from './routes.js';
 import { receiveVerifyUpload } from './verify-upload.js';
 
-/** Default `HUICUN_ANON_VERIFY_MAX_BYTES`: anonymous `file` uploads (DESIGN §9). */
-export const DEFAULT_ANON_VERIFY_MAX_BYTES = 100 * 1024 * 1024;
 /** Digest lookups and multipart uploads per client address per minute. */
 export const LOOKUPS_PER_MINUTE = 60;
 
