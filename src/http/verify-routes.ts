@@ -51,7 +51,7 @@ export interface VerifyRouteOptions {
   readonly documentIssued?: (sha256: string) => Promise<boolean>;
   /** Whether a notarial certificate was issued for the deposit at this log index. */
   readonly notarised?: (depositIndex: number) => boolean;
-  /** Reads huicun PDFs' attachments (`src/certificate/attachments.ts`). */
+  /** Reads huicun PDFs' attachments (`src/pdf/attachments.ts`). */
   readonly extractAttachments?: ExtractAttachments;
   /** Renders, signs, stores and anchors the verification report (核验报告) for a reader. */
   readonly renderReport?: (input: {

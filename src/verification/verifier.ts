@@ -77,7 +77,7 @@ export interface VerifierDeps {
   readonly access?: Pick<DepositAccess, 'grantFor' | 'noteRead'>;
   /** Whether a document with this SHA-256 is anchored by a `certificate-issued` event. */
   readonly documentIssued?: (sha256: string) => Promise<boolean>;
-  /** Reads the attachments of huicun PDFs (`src/certificate/attachments.ts`). */
+  /** Reads the attachments of huicun PDFs (`src/pdf/attachments.ts`). */
   readonly extractAttachments?: ExtractAttachments;
   /** Whether a notarial certificate was issued for the deposit at this log index. */
   readonly notarised?: (depositIndex: number) => boolean;
