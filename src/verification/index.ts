@@ -4,10 +4,4 @@
  * translates requests to these calls.
  * @module
  */
-export {
-  MAX_MATCHES,
-  Verifier,
-  type DigestQuery,
-  type VerifierDeps,
-  type VerifyAnswer,
-} from './verifier.js';
+export { Verifier, type DigestQuery, type VerifierDeps, type VerifyAnswer } from './verifier.js';
