@@ -48,7 +48,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/log/**/*.ts', 'src/verify/**/*.ts', 'src/entry/**/*.ts', 'src/input/**/*.ts'],
+    files: [
+      'src/log/**/*.ts',
+      'src/verify/**/*.ts',
+      'src/entry/**/*.ts',
+      'src/input/**/*.ts',
+      'src/pdf/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -56,7 +62,7 @@ export default tseslint.config(
           paths: ioModules.map((name) => ({
             name,
             message:
-              'src/log, src/verify, src/entry and src/input are pure: no I/O and no node:crypto.',
+              'src/log, src/verify, src/entry, src/input and src/pdf are pure: no I/O and no node:crypto.',
           })),
         },
       ],

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { openAccounts, type DemoCredential, type OpenedAccounts } from './accounts/index.js';
 import { SYSTEM_ACTOR } from './accounts/bootstrap.js';
 import { openCourts, syncJudgeCourts, type CourtService } from './courts/index.js';
-import { extractAttachments } from './certificate/attachments.js';
+import { extractAttachments } from './pdf/attachments.js';
 import { loadNotarySigner } from './certificate/signing/credentials.js';
 import { CertificateService } from './certificate/service.js';
 import { certificateDigestKey } from './certificate/store.js';

@@ -4,6 +4,7 @@
  */
 import {
   decodeEntryBundle as decodeBundle,
+  tileSlot,
   type NoteVerifier,
   type TreeHasher,
 } from '../log/index.js';
@@ -47,7 +48,7 @@ export async function runAudit(deps: AuditDeps): Promise<AuditReport> {
     },
   });
   const reader = new TreeReader(store, deps.hasher);
-  const openIndex = Math.floor(tree.size / 256);
+  const openIndex = tileSlot(tree.size).tile;
   const openEntries = (await store.readEntryFragments(openIndex)).flatMap((f) =>
     decodeBundle(f.bytes),
   );

@@ -7,7 +7,7 @@ import { adminEntry, ADMIN_PREFIX, type AdminRecord } from '../accounts/admin-lo
 import { custodyTag } from '../custody/tag.js';
 import { makeEntry, parseEntry } from '../entry/index.js';
 import { parseDepositRecord, type DepositRecord } from '../evidence/records.js';
-import { equalBytes, TILE_WIDTH } from '../log/index.js';
+import { equalBytes, tileSlot } from '../log/index.js';
 import type { TreeReader } from '../sequencer/index.js';
 import type { AuditFinding, AuditSection } from './report.js';
 
@@ -28,11 +28,9 @@ export async function auditRecords(deps: {
   const covered = new Uint8Array(deps.size);
   const entryAt = async (index: number): Promise<Uint8Array | undefined> => {
     if (!Number.isSafeInteger(index) || index < 0 || index >= deps.size) return undefined;
-    const bundle = await deps.reader.bundleEntries(
-      Math.floor(index / TILE_WIDTH),
-      deps.openBundle(),
-    );
-    return bundle[index % TILE_WIDTH];
+    const { tile, position } = tileSlot(index);
+    const bundle = await deps.reader.bundleEntries(tile, deps.openBundle());
+    return bundle[position];
   };
   let checked = 0;
   const check = async (

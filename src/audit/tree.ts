@@ -10,6 +10,7 @@ import {
   openNote,
   parseCheckpoint,
   TILE_WIDTH,
+  tileWidth,
   verifyConsistency,
   type NoteVerifier,
   type TreeHasher,
@@ -64,8 +65,8 @@ export async function auditTree(
       }
     });
   };
-  for (let bundle = 0; bundle * TILE_WIDTH < size; bundle++) {
-    const count = Math.min(TILE_WIDTH, size - bundle * TILE_WIDTH);
+  for (let bundle = 0; tileWidth(0, bundle, size) > 0; bundle++) {
+    const count = tileWidth(0, bundle, size);
     let entries: Uint8Array[] = [];
     try {
       entries =

@@ -14,9 +14,10 @@ import {
   hashTilePath,
   HASH_SIZE,
   LogError,
-  shiftRight,
   TILE_HEIGHT,
   TILE_WIDTH,
+  tileSlot,
+  tileWidth,
   treeHasher,
   type Hash,
 } from '../log/index.js';
@@ -24,8 +25,8 @@ import { CliError } from './errors.js';
 import { getBytes } from './online.js';
 
 /** The log served data that contradicts its signed checkpoint: the monitor exits 1. */
-export function inconsistency(what: string): CliError {
-  return new CliError('INCONSISTENT', `不一致 INCONSISTENT: ${what}`);
+export function inconsistency(what: string, options: { cause?: unknown } = {}): CliError {
+  return new CliError('INCONSISTENT', `不一致 INCONSISTENT: ${what}`, options);
 }
 
 /** A compact range as the state file keeps it: size and base64 hashes. */
@@ -42,10 +43,6 @@ async function inBatches<T>(items: readonly T[], run: (item: T) => Promise<void>
   for (let i = 0; i < items.length; i += PARALLEL)
     await Promise.all(items.slice(i, i + PARALLEL).map(run));
 }
-
-/** Width of tile `index` at a tile level holding `count` hashes in total. */
-const widthOf = (index: number, count: number): number =>
-  Math.min(TILE_WIDTH, count - index * TILE_WIDTH);
 
 /**
  * Extends `from` (the compact range of the last verified tree) to `to` leaves with the log's
@@ -69,17 +66,18 @@ export async function auditNewEntries(
   const visit = (level: number, index: number, hash: Hash): void => {
     if (level % TILE_HEIGHT !== 0) return;
     const L = level / TILE_HEIGHT;
-    const N = Math.floor(index / TILE_WIDTH);
+    const { tile: N, position } = tileSlot(index);
     const key = `${L}/${N}`;
     let t = tiles.get(key);
     if (!t) tiles.set(key, (t = { level: L, index: N, nodes: new Map() }));
-    t.nodes.set(index % TILE_WIDTH, hash);
+    t.nodes.set(position, hash);
   };
+  const first = tileSlot(from.size);
   const bundles: number[] = [];
-  for (let b = Math.floor(from.size / TILE_WIDTH); b * TILE_WIDTH < to; b++) bundles.push(b);
+  for (let b = first.tile; tileWidth(0, b, to) > 0; b++) bundles.push(b);
   const fetched = new Map<number, Uint8Array[]>();
   await inBatches(bundles, async (b) => {
-    const width = widthOf(b, to);
+    const width = tileWidth(0, b, to);
     const path = entriesTilePath(b, width === TILE_WIDTH ? undefined : width);
     let entries: Uint8Array[];
     try {
@@ -93,8 +91,8 @@ export async function auditNewEntries(
   });
   for (const b of bundles) {
     const entries = fetched.get(b)!;
-    for (let i = Math.max(from.size, b * TILE_WIDTH); i < Math.min(to, (b + 1) * TILE_WIDTH); i++)
-      range.append(hasher.hashLeaf(entries[i - b * TILE_WIDTH]!), visit);
+    for (let p = b === first.tile ? first.position : 0; p < entries.length; p++)
+      range.append(hasher.hashLeaf(entries[p]!), visit);
   }
   const calculated = range.root();
   if (!equalBytes(calculated, root)) {
@@ -103,7 +101,7 @@ export async function auditNewEntries(
     );
   }
   await inBatches([...tiles.values()], async (t) => {
-    const width = widthOf(t.index, shiftRight(to, TILE_HEIGHT * t.level));
+    const width = tileWidth(t.level, t.index, to);
     const path = hashTilePath(t.level, t.index, width === TILE_WIDTH ? undefined : width);
     const tile = await getBytes(base, `/tlog/${path}`);
     if (tile.length !== width * HASH_SIZE)

@@ -8,20 +8,17 @@
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { decodeBase64, encodeBase64 } from '../log/index.js';
 import {
-  decodeBase64,
-  encodeBase64,
-  openNote,
-  parseCheckpoint,
-  rfc6962,
-  verifyConsistency,
-  type Checkpoint,
-} from '../log/index.js';
-import {
+  checkpointExtends,
+  InconsistencyError,
   keyLabel,
+  needsConsistencyProof,
+  openCheckpoint,
   parseTrustedKeys,
   parseTrustedKeysFile,
   VerifyError,
+  type SignedCheckpoint,
   type VerifierKey,
 } from '../verify/index.js';
 import { CliError, runCommand, usageError } from './errors.js';
@@ -107,26 +104,29 @@ async function trustedKeys(
   return published;
 }
 
-/** Checks `next` against the last verified checkpoint; throws an {@link inconsistency}. */
-async function checkConsistency(base: string, last: MonitorState, next: Checkpoint): Promise<void> {
-  const root = decodeBase64(last.root);
-  if (next.size < last.size)
-    throw inconsistency(`rollback: the log shrank from ${last.size} to ${next.size} entries`);
-  if (next.size === last.size) {
-    if (encodeBase64(next.root) !== last.root)
-      throw inconsistency(`fork: two different roots for size ${next.size}`);
-    return;
-  }
-  if (last.size === 0) return;
-  const proof = (await fetchConsistencyProof(base, last.size, next.size)).map((h) =>
-    decodeBase64(h),
-  );
+/**
+ * Checks `next` against the last verified checkpoint (tessera's `LogStateTracker.Update`).
+ * @throws an {@link inconsistency} carrying the {@link InconsistencyError} (both notes, the proof).
+ */
+async function checkConsistency(
+  base: string,
+  last: MonitorState,
+  next: SignedCheckpoint,
+): Promise<void> {
+  // The state keeps the size and root it verified; the origin is the trusted key's (checked).
+  const old = {
+    raw: last.checkpoint,
+    body: { ...next.body, size: last.size, root: decodeBase64(last.root) },
+  };
+  const proof = needsConsistencyProof(last.size, next.body.size)
+    ? await fetchConsistencyProof(base, last.size, next.body.size)
+    : [];
   try {
-    verifyConsistency(last.size, next.size, proof, root, next.root, rfc6962);
+    checkpointExtends(old, next, proof);
   } catch (err) {
-    throw inconsistency(
-      `fork: no valid consistency proof from ${last.size} to ${next.size} (${(err as Error).message})`,
-    );
+    if (!(err instanceof InconsistencyError)) throw err;
+    const kind = err.code === 'ROLLBACK' ? 'rollback' : 'fork';
+    throw inconsistency(`${kind}: ${err.message}`, { cause: err });
   }
 }
 
@@ -158,23 +158,21 @@ async function monitor(args: string[], io: MonitorIo): Promise<number> {
     const state = await readState(statePath);
     const keys = await trustedKeys(io, logKeys, state, url);
     const note = await getText(url, '/tlog/checkpoint');
-    let checkpoint: Checkpoint;
-    let signer: VerifierKey;
+    let opened: ReturnType<typeof openCheckpoint>;
     try {
-      const opened = openNote(note, keys);
-      checkpoint = parseCheckpoint(opened.text);
-      const sig = opened.verified[0]!;
-      signer = keys.find((k) => k.name === sig.name && k.keyId === sig.keyId)!;
+      opened = openCheckpoint(note, keys);
     } catch (err) {
       throw inconsistency(
         `the checkpoint does not verify with a trusted key: ${(err as Error).message}`,
       );
     }
+    const { signer } = opened;
+    const checkpoint = opened.checkpoint.body;
     if (checkpoint.origin !== signer.name)
       throw inconsistency(
         `the checkpoint's origin ${checkpoint.origin} is not the key's name ${signer.name}`,
       );
-    if (state) await checkConsistency(url, state, checkpoint);
+    if (state) await checkConsistency(url, state, opened.checkpoint);
     const from: CompactState = state?.compact ?? { size: 0, hashes: [] };
     const compact =
       checkpoint.size > from.size

@@ -3,6 +3,7 @@
  * published key, the latest checkpoint, consistency proofs, and the tlog-tiles read API.
  */
 
+import type { LogClient } from '../verify/index.js';
 import { CliError } from './errors.js';
 
 const TIMEOUT_MS = 30_000;
@@ -75,6 +76,14 @@ export async function fetchConsistencyProof(
   if (!Array.isArray(body.proof) || !body.proof.every((h) => typeof h === 'string'))
     throw new CliError('UNREACHABLE', 'the consistency proof is malformed');
   return body.proof as string[];
+}
+
+/** The log at `base` as the verifier's {@link LogClient} (its JSON API). */
+export function logClient(base: string): LogClient {
+  return {
+    checkpoint: () => getText(base, '/api/v1/log/checkpoint'),
+    consistencyProof: (from, to) => fetchConsistencyProof(base, from, to),
+  };
 }
 
 /**

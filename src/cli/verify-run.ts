@@ -6,37 +6,25 @@
 import {
   checkLines,
   completeVerification,
+  onlineView,
   prepareVerification,
-  receiptCheckpointSize,
   verdictLine,
   type OnlineView,
   type Verdict,
   type VerifyReport,
 } from '../verify/index.js';
-import { checkpointBody } from '../verify/receipt.js';
 import { CliError } from './errors.js';
 import type { FileHashes } from './hash-file.js';
-import {
-  baseUrl,
-  fetchConsistencyProof,
-  fetchDocumentIssued,
-  fetchLogKeys,
-  getText,
-} from './online.js';
+import { baseUrl, fetchDocumentIssued, fetchLogKeys, logClient } from './online.js';
 import type { VerifyArgs, VerifyIo } from './verify.js';
 import { readReceiptSource, readTrustedKeys } from './verify-input.js';
 
-async function onlineView(base: string, receipt: unknown): Promise<OnlineView> {
-  const checkpoint = await getText(base, '/api/v1/log/checkpoint');
-  const current = checkpointBody(checkpoint);
+/** The log's current checkpoint and the consistency proof from the receipt's checkpoint. */
+async function fetchOnlineView(base: string, receipt: unknown): Promise<OnlineView> {
+  const { online, current } = await onlineView(receipt, logClient(base));
   if (current === undefined)
     throw new CliError('UNREACHABLE', `${base} served a malformed checkpoint`);
-  const from = receiptCheckpointSize(receipt);
-  const proof =
-    from === undefined || from === 0 || from > current.size
-      ? []
-      : await fetchConsistencyProof(base, from, current.size);
-  return { checkpoint, consistencyProof: proof };
+  return online;
 }
 
 /** An RFC 3339 UTC time as Beijing time (UTC+08:00), or the input when it is not a time. */
@@ -92,7 +80,7 @@ export async function runVerify(
     const base = baseUrl(args.online);
     online = await Promise.all([
       fetchLogKeys(base),
-      onlineView(base, receipt),
+      fetchOnlineView(base, receipt),
       documentSha256 === undefined ? undefined : fetchDocumentIssued(base, documentSha256),
     ]);
   }

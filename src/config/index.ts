@@ -15,6 +15,8 @@ export class ConfigError extends BaseError<ConfigErrorCode> {}
 export const DEFAULT_ORIGIN = 'huicun.localhost/log';
 export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
 export const DEFAULT_NOTARIAL_NUMBER_PREFIX = '沪徐证经字';
+/** Default `HUICUN_ANON_VERIFY_MAX_BYTES`: anonymous `file` uploads to verify (DESIGN §9). */
+export const DEFAULT_ANON_VERIFY_MAX_BYTES = 100 * 1024 ** 2;
 
 export interface Config {
   readonly nodeEnv: string;
@@ -185,7 +187,7 @@ export function loadConfig(env: Env = process.env): Config {
     anonVerifyMaxBytes: integer(
       env,
       'HUICUN_ANON_VERIFY_MAX_BYTES',
-      100 * 1024 ** 2,
+      DEFAULT_ANON_VERIFY_MAX_BYTES,
       1,
       Number.MAX_SAFE_INTEGER,
     ),

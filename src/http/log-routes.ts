@@ -8,6 +8,7 @@ import {
   LogError,
   parseTilePath,
   TILE_WIDTH,
+  tileSlot,
 } from '../log/index.js';
 import { SequencerError, tileExists, type Sequencer } from '../sequencer/index.js';
 import { HttpError } from './errors.js';
@@ -153,11 +154,9 @@ export function addLogRoutes(routes: RouteTable, deps: LogRoutesDeps): void {
     async (req, res) => {
       const index = parseIndex(req.params.index, 'index');
       if (index >= sequencer.size) throw new HttpError('NOT_FOUND', `no entry ${index}`);
-      const entries = await sequencer.reader.bundleEntries(
-        Math.floor(index / TILE_WIDTH),
-        sequencer.openBundle(),
-      );
-      const entry = entries[index % TILE_WIDTH];
+      const { tile, position } = tileSlot(index);
+      const entries = await sequencer.reader.bundleEntries(tile, sequencer.openBundle());
+      const entry = entries[position];
       if (!entry) throw new HttpError('NOT_FOUND', `no entry ${index}`);
       res.json({
         index,

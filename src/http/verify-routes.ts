@@ -15,6 +15,12 @@ import type { DepositRecord } from '../evidence/records.js';
 import type { DepositService, RecordStore } from '../evidence/service.js';
 import type { Sequencer } from '../sequencer/index.js';
 import {
+  Verifier,
+  type DigestQuery,
+  type VerifierDeps,
+  type VerifyAnswer,
+} from '../verification/index.js';
+import {
   isHexDigest,
   VerifyError,
   type ExtractAttachments,
@@ -23,15 +29,7 @@ import {
 import { HttpError } from './errors.js';
 import type { RouteTable } from './routes.js';
 import { receiveVerifyUpload } from './verify-upload.js';
-import {
-  Verifier,
-  type DigestQuery,
-  type VerifierDeps,
-  type VerifyAnswer,
-} from './verify-service.js';
 
-/** Default `HUICUN_ANON_VERIFY_MAX_BYTES`: anonymous `file` uploads (DESIGN §9). */
-export const DEFAULT_ANON_VERIFY_MAX_BYTES = 100 * 1024 * 1024;
 /** Digest lookups and multipart uploads per client address per minute. */
 export const LOOKUPS_PER_MINUTE = 60;
 
@@ -53,7 +51,7 @@ export interface VerifyRouteOptions {
   readonly documentIssued?: (sha256: string) => Promise<boolean>;
   /** Whether a notarial certificate was issued for the deposit at this log index. */
   readonly notarised?: (depositIndex: number) => boolean;
-  /** Reads huicun PDFs' attachments (`src/certificate/attachments.ts`). */
+  /** Reads huicun PDFs' attachments (`src/pdf/attachments.ts`). */
   readonly extractAttachments?: ExtractAttachments;
   /** Renders, signs, stores and anchors the verification report (核验报告) for a reader. */
   readonly renderReport?: (input: {

@@ -89,6 +89,8 @@ export {
   TILE_WIDTH,
   tileCoordinates,
   tileLevelCount,
+  tileSlot,
+  tileWidth,
   type TileRef,
 } from './tiles.js';
 export {

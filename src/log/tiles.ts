@@ -125,6 +125,29 @@ export function parseTilePath(path: string): TileRef {
 }
 
 /**
+ * The tile that holds hash (or entry) `index` of its level, and its position in that tile: entry
+ * `index` is entry `position` of bundle `tile`.
+ * @throws {LogError} `INVALID_ARGUMENT` for an unsafe index.
+ */
+export function tileSlot(index: number): { tile: number; position: number } {
+  assertSafeIndex(index, 'index');
+  return { tile: Math.floor(index / TILE_WIDTH), position: index % TILE_WIDTH };
+}
+
+/**
+ * Width of tile `index` at tile `level` for a tree of `treeSize` leaves: 256 when it is full, its
+ * partial width when it is the last, 0 when the tree has no such tile.
+ * @throws {LogError} `INVALID_ARGUMENT` for an unsafe tree size or index, or a level outside 0–63.
+ */
+export function tileWidth(level: number, index: number, treeSize: number): number {
+  assertTileLevel(level);
+  assertSafeIndex(index, 'tile index');
+  assertSafeIndex(treeSize, 'tree size');
+  const hashes = shiftRight(treeSize, TILE_HEIGHT * level); // stored at that level
+  return Math.max(0, Math.min(TILE_WIDTH, hashes - index * TILE_WIDTH));
+}
+
+/**
  * Width of the partial tile at `level` for a tree of `treeSize` leaves: ⌊treeSize / 256^level⌋
  * mod 256 (0: there is no partial tile at that level).
  * @throws {LogError} `INVALID_ARGUMENT` for an unsafe tree size or a level outside 0–63.

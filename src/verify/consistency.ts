@@ -1,18 +1,12 @@
 /**
  * `consistency` (DESIGN §6, online only): the log's current checkpoint, signed by a trusted key,
- * extends the receipt's checkpoint (RFC 6962 §2.1.2 proof, verified as RFC 9162 §2.1.4.2).
+ * extends the receipt's checkpoint ({@link checkpointExtends}).
  * @module
  */
-import {
-  decodeBase64,
-  encodeBase64,
-  openNote,
-  parseCheckpoint,
-  rfc6962,
-  verifyConsistency,
-  type Checkpoint,
-} from '../log/index.js';
+import { encodeBase64 } from '../log/index.js';
 import { check, msg, type Check } from './checks.js';
+import { checkpointExtends, openCheckpoint, type SignedCheckpoint } from './checkpoint-extends.js';
+import { InconsistencyError } from './errors.js';
 import type { VerifierKey } from './trust.js';
 
 /** What an online host fetched from the log: its current checkpoint and a consistency proof. */
@@ -23,10 +17,10 @@ export interface OnlineView {
   readonly consistencyProof: readonly string[];
 }
 
-/** The `consistency` check; `skip` when not online. */
+/** The `consistency` check of the receipt's checkpoint `old`; `skip` when not online. */
 export function consistencyCheck(
   online: OnlineView | undefined,
-  old: Checkpoint | undefined,
+  old: SignedCheckpoint | undefined,
   trusted: readonly VerifierKey[],
 ): Check {
   if (online === undefined) {
@@ -43,42 +37,43 @@ export function consistencyCheck(
     check('consistency', 'fail', msg(zh, en), expected, actual);
   if (old === undefined)
     return fail('收据中的检查点无法读取', "the receipt's checkpoint cannot be read");
-  let current: Checkpoint;
+  let current: SignedCheckpoint;
   try {
-    current = parseCheckpoint(openNote(online.checkpoint, trusted).text);
+    current = openCheckpoint(online.checkpoint, trusted).checkpoint;
   } catch {
     return fail(
       '日志当前的检查点未由受信任的公钥签名',
       "the log's current checkpoint is not signed by a trusted key",
     );
   }
-  const expected = { size: current.size, root: encodeBase64(current.root) };
-  if (current.origin !== old.origin)
-    return fail('日志来源不同', 'the log has another origin', current.origin, old.origin);
-  if (current.size < old.size) {
-    return fail(
-      '日志当前的树比收据中的小：日志被回滚',
-      "the log's current tree is smaller than the receipt's: the log was rolled back",
-      expected,
-      { size: old.size },
-    );
-  }
+  const [a, b] = [old.body, current.body];
+  const expected = { size: b.size, root: encodeBase64(b.root) };
+  const actual = { size: a.size, root: encodeBase64(a.root) };
+  if (b.origin !== a.origin)
+    return fail('日志来源不同', 'the log has another origin', b.origin, a.origin);
   try {
-    const proof = online.consistencyProof.map((h) => decodeBase64(h));
-    verifyConsistency(old.size, current.size, proof, old.root, current.root, rfc6962);
-  } catch {
-    return fail(
-      '一致性证明不成立：日志在收据签发后被改写（分叉）',
-      "the consistency proof fails: the log was rewritten (forked) after the receipt's checkpoint",
-      expected,
-      { size: old.size, root: encodeBase64(old.root) },
-    );
+    checkpointExtends(old, current, online.consistencyProof);
+  } catch (err) {
+    if (!(err instanceof InconsistencyError)) throw err;
+    return err.code === 'ROLLBACK'
+      ? fail(
+          '日志当前的树比收据中的小：日志被回滚',
+          "the log's current tree is smaller than the receipt's: the log was rolled back",
+          expected,
+          { size: a.size },
+        )
+      : fail(
+          '一致性证明不成立：日志在收据签发后被改写（分叉）',
+          "the consistency proof fails: the log was rewritten (forked) after the receipt's checkpoint",
+          expected,
+          actual,
+        );
   }
   return check(
     'consistency',
     'pass',
     msg('日志自收据中的检查点以来只增未改', "the log only grew since the receipt's checkpoint"),
     expected,
-    { size: old.size, root: encodeBase64(old.root) },
+    actual,
   );
 }

@@ -34,3 +34,36 @@ export type VerifyErrorCode =
 
 /** The one error class of `src/verify`. */
 export class VerifyError extends BaseError<VerifyErrorCode> {}
+
+/**
+ * Why a checkpoint does not extend an earlier one: `ROLLBACK` (the later tree is smaller) or
+ * `FORK` (same size with another root, or no valid consistency proof).
+ */
+export type InconsistencyCode = 'ROLLBACK' | 'FORK';
+
+/**
+ * Two signed checkpoints of one log that no append-only log can both have signed, kept as
+ * evidence (like tessera's `client.ErrInconsistency`): both notes as the log served them and the
+ * proof that failed. Never an HTTP answer: the verifier reports it as the `consistency` check and
+ * `huicun monitor` as exit 1.
+ */
+export class InconsistencyError extends BaseError<InconsistencyCode> {
+  /** The earlier checkpoint note (the receipt's, or the monitor's last verified one). */
+  readonly smallerRaw: string;
+  /** The later checkpoint note, as the log served it. */
+  readonly largerRaw: string;
+  /** The consistency proof (base64) that did not verify; empty when none was asked for. */
+  readonly proof: readonly string[];
+
+  constructor(
+    code: InconsistencyCode,
+    message: string,
+    evidence: { smallerRaw: string; largerRaw: string; proof: readonly string[] },
+    options: { cause?: unknown } = {},
+  ) {
+    super(code, message, options);
+    this.smallerRaw = evidence.smallerRaw;
+    this.largerRaw = evidence.largerRaw;
+    this.proof = evidence.proof;
+  }
+}

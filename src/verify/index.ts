@@ -16,7 +16,12 @@ export {
   type Message,
   type Verdict,
 } from './checks.js';
-export { VerifyError, type VerifyErrorCode } from './errors.js';
+export {
+  InconsistencyError,
+  VerifyError,
+  type InconsistencyCode,
+  type VerifyErrorCode,
+} from './errors.js';
 export {
   checkpointBody,
   readReceipt,
@@ -25,6 +30,13 @@ export {
 } from './receipt.js';
 export { isHexDigest, openingFiles, type FileDigests, type OpeningFile } from './files.js';
 export { consistencyCheck, type OnlineView } from './consistency.js';
+export {
+  checkpointExtends,
+  needsConsistencyProof,
+  openCheckpoint,
+  type SignedCheckpoint,
+} from './checkpoint-extends.js';
+export { onlineView, type FetchedOnlineView, type LogClient } from './online.js';
 export {
   keyLabel,
   parseTrustedKeys,

@@ -70,7 +70,7 @@ export function verifyLogProof(value: unknown, options: LogProofOptions = {}): L
     ...entry.checks.filter((c) => c.id !== 'opening.commitment'),
     ...cp.checks,
     inclusionCheck(parts.index, parts.entry, parts.proof, body),
-    consistencyCheck(options.online, body, trusted),
+    consistencyCheck(options.online, body && { raw: parts.checkpoint!, body }, trusted),
   ]);
   return {
     verdict: verdictOf(checks),

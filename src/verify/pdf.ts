@@ -17,7 +17,7 @@ export interface Attachment {
   readonly bytes: Uint8Array;
 }
 
-/** Reads the embedded files of a PDF huicun wrote (`src/certificate/attachments.ts`). */
+/** Reads the embedded files of a PDF huicun wrote (`src/pdf/attachments.ts`). */
 export type ExtractAttachments = (pdf: Uint8Array) => readonly Attachment[];
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-

@@ -177,7 +177,7 @@ export function prepareVerification(
   const cp = checkpointChecks(parts.checkpoint, body, trusted, documentKey);
   checks.push(...cp.checks);
   checks.push(inclusionCheck(parts.index, parts.entry, parts.proof, body));
-  checks.push(consistencyCheck(options.online, body, trusted));
+  checks.push(consistencyCheck(options.online, body && { raw: parts.checkpoint!, body }, trusted));
   checks.push(documentCheck(options.document));
   return {
     checks,

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import PDFDocument from 'pdfkit';
 import { embedFiles } from '../../src/certificate/rendering/attach.js';
-import { extractAttachments } from '../../src/certificate/attachments.js';
+import { extractAttachments } from '../../src/pdf/attachments.js';
 import { CertificateError, MAX_PDF_BYTES } from '../../src/certificate/errors.js';
 import { signPdf } from '../../src/certificate/signing/placeholder.js';
 import { addSignatureField } from '../../src/certificate/signing/placeholder.js';

@@ -98,7 +98,7 @@ describe('cli: huicun verify --certificate (compiled, subprocess)', function () 
     );
     expect(r.code).to.equal(0);
     const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
-    expect(loaded.some((u) => u.endsWith('/dist/certificate/attachments.js'))).to.equal(true);
+    expect(loaded.some((u) => u.endsWith('/dist/pdf/attachments.js'))).to.equal(true);
     expect(
       loaded.filter((u) =>
         /\/node_modules\/(pdfkit|@signpdf|node-forge|qrcode|express|level)\//.test(u),

@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashFile } from '../../src/cli/hash-file.js';
-import { hashBlob } from '../../src/verify/hash-browser.js';
+import { hashBlob } from '../../web/src/hash-blob.js';
 import { tempDir } from '../helpers/log-fixture.js';
 
 const node = (alg: string, b: Uint8Array): string => createHash(alg).update(b).digest('hex');

@@ -2,7 +2,7 @@
  * Hashing a file in the browser (DESIGN §2, §5): SHA-256 and SM3 with hash-wasm, the file read
  * in slices so that its size does not matter; the file never leaves the machine. Two workers
  * hash side by side (one per algorithm); without workers, the verifier's own browser host
- * (`src/verify/hash-browser.ts`) hashes on the page.
+ * (`hash-blob.ts`) hashes on the page.
  * @module
  */
 
@@ -139,7 +139,7 @@ export async function hashFile(
       // a worker could not start (old browser, blocked): hash on the page instead
     }
   }
-  const { hashBlob } = await import('../../src/verify/hash-browser.js');
+  const { hashBlob } = await import('./hash-blob.js');
   return hashBlob(file, {
     ...(onProgress ? { onProgress } : {}),
     ...(signal ? { signal } : {}),

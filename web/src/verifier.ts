@@ -8,15 +8,16 @@
  * @module
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { extractAttachments } from '../../src/certificate/attachments.js';
+import { extractAttachments } from '../../src/pdf/attachments.js';
 import {
   isPdf,
   looksLikeTlogProof,
-  receiptCheckpointSize,
+  onlineView,
   receiptFromPdf,
   receiptFromTlogProof,
   verifyLogProof,
   verifyReceipt,
+  type LogClient,
   type LogProofReport,
   type OnlineView,
   type VerifyReport,
@@ -74,11 +75,6 @@ export interface OnlineFacts {
   readonly treeSize: number;
 }
 
-function checkpointSize(note: string): number {
-  const size = Number(note.split('\n')[1]);
-  return Number.isSafeInteger(size) ? size : 0;
-}
-
 /** `document.issued` from the server: true, false, or undefined when it cannot tell. */
 async function documentIssued(sha: string): Promise<boolean | undefined> {
   try {
@@ -95,32 +91,36 @@ async function documentIssued(sha: string): Promise<boolean | undefined> {
   }
 }
 
-/** The log's key (trusted: it is this service's), its current checkpoint and a consistency proof. */
-async function onlineView(
-  from: number | undefined,
+/** This server's log, read anonymously, as the verifier's {@link LogClient}. */
+const serverLog: LogClient = {
+  checkpoint: async () =>
+    (
+      await request('GET', '/api/v1/log/checkpoint', undefined, {
+        anonymous: true,
+        accept: 'text/plain',
+      })
+    ).text(),
+  consistencyProof: async (from, to) =>
+    (
+      await api<{ proof: string[] }>(
+        'GET',
+        `/api/v1/log/proof/consistency?from=${from}&to=${to}`,
+        undefined,
+        { anonymous: true },
+      )
+    ).proof,
+};
+
+/** The log's key (trusted: it is this service's) and the online view of `receipt`. */
+async function fetchOnline(
+  receipt: unknown,
 ): Promise<{ trustedKeys: string[]; online: OnlineView; facts: OnlineFacts }> {
   const key = await api<LogKey>('GET', '/api/v1/log/key', undefined, { anonymous: true });
-  const note = await (
-    await request('GET', '/api/v1/log/checkpoint', undefined, {
-      anonymous: true,
-      accept: 'text/plain',
-    })
-  ).text();
-  const to = checkpointSize(note);
-  let consistencyProof: string[] = [];
-  if (from !== undefined && from > 0 && from < to) {
-    const p = await api<{ proof: string[] }>(
-      'GET',
-      `/api/v1/log/proof/consistency?from=${from}&to=${to}`,
-      undefined,
-      { anonymous: true },
-    );
-    consistencyProof = p.proof;
-  }
+  const { online, current } = await onlineView(receipt, serverLog);
   return {
     trustedKeys: [key.vkey, ...(key.previous ?? [])],
-    online: { checkpoint: note, consistencyProof },
-    facts: { vkey: key.vkey, treeSize: to },
+    online,
+    facts: { vkey: key.vkey, treeSize: current?.size ?? 0 },
   };
 }
 
@@ -133,7 +133,7 @@ export async function verifyDocument(
   file: { sha256: string; sm3: string } | undefined,
   depositId: string | undefined,
 ): Promise<{ report: VerifyReport; online: OnlineFacts }> {
-  const view = await onlineView(receiptCheckpointSize(doc.receipt));
+  const view = await fetchOnline(doc.receipt);
   const issued = doc.sha256 !== undefined ? await documentIssued(doc.sha256) : undefined;
   const report = verifyReceipt(doc.receipt, {
     ...(file ? { file } : {}),
@@ -173,7 +173,7 @@ export async function verifyNumberProof(
   log: unknown,
   depositId: string,
 ): Promise<{ report: LogProofReport; online: OnlineFacts }> {
-  const view = await onlineView(receiptCheckpointSize(log));
+  const view = await fetchOnline(log);
   const report = verifyLogProof(log, {
     depositId,
     trustedKeys: view.trustedKeys,

@@ -2,8 +2,8 @@
  * Embedded files (PDF 2.0 §7.11.4, PDF/A-3 associated files): each attachment is an
  * EmbeddedFile stream stored UNCOMPRESSED (no /Filter), referenced from a Filespec in the
  * catalog's /Names /EmbeddedFiles name tree and its /AF array. Uncompressed streams let
- * `attachments.ts` read them back in the browser without an inflate implementation; receipts
- * are a few kilobytes, so the cost is small.
+ * `src/pdf/attachments.ts` read them back in the browser without an inflate implementation;
+ * receipts are a few kilobytes, so the cost is small.
  * @module
  */
 import { CertificateError } from '../errors.js';

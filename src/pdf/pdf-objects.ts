@@ -6,7 +6,7 @@
  * offset, length and depth is checked: the input may be hostile.
  * @module
  */
-import { CertificateError } from './errors.js';
+import { CertificateError } from '../certificate/errors.js';
 
 export type PdfValue =
   number | boolean | null | Uint8Array | PdfName | PdfRef | PdfDict | PdfValue[];

@@ -23,13 +23,14 @@ import {
   check,
   documentCheck,
   msg,
+  onlineView,
   readReceiptDocument,
-  receiptCheckpointSize,
   redactExpected,
   verifyReceipt,
   type Check,
   verifyLogProof,
   type ExtractAttachments,
+  type LogClient,
   type LogProof,
   type OnlineView,
   type VerifyReport,
@@ -76,7 +77,7 @@ export interface VerifierDeps {
   readonly access?: Pick<DepositAccess, 'grantFor' | 'noteRead'>;
   /** Whether a document with this SHA-256 is anchored by a `certificate-issued` event. */
   readonly documentIssued?: (sha256: string) => Promise<boolean>;
-  /** Reads the attachments of huicun PDFs (`src/certificate/attachments.ts`). */
+  /** Reads the attachments of huicun PDFs (`src/pdf/attachments.ts`). */
   readonly extractAttachments?: ExtractAttachments;
   /** Whether a notarial certificate was issued for the deposit at this log index. */
   readonly notarised?: (depositIndex: number) => boolean;
@@ -103,15 +104,16 @@ export class Verifier {
     return true;
   }
 
+  /** The log as the verifier reads it: the sequencer's head and its consistency proofs. */
+  readonly #log: LogClient = {
+    checkpoint: () => Promise.resolve(this.deps.sequencer.current().checkpoint),
+    consistencyProof: async (from, to) =>
+      (await this.deps.sequencer.reader.consistencyProof(from, to)).map(encodeBase64),
+  };
+
   /** The log's current checkpoint and the consistency proof from the receipt's checkpoint. */
   async #online(receipt: unknown): Promise<OnlineView> {
-    const head = this.deps.sequencer.current();
-    const from = receiptCheckpointSize(receipt);
-    const proof =
-      from === undefined || from === 0 || from >= head.size
-        ? []
-        : await this.deps.sequencer.reader.consistencyProof(from, head.size);
-    return { checkpoint: head.checkpoint, consistencyProof: proof.map(encodeBase64) };
+    return (await onlineView(receipt, this.#log)).online;
   }
 
   async #matches(q: DigestQuery): Promise<number[]> {

@@ -1,11 +1,11 @@
 /**
  * Reads the embedded files back out of a PDF huicun wrote (DESIGN §6–§7): trailer → catalog →
  * /Names /EmbeddedFiles name tree → Filespec → /EF → EmbeddedFile stream. huicun stores
- * attachments uncompressed (see `attach.ts`), so no inflate is needed; a filtered stream is
+ * attachments uncompressed (see `src/certificate/attach.ts`), so no inflate is needed; a filtered stream is
  * refused. Pure (no node:* imports): the browser verifier uses it as it is.
  * @module
  */
-import { CertificateError, MAX_PDF_BYTES } from './errors.js';
+import { CertificateError, MAX_PDF_BYTES } from '../certificate/errors.js';
 import {
   isDict,
   isName,

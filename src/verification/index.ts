@@ -1,0 +1,7 @@
+/**
+ * Verification on the server (DESIGN §6, §9): digest lookups, documents and deposit numbers
+ * checked against the log's own key and current checkpoint. `src/http/verify-routes.ts` only
+ * translates requests to these calls.
+ * @module
+ */
+export { Verifier, type DigestQuery, type VerifierDeps, type VerifyAnswer } from './verifier.js';
