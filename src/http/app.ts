@@ -2,7 +2,9 @@
  * The express application: routes from the route table, the OpenAPI document, one error mapper.
  */
 import express, { type Express } from 'express';
-import { addAccountRoutes, authenticate, type AccountService } from '../accounts/index.js';
+import type { AccountService } from '../accounts/index.js';
+import { addAccountRoutes } from './account-routes.js';
+import { authenticate } from './auth-middleware.js';
 import type { UploadHandler } from '../evidence/intake/index.js';
 import type { DepositService } from '../evidence/service.js';
 import type { Sequencer } from '../sequencer/index.js';

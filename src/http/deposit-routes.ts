@@ -8,7 +8,8 @@
  */
 import type { Request, Response } from 'express';
 import { RateLimiter } from '../accounts/throttle.js';
-import { currentUser, requireRole, type AuthUser } from '../accounts/index.js';
+import type { AuthUser } from '../accounts/index.js';
+import { currentUser, requireRole } from './auth-middleware.js';
 import type { Casework } from '../custody/casework.js';
 import { DepositError } from '../evidence/errors.js';
 import type { UploadHandler } from '../evidence/intake/index.js';

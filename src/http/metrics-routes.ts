@@ -4,7 +4,7 @@
  * a proxy forwarded is refused (src/ops/loopback.ts). Counts every response too.
  */
 import type { RequestHandler } from 'express';
-import { optionalUser } from '../accounts/index.js';
+import { optionalUser } from './auth-middleware.js';
 import type { Metrics } from '../ops/metrics.js';
 import { AccountError } from '../accounts/errors.js';
 import { OpsError } from '../ops/errors.js';

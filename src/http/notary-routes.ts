@@ -4,7 +4,7 @@
  * clients, who claim the deposit with a one-time code (which the depositing notary may reissue
  * until it is claimed). Every transition is a custody event.
  */
-import { currentUser, requireRole } from '../accounts/index.js';
+import { currentUser, requireRole } from './auth-middleware.js';
 import { readBody, requireString } from '../input/index.js';
 import type { Casework } from '../custody/casework.js';
 import type { UploadHandler } from '../evidence/intake/index.js';
