@@ -19,7 +19,7 @@ import { createUploadHandler, Sm3Worker, type UploadHandler } from './evidence/i
 import { DepositService } from './evidence/service.js';
 import { createApp, type App } from './http/app.js';
 import { answerClientError } from './http/client-errors.js';
-import { COUNTER_DEPOSIT_FIELDS } from './http/notary-routes.js';
+import { COUNTER_DEPOSIT_FIELDS } from './notary/index.js';
 import { loggedEntryOf, systemExaminer } from './notary/system-checks.js';
 import { loadOrCreateLogKey, type LogKey } from './keys/log-key.js';
 import { assertOriginOpen, loadPreviousLogKeys } from './keys/log-key-ring.js';

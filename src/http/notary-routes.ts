@@ -11,6 +11,7 @@ import type { UploadHandler } from '../evidence/intake/index.js';
 import { depositView, type DepositService } from '../evidence/service.js';
 import {
   applicationView,
+  COUNTER_DEPOSIT_FIELDS,
   isApplicationState,
   parseApplication,
   parseClient,
@@ -30,9 +31,6 @@ export interface NotaryRoutesDeps {
   readonly counterUploads: UploadHandler;
   readonly maxFiles: number;
 }
-
-/** The extra fields of a counter deposit (multipart form fields or JSON keys). */
-export const COUNTER_DEPOSIT_FIELDS = ['clientName', 'clientIdNumber'] as const;
 
 export function addNotaryRoutes(routes: RouteTable, deps: NotaryRoutesDeps): void {
   const { notary, counter } = deps.casework;

@@ -23,6 +23,7 @@ export {
   type ApplicationStep,
 } from './records.js';
 export {
+  COUNTER_DEPOSIT_FIELDS,
   parseApplication,
   parseClient,
   parseDecision,
