@@ -11,7 +11,7 @@ import { loadOrCreatePiiVault } from './pii.js';
 import { AccountService, type CourtDirectory } from './service.js';
 import { AccountStore, type AccountRecords } from './store.js';
 import { loadOrCreateTokenKey, TokenService } from './tokens.js';
-import { loadRetiredTokenKeys } from '../keys/token-key-ring.js';
+import { loadRetiredTokenKeys } from './token-key-ring.js';
 
 export { AccountError, type AccountErrorCode } from './errors.js';
 export {
@@ -35,6 +35,7 @@ export {
   TOKEN_KEY_FILE,
   type RetiredTokenKey,
 } from './tokens.js';
+export { loadRetiredTokenKeys, rotateTokenKey } from './token-key-ring.js';
 export {
   ADMIN_PREFIX,
   adminCommitment,
