@@ -14,7 +14,7 @@ import { CertificateService } from './certificate/service.js';
 import { certificateDigestKey } from './certificate/store.js';
 import type { Config } from './config/index.js';
 import { sha256 } from './crypto/index.js';
-import { accountIdentity, Casework } from './custody/casework.js';
+import { accountIdentity, Casework } from './casework/index.js';
 import { createUploadHandler, Sm3Worker, type UploadHandler } from './evidence/intake/index.js';
 import { DepositService } from './evidence/service.js';
 import { createApp, type App } from './http/app.js';

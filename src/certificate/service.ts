@@ -7,7 +7,7 @@
 import { writeFile, open as openFile } from 'node:fs/promises';
 import { createSha256 } from '../crypto/index.js';
 import { actorOf, type Reader } from '../custody/access.js';
-import type { Casework } from '../custody/casework.js';
+import type { Casework } from '../casework/index.js';
 import { depositView, type DepositService } from '../evidence/service.js';
 import type { DepositRecord } from '../evidence/records.js';
 import {

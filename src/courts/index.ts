@@ -26,6 +26,7 @@ export {
   COURT_PREFIX,
   courtNameKey,
   courtView,
+  sameCourt,
   type AdminCourtView,
   type CourtRecord,
   type CourtView,

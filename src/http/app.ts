@@ -9,7 +9,7 @@ import type { UploadHandler } from '../evidence/intake/index.js';
 import type { DepositService } from '../evidence/service.js';
 import type { Sequencer } from '../sequencer/index.js';
 import type { BlobStore } from '../storage/blobs.js';
-import type { Casework } from '../custody/casework.js';
+import type { Casework } from '../casework/index.js';
 import type { CertificateService } from '../certificate/service.js';
 import { expressTrustProxy, type TrustProxy } from '../config/index.js';
 import { addCaseworkRoutes } from './casework-routes.js';

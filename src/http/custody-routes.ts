@@ -6,7 +6,7 @@
  * court's shares and no file names or digests (src/custody/disclosure.ts).
  */
 import { currentUser, requireRole } from './auth-middleware.js';
-import type { Casework } from '../custody/casework.js';
+import type { Casework } from '../casework/index.js';
 import { isCustodyEvent, type CustodyEvent } from '../custody/events.js';
 import { TRAIL_PAGE_MAX, type TrailQuery } from '../custody/service.js';
 import { DEPOSIT_READERS } from './deposit-routes.js';

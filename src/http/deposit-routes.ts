@@ -10,7 +10,7 @@ import type { Request, Response } from 'express';
 import { RateLimiter } from '../accounts/throttle.js';
 import type { AuthUser } from '../accounts/index.js';
 import { currentUser, requireRole } from './auth-middleware.js';
-import type { Casework } from '../custody/casework.js';
+import type { Casework } from '../casework/index.js';
 import { DepositError } from '../evidence/errors.js';
 import type { UploadHandler } from '../evidence/intake/index.js';
 import { inlinePolicy } from '../evidence/preview.js';

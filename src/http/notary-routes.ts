@@ -6,7 +6,7 @@
  */
 import { currentUser, requireRole } from './auth-middleware.js';
 import { readBody, requireString } from '../input/index.js';
-import type { Casework } from '../custody/casework.js';
+import type { Casework } from '../casework/index.js';
 import type { UploadHandler } from '../evidence/intake/index.js';
 import { depositView, type DepositService } from '../evidence/service.js';
 import {

@@ -5,7 +5,7 @@
  * its details are a recorded read of their own (docs/SECURITY.md).
  */
 import { currentUser, requireRole } from './auth-middleware.js';
-import type { Casework } from '../custody/casework.js';
+import type { Casework } from '../casework/index.js';
 import { parseRedeem, parseShareCreate } from '../sharing/index.js';
 import type { RouteTable } from './routes.js';
 

@@ -12,7 +12,6 @@ import { AccountError } from '../accounts/errors.js';
 import { maskIdNumber } from '../accounts/index.js';
 import { actorOf, type Grant, type GrantSource, type Reader } from '../custody/access.js';
 import { codeHash, newCode, parseCode } from '../custody/codes.js';
-import { KeyedLock } from '../custody/lock.js';
 import type { CustodyLog } from '../custody/service.js';
 import { equalSecret } from '../crypto/index.js';
 import { parseDepositNumber } from '../entry/index.js';
@@ -22,7 +21,7 @@ import type { DepositMethod, FileItem } from '../evidence/opening.js';
 import type { Receipt } from '../evidence/receipt.js';
 import type { DepositRecord } from '../evidence/records.js';
 import type { NewDeposit } from '../evidence/service.js';
-import type { RecordWrite } from '../sequencer/index.js';
+import { KeyedLock, type RecordWrite } from '../sequencer/index.js';
 import {
   CLAIM_MAX_FAILURES,
   CLAIM_PREFIX,

@@ -7,15 +7,15 @@
  */
 import { actorOf, type Grant, type GrantSource, type Reader } from '../custody/access.js';
 import { codeHash, newCode, parseCode } from '../custody/codes.js';
-import { KeyedLock } from '../custody/lock.js';
 import type { CustodyLog, EventRequest } from '../custody/service.js';
 import type { DepositRecord } from '../evidence/records.js';
+import { sameCourt } from '../courts/index.js';
 import type { CourtRef } from '../courts/input.js';
+import { KeyedLock } from '../sequencer/index.js';
 import { ShareError } from './errors.js';
 import {
   newShareId,
   parseShareRecord,
-  sameCourt,
   SHARE_ID_PATTERN,
   SHARE_PREFIX,
   shareState,

@@ -5,6 +5,7 @@
  * later domains (certificates, verification) use.
  */
 import type { AccountService } from '../accounts/index.js';
+import { CustodyLog, DepositAccess, type ReadableDeposit, type Reader } from '../custody/index.js';
 import { listedDeposit, type ListedDeposit } from '../evidence/list-item.js';
 import type { DepositService } from '../evidence/service.js';
 import { NotaryError } from '../notary/errors.js';
@@ -14,8 +15,6 @@ import { NotarisationService } from '../notary/service.js';
 import type { Examiner } from '../notary/system-checks.js';
 import type { RecordWrite, Sequencer } from '../sequencer/index.js';
 import { ShareService, type ShareCourts } from '../sharing/service.js';
-import { DepositAccess, type ReadableDeposit, type Reader } from './access.js';
-import { CustodyLog } from './service.js';
 
 export interface CaseworkDeps {
   readonly sequencer: Sequencer;
