@@ -24,19 +24,49 @@ const ioModules = [
   'multer',
 ];
 
+/** How a file `depth` folders below src/ reaches src/ (`./` from src/ itself). */
+const up = (depth) => (depth === 0 ? './' : '../'.repeat(depth));
+
 /**
  * src/http is the outermost layer: it translates the domains to HTTP and nothing below calls it
  * back (src/server.ts, which wires the app, is the one exception).
  */
-const httpOnlyFromServer = {
-  group: ['./http/*', '../http/*', '../../http/*'],
+const noHttp = (depth) => ({
+  group: [`${up(depth)}http/*`],
   message: 'only src/http and src/server.ts import src/http: move what you need to its domain.',
-};
+});
 
-/** Import restrictions of a src/ folder: `paths` as given, and the layer patterns above. */
-function restrictedImports(paths = []) {
-  return ['error', { paths, patterns: [httpOnlyFromServer] }];
-}
+/**
+ * Folders still imported file by file (issue 13): evidence, ops, storage and keys have no
+ * index.ts yet; src/http is the outer layer (only src/server.ts imports it, app.ts and
+ * client-errors.ts); certificate/index.ts is being reworked by the certificate item. Convert them
+ * after those merges.
+ */
+const DEEP_TARGETS = ['evidence', 'ops', 'storage', 'keys', 'http', 'certificate'];
+
+/** Another src/ folder is imported through its index.ts, which says what the folder offers. */
+const throughIndex = (depth) => ({
+  regex: `^${up(depth).replaceAll('.', '\\.')}(?!(?:${DEEP_TARGETS.join('|')})/)[^/]+/(?!index\\.js$)`,
+  message: 'import another src/ folder through its index.ts (export what you need there).',
+});
+
+/**
+ * Files that still import other folders file by file, because other items of issue 13 rewrite
+ * them or what they import now: the error mapper (the errors item), the verification service and
+ * CLI (the online item), and the sequencer's tiles, tree state and store (the one item). The
+ * lazy `import()` in verify-input.ts stays deep on purpose: `huicun verify` loads the PDF stack
+ * only for a PDF.
+ */
+const DEEP_IMPORTERS = [
+  'src/http/errors.ts',
+  'src/http/verify-service.ts',
+  'src/cli/verify-run.ts',
+  'src/cli/verify-input.ts',
+  'src/audit/tree.ts',
+  'src/storage/leveldb.ts',
+];
+
+const restricted = (patterns, paths = []) => ['error', { paths, patterns }];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'build-check/**', 'node_modules/**', 'storage/**', 'web/dist/**'] },
@@ -62,15 +92,28 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.ts'],
-    ignores: ['src/http/**', 'src/server.ts'],
-    rules: { 'no-restricted-imports': restrictedImports() },
+    files: ['src/*/*.ts'],
+    ignores: ['src/http/**'],
+    rules: { 'no-restricted-imports': restricted([noHttp(1), throughIndex(1)]) },
+  },
+  {
+    files: ['src/*/*/*.ts'],
+    rules: { 'no-restricted-imports': restricted([noHttp(2), throughIndex(2)]) },
+  },
+  {
+    files: ['src/http/*.ts'],
+    rules: { 'no-restricted-imports': restricted([throughIndex(1)]) },
+  },
+  {
+    files: ['src/server.ts'],
+    rules: { 'no-restricted-imports': restricted([throughIndex(0)]) },
   },
   {
     // A later block replaces the rule: the pure core keeps the layer patterns too.
-    files: ['src/log/**/*.ts', 'src/verify/**/*.ts', 'src/entry/**/*.ts', 'src/input/**/*.ts'],
+    files: ['src/log/*.ts', 'src/verify/*.ts', 'src/entry/*.ts', 'src/input/*.ts'],
     rules: {
-      'no-restricted-imports': restrictedImports(
+      'no-restricted-imports': restricted(
+        [noHttp(1), throughIndex(1)],
         ioModules.map((name) => ({
           name,
           message:
@@ -78,5 +121,14 @@ export default tseslint.config(
         })),
       ),
     },
+  },
+  {
+    files: DEEP_IMPORTERS,
+    ignores: ['src/http/**'],
+    rules: { 'no-restricted-imports': restricted([noHttp(1)]) },
+  },
+  {
+    files: DEEP_IMPORTERS.filter((file) => file.startsWith('src/http/')),
+    rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -5,8 +5,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { openAccounts, type DemoCredential, type OpenedAccounts } from './accounts/index.js';
-import { SYSTEM_ACTOR } from './accounts/bootstrap.js';
+import {
+  openAccounts,
+  SYSTEM_ACTOR,
+  type DemoCredential,
+  type OpenedAccounts,
+} from './accounts/index.js';
 import { openCourts, syncJudgeCourts, type CourtService } from './courts/index.js';
 import { extractAttachments } from './certificate/attachments.js';
 import { loadNotarySigner } from './certificate/credentials.js';
@@ -19,8 +23,7 @@ import { createUploadHandler, Sm3Worker, type UploadHandler } from './evidence/i
 import { DepositService } from './evidence/service.js';
 import { createApp, type App } from './http/app.js';
 import { answerClientError } from './http/client-errors.js';
-import { COUNTER_DEPOSIT_FIELDS } from './notary/index.js';
-import { loggedEntryOf, systemExaminer } from './notary/system-checks.js';
+import { COUNTER_DEPOSIT_FIELDS, loggedEntryOf, systemExaminer } from './notary/index.js';
 import { loadOrCreateLogKey, type LogKey } from './keys/log-key.js';
 import { assertOriginOpen, loadPreviousLogKeys } from './keys/log-key-ring.js';
 import { newLocalSecret, removeServerFile, writeServerFile } from './ops/server-file.js';

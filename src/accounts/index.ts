@@ -26,7 +26,15 @@ export {
 } from './input.js';
 export { AccountService, type BoundCourt, type CourtDirectory, type Session } from './service.js';
 export { AccountStore, type AccountRecords } from './store.js';
-export { bootstrapAccounts, readSeeds, DEMO_SEEDS_FILE, type DemoCredential } from './bootstrap.js';
+export {
+  bootstrapAccounts,
+  readSeeds,
+  DEMO_SEEDS_FILE,
+  SYSTEM_ACTOR,
+  type DemoCredential,
+} from './bootstrap.js';
+export { RateLimiter } from './throttle.js';
+export { checkName, requireBoolean } from './validate.js';
 export { isValidIdNumber, maskIdNumber, normalizeIdNumber } from './id-number.js';
 export { PiiVault, loadOrCreatePiiVault, PII_KEY_FILE } from './pii.js';
 export {
@@ -40,7 +48,10 @@ export {
   ADMIN_PREFIX,
   adminCommitment,
   adminEntry,
+  newAdminActionId,
+  persistWithAdminEntry,
   type AdminActor,
+  type AdminAppender,
   type AdminCourt,
   type AdminOpening,
   type AdminRecord,

@@ -9,7 +9,7 @@
  */
 import { randomBytes } from '../crypto/index.js';
 import { encodeHex } from '../log/index.js';
-import type { AdminCourt } from '../accounts/admin-log.js';
+import type { AdminCourt } from '../accounts/index.js';
 import type { RecordWrite } from '../sequencer/index.js';
 import { CourtError } from './errors.js';
 

@@ -7,8 +7,12 @@
  */
 import { currentUser, requireRole } from './auth-middleware.js';
 import type { Casework } from '../casework/index.js';
-import { isCustodyEvent, type CustodyEvent } from '../custody/events.js';
-import { TRAIL_PAGE_MAX, type TrailQuery } from '../custody/service.js';
+import {
+  type CustodyEvent,
+  isCustodyEvent,
+  TRAIL_PAGE_MAX,
+  type TrailQuery,
+} from '../custody/index.js';
 import { DEPOSIT_READERS } from './deposit-routes.js';
 import { HttpError } from './errors.js';
 import { parseIndex } from './params.js';

@@ -7,8 +7,7 @@
  * (docs/SECURITY.md).
  */
 import type { Request, Response } from 'express';
-import { RateLimiter } from '../accounts/throttle.js';
-import type { AuthUser } from '../accounts/index.js';
+import { type AuthUser, RateLimiter } from '../accounts/index.js';
 import { currentUser, requireRole } from './auth-middleware.js';
 import type { Casework } from '../casework/index.js';
 import { DepositError } from '../evidence/errors.js';

@@ -11,7 +11,7 @@ import type { Request, RequestHandler } from 'express';
 import { randomBytes } from '../crypto/index.js';
 import { toSelf, type AccountService } from '../accounts/index.js';
 import { currentUser, requireRole, type AuthedRequest } from './auth-middleware.js';
-import type { DepositAccess } from '../custody/access.js';
+import type { DepositAccess } from '../custody/index.js';
 import { HttpError } from './errors.js';
 import { parseIndex } from './params.js';
 import type { RouteTable } from './routes.js';

@@ -6,7 +6,7 @@
 import type { RequestHandler } from 'express';
 import { optionalUser } from './auth-middleware.js';
 import type { Metrics } from '../ops/metrics.js';
-import { AccountError } from '../accounts/errors.js';
+import { AccountError } from '../accounts/index.js';
 import { OpsError } from '../ops/errors.js';
 import { loopbackPeer } from '../ops/loopback.js';
 import type { RouteTable } from './routes.js';

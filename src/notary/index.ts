@@ -18,6 +18,7 @@ export {
 export {
   APPLICATION_PREFIX,
   parseApplicationId,
+  parseApplicationRecord,
   serialNumber,
   type ApplicationRecord,
   type ApplicationStep,

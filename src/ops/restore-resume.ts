@@ -13,8 +13,12 @@
  *   origin, removes the mark in the same synced write.
  */
 import { join } from 'node:path';
-import { adminEntry, newAdminActionId, type AdminOpening } from '../accounts/admin-log.js';
-import { ADMIN_PREFIX } from '../accounts/admin-log.js';
+import {
+  ADMIN_PREFIX,
+  adminEntry,
+  type AdminOpening,
+  newAdminActionId,
+} from '../accounts/index.js';
 import { randomBytes } from '../crypto/index.js';
 import {
   assertOriginOpen,

@@ -8,7 +8,7 @@
  *
  * The share code itself is never stored, only its SHA-256.
  */
-import type { CustodyActor } from '../custody/events.js';
+import type { CustodyActor } from '../custody/index.js';
 import { randomBytes } from '../crypto/index.js';
 import { encodeHex } from '../log/index.js';
 import type { RecordWrite } from '../sequencer/index.js';
