@@ -24,8 +24,12 @@ import { DepositService } from './evidence/service.js';
 import { createApp, type App } from './http/app.js';
 import { answerClientError } from './http/client-errors.js';
 import { COUNTER_DEPOSIT_FIELDS, loggedEntryOf, systemExaminer } from './notary/index.js';
-import { loadOrCreateLogKey, type LogKey } from './keys/log-key.js';
-import { assertOriginOpen, loadPreviousLogKeys } from './keys/log-key-ring.js';
+import {
+  assertOriginOpen,
+  loadOrCreateLogKey,
+  loadPreviousLogKeys,
+  type LogKey,
+} from './keys/index.js';
 import { newLocalSecret, removeServerFile, writeServerFile } from './ops/server-file.js';
 import { serverOps } from './ops/server-ops.js';
 import { treeHasher } from './log/index.js';

@@ -7,8 +7,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/index.js';
 import { loadOrCreatePiiVault, loadOrCreateTokenKey, rotateTokenKey } from '../accounts/index.js';
-import { loadOrCreateLogKey, LOG_KEY_FILE } from '../keys/log-key.js';
-import { rotateLogKey } from '../keys/log-key-ring.js';
+import { loadOrCreateLogKey, LOG_KEY_FILE, rotateLogKey } from '../keys/index.js';
 import { findLiveServer } from '../ops/server-file.js';
 import { defaultOpsIo, type OpsIo } from './local-server.js';
 

@@ -19,8 +19,7 @@ import {
 import { COURT_ID_PATTERN, CourtError, CourtService } from '../courts/index.js';
 import { loadConfig } from '../config/index.js';
 import { sha256 } from '../crypto/index.js';
-import { loadOrCreateLogKey } from '../keys/log-key.js';
-import { assertOriginOpen, loadPreviousLogKeys } from '../keys/log-key-ring.js';
+import { assertOriginOpen, loadOrCreateLogKey, loadPreviousLogKeys } from '../keys/index.js';
 import { treeHasher } from '../log/index.js';
 import { Sequencer } from '../sequencer/index.js';
 import { StorageError } from '../storage/errors.js';

@@ -27,7 +27,7 @@ import {
   ringVerifiers,
   rotateLogKey,
   type LogKeyRing,
-} from '../keys/log-key-ring.js';
+} from '../keys/index.js';
 import { encodeBase64, encodeHex, equalBytes, isValidKeyName } from '../log/index.js';
 import { Sequencer } from '../sequencer/index.js';
 import { RESTORED_FROM_KEY } from '../storage/keys.js';
