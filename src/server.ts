@@ -5,24 +5,31 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { openAccounts, type DemoCredential, type OpenedAccounts } from './accounts/index.js';
-import { SYSTEM_ACTOR } from './accounts/bootstrap.js';
+import {
+  openAccounts,
+  SYSTEM_ACTOR,
+  type DemoCredential,
+  type OpenedAccounts,
+} from './accounts/index.js';
 import { openCourts, syncJudgeCourts, type CourtService } from './courts/index.js';
-import { extractAttachments } from './pdf/attachments.js';
+import { extractAttachments } from './pdf/index.js';
 import { loadNotarySigner } from './certificate/signing/credentials.js';
 import { CertificateService } from './certificate/service.js';
 import { certificateDigestKey } from './certificate/store.js';
 import type { Config } from './config/index.js';
 import { sha256 } from './crypto/index.js';
-import { accountIdentity, Casework } from './custody/casework.js';
+import { accountIdentity, Casework } from './casework/index.js';
 import { createUploadHandler, Sm3Worker, type UploadHandler } from './evidence/intake/index.js';
 import { DepositService } from './evidence/service.js';
 import { createApp, type App } from './http/app.js';
 import { answerClientError } from './http/client-errors.js';
-import { COUNTER_DEPOSIT_FIELDS } from './http/notary-routes.js';
-import { loggedEntryOf, systemExaminer } from './notary/system-checks.js';
-import { loadOrCreateLogKey, type LogKey } from './keys/log-key.js';
-import { assertOriginOpen, loadPreviousLogKeys } from './keys/log-key-ring.js';
+import { COUNTER_DEPOSIT_FIELDS, loggedEntryOf, systemExaminer } from './notary/index.js';
+import {
+  assertOriginOpen,
+  loadOrCreateLogKey,
+  loadPreviousLogKeys,
+  type LogKey,
+} from './keys/index.js';
 import { newLocalSecret, removeServerFile, writeServerFile } from './ops/server-file.js';
 import { serverOps } from './ops/server-ops.js';
 import { treeHasher } from './log/index.js';

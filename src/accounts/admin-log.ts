@@ -7,7 +7,7 @@
  * `rec/admin/<id>`. The account records go in the same durable batch as the entry.
  */
 import { randomBytes, sha256 } from '../crypto/index.js';
-import { canonicalBytes } from '../entry/jcs.js';
+import { canonicalBytes } from '../entry/index.js';
 import { encodeHex } from '../log/index.js';
 import type { AppendResult, BuildEntry, RecordWrite } from '../sequencer/index.js';
 import type { Persist } from './store.js';

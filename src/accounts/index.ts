@@ -1,6 +1,6 @@
 /**
- * Accounts (DESIGN §8): users, roles, passwords, tokens, access middleware, PII encryption,
- * admin entries. `openAccounts` is what the server calls at start.
+ * Accounts (DESIGN §8): users, roles, passwords, tokens, PII encryption, admin entries (the
+ * routes and the access middleware are in src/http). `openAccounts` is what the server calls at start.
  * @module
  */
 import type { AppendResult } from '../sequencer/index.js';
@@ -11,22 +11,30 @@ import { loadOrCreatePiiVault } from './pii.js';
 import { AccountService, type CourtDirectory } from './service.js';
 import { AccountStore, type AccountRecords } from './store.js';
 import { loadOrCreateTokenKey, TokenService } from './tokens.js';
-import { loadRetiredTokenKeys } from '../keys/token-key-ring.js';
+import { loadRetiredTokenKeys } from './token-key-ring.js';
 
 export { AccountError, type AccountErrorCode } from './errors.js';
 export {
-  authenticate,
-  currentUser,
-  optionalUser,
-  requireRole,
-  type Auth,
-  type AuthedRequest,
-} from './middleware.js';
-export { addAccountRoutes, type AccountRoutesDeps } from './routes.js';
+  checkNewAccount,
+  parseAccountChange,
+  parseAdminCreate,
+  parseLogin,
+  parsePasswordChange,
+  parsePasswordReset,
+  parseRegistration,
+  type NewAccount,
+} from './input.js';
 export { AccountService, type BoundCourt, type CourtDirectory, type Session } from './service.js';
 export { AccountStore, type AccountRecords } from './store.js';
-export { bootstrapAccounts, readSeeds, DEMO_SEEDS_FILE, type DemoCredential } from './bootstrap.js';
-export { checkNewAccount, type NewAccount } from './input.js';
+export {
+  bootstrapAccounts,
+  readSeeds,
+  DEMO_SEEDS_FILE,
+  SYSTEM_ACTOR,
+  type DemoCredential,
+} from './bootstrap.js';
+export { RateLimiter } from './throttle.js';
+export { checkName, requireBoolean } from './validate.js';
 export { isValidIdNumber, maskIdNumber, normalizeIdNumber } from './id-number.js';
 export { PiiVault, loadOrCreatePiiVault, PII_KEY_FILE } from './pii.js';
 export {
@@ -35,23 +43,29 @@ export {
   TOKEN_KEY_FILE,
   type RetiredTokenKey,
 } from './tokens.js';
+export { loadRetiredTokenKeys, rotateTokenKey } from './token-key-ring.js';
 export {
   ADMIN_PREFIX,
   adminCommitment,
   adminEntry,
+  newAdminActionId,
+  persistWithAdminEntry,
   type AdminActor,
+  type AdminAppender,
   type AdminCourt,
   type AdminOpening,
   type AdminRecord,
 } from './admin-log.js';
 export {
   ROLES,
+  toAdminView,
   toPublic,
   toSelf,
   type AuthUser,
   type PublicUser,
   type Role,
   type SelfUser,
+  USER_ID_PATTERN,
 } from './user.js';
 
 export interface OpenAccountsOptions {

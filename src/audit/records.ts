@@ -3,8 +3,8 @@
  * exact entry stored at its index (so no opening, time or number was changed), custody records
  * must carry their deposit's tag, and every typed entry in the log must have its record.
  */
-import { adminEntry, ADMIN_PREFIX, type AdminRecord } from '../accounts/admin-log.js';
-import { custodyTag } from '../custody/tag.js';
+import { ADMIN_PREFIX, adminEntry, type AdminRecord } from '../accounts/index.js';
+import { custodyTag } from '../custody/index.js';
 import { makeEntry, parseEntry } from '../entry/index.js';
 import { parseDepositRecord, type DepositRecord } from '../evidence/records.js';
 import { equalBytes, tileSlot } from '../log/index.js';

@@ -6,15 +6,15 @@
  */
 import { writeFile, open as openFile } from 'node:fs/promises';
 import { createSha256 } from '../crypto/index.js';
-import { actorOf, type Reader } from '../custody/access.js';
-import type { Casework } from '../custody/casework.js';
+import { actorOf, type Reader } from '../custody/index.js';
+import type { Casework } from '../casework/index.js';
 import { depositView, type DepositService } from '../evidence/service.js';
 import type { DepositRecord } from '../evidence/records.js';
 import {
   APPLICATION_PREFIX,
-  parseApplicationRecord,
   type ApplicationRecord,
-} from '../notary/records.js';
+  parseApplicationRecord,
+} from '../notary/index.js';
 import type { BlobStore } from '../storage/blobs.js';
 import { CertificateError } from './errors.js';
 import { certificateNumber, renderDepositCertificate } from './documents/deposit-certificate.js';

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { formatAuditReport, runAudit, type AuditReport } from '../audit/index.js';
 import { loadConfig } from '../config/index.js';
-import { loadLogKeyRing } from '../keys/log-key-ring.js';
+import { loadLogKeyRing } from '../keys/index.js';
 import { blobPathIn } from '../ops/backup-files.js';
 import { opsHasher } from '../ops/restore.js';
 import { findLiveServer } from '../ops/server-file.js';

@@ -5,7 +5,7 @@
  */
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/index.js';
-import { loadLogKeyRing, ringVerifiers } from '../keys/log-key-ring.js';
+import { loadLogKeyRing, ringVerifiers } from '../keys/index.js';
 import { backupStore, type BackupProgress } from '../ops/backup.js';
 import type { BackupManifest } from '../ops/backup-files.js';
 import { OpsError } from '../ops/errors.js';

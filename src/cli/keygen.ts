@@ -2,14 +2,12 @@
  * `huicun keygen [--rotate-log-key] [--rotate-token-key]`: creates missing keys and never
  * overwrites one. Rotation retires the current key (moved to `….<keyid>.previous.pem`, never
  * over an existing file) and creates a new one; see src/keys/log-key-ring.ts and
- * src/keys/token-key-ring.ts. A running server picks the new keys up at its next start.
+ * src/accounts/token-key-ring.ts. A running server picks the new keys up at its next start.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/index.js';
-import { loadOrCreatePiiVault, loadOrCreateTokenKey } from '../accounts/index.js';
-import { loadOrCreateLogKey, LOG_KEY_FILE } from '../keys/log-key.js';
-import { rotateLogKey } from '../keys/log-key-ring.js';
-import { rotateTokenKey } from '../keys/token-key-ring.js';
+import { loadOrCreatePiiVault, loadOrCreateTokenKey, rotateTokenKey } from '../accounts/index.js';
+import { loadOrCreateLogKey, LOG_KEY_FILE, rotateLogKey } from '../keys/index.js';
 import { findLiveServer } from '../ops/server-file.js';
 import { runCommand, usageError } from './errors.js';
 import { defaultOpsIo, type OpsIo } from './local-server.js';

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { formatAuditReport, type AuditReport } from '../audit/index.js';
 import { loadConfig, type Config } from '../config/index.js';
-import { loadLogKeyRing, ringVerifiers } from '../keys/log-key-ring.js';
+import { loadLogKeyRing, ringVerifiers } from '../keys/index.js';
 import { encodeBase64, isValidKeyName } from '../log/index.js';
 import { readManifest } from '../ops/backup-files.js';
 import { OpsError } from '../ops/errors.js';

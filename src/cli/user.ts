@@ -7,17 +7,19 @@
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { AccountService } from '../accounts/service.js';
-import { AccountStore } from '../accounts/store.js';
-import { AccountError } from '../accounts/errors.js';
-import { checkNewAccount } from '../accounts/input.js';
+import {
+  AccountError,
+  AccountService,
+  AccountStore,
+  checkNewAccount,
+  loadOrCreatePiiVault,
+  loadOrCreateTokenKey,
+  TokenService,
+} from '../accounts/index.js';
 import { COURT_ID_PATTERN, CourtError, CourtService } from '../courts/index.js';
-import { loadOrCreatePiiVault } from '../accounts/pii.js';
-import { loadOrCreateTokenKey, TokenService } from '../accounts/tokens.js';
 import { loadConfig } from '../config/index.js';
 import { sha256 } from '../crypto/index.js';
-import { loadOrCreateLogKey } from '../keys/log-key.js';
-import { assertOriginOpen, loadPreviousLogKeys } from '../keys/log-key-ring.js';
+import { assertOriginOpen, loadOrCreateLogKey, loadPreviousLogKeys } from '../keys/index.js';
 import { treeHasher } from '../log/index.js';
 import { Sequencer } from '../sequencer/index.js';
 import { StorageError } from '../storage/errors.js';

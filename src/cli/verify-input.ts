@@ -47,7 +47,7 @@ export type ReceiptSource =
 
 /** The PDF attachment reader (pure; loaded only for `--certificate`). */
 export async function loadExtractAttachments(): Promise<ExtractAttachments> {
-  return (await import('../pdf/attachments.js')).extractAttachments;
+  return (await import('../pdf/index.js')).extractAttachments;
 }
 
 /** The receipt (parsed, not yet verified) and, for a PDF, the PDF's SHA-256. */

@@ -4,7 +4,7 @@
  * before the accounts.
  * @module
  */
-import type { AdminActor, AdminAppender } from '../accounts/admin-log.js';
+import type { AdminActor, AdminAppender } from '../accounts/index.js';
 import type { AppendResult } from '../sequencer/index.js';
 import { seedCourts } from './seeds.js';
 import { CourtService } from './service.js';
@@ -26,6 +26,7 @@ export {
   COURT_PREFIX,
   courtNameKey,
   courtView,
+  sameCourt,
   type AdminCourtView,
   type CourtRecord,
   type CourtView,

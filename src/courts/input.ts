@@ -3,7 +3,7 @@
  * refused), and the court reference that shares and judges carry: a listed court's `courtId`,
  * or for compatibility its `court` name.
  */
-import { checkName, requireBoolean } from '../accounts/validate.js';
+import { checkName, requireBoolean } from '../accounts/index.js';
 import { invalidField, readBody, requireString, singleLine, type Body } from '../input/index.js';
 
 /** Longest English name (English court names run longer than Chinese ones). */

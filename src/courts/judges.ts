@@ -5,8 +5,7 @@
  * runs at start and after each change to the list; a judge whose court matches no listed name
  * keeps working as before (matched by name) until the administrator lists that court.
  */
-import type { AdminActor } from '../accounts/admin-log.js';
-import type { AccountService } from '../accounts/service.js';
+import type { AdminActor, AccountService } from '../accounts/index.js';
 import type { CourtService } from './service.js';
 
 /** What {@link syncJudgeCourts} changed. */

@@ -9,7 +9,7 @@
  */
 import { randomBytes } from '../crypto/index.js';
 import { encodeHex } from '../log/index.js';
-import type { AdminCourt } from '../accounts/admin-log.js';
+import type { AdminCourt } from '../accounts/index.js';
 import type { RecordWrite } from '../sequencer/index.js';
 import { CourtError } from './errors.js';
 
@@ -55,6 +55,19 @@ export interface AdminCourtView extends CourtView {
  */
 export function courtNameKey(name: string): string {
   return name.normalize('NFKC').trim().replace(/\s+/gu, ' ').toLowerCase();
+}
+
+/**
+ * Whether a judge sits at the court a share names (docs/courts.md): by listed court id when both
+ * are bound to one; by name (NFKC) only when either was made before the list and is not bound.
+ */
+export function sameCourt(
+  share: { readonly court: string; readonly courtId?: string | undefined },
+  judge: { readonly court?: string | undefined; readonly courtId?: string | undefined },
+): boolean {
+  if (share.courtId !== undefined && judge.courtId !== undefined)
+    return share.courtId === judge.courtId;
+  return judge.court !== undefined && courtNameKey(share.court) === courtNameKey(judge.court);
 }
 
 /** A new court id: `ct_` + 16 hex (64 random bits). */

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { AdminActor } from '../accounts/admin-log.js';
+import type { AdminActor } from '../accounts/index.js';
 import { CourtError } from './errors.js';
 import { parseCourtCreate, type NewCourt } from './input.js';
 import type { CourtService } from './service.js';

@@ -4,13 +4,8 @@
  * record; names are unique after NFKC. Everything is in memory (loaded at start), so resolving
  * the court of a share or a judge costs no I/O.
  */
-import {
-  persistWithAdminEntry,
-  type AdminActor,
-  type AdminAppender,
-} from '../accounts/admin-log.js';
-import { KeyedLock } from '../custody/lock.js';
-import type { AppendResult } from '../sequencer/index.js';
+import { type AdminActor, type AdminAppender, persistWithAdminEntry } from '../accounts/index.js';
+import { KeyedLock, type AppendResult } from '../sequencer/index.js';
 import { CourtError } from './errors.js';
 import type { CourtChange, CourtRef, NewCourt } from './input.js';
 import {

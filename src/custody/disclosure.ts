@@ -9,7 +9,7 @@
  * opening commits to them): the entry, proof and checkpoint still prove the event's inclusion
  * and time, and the custody tag still lets a court count the trail complete.
  */
-import { sameCourt } from '../sharing/records.js';
+import { sameCourt } from '../courts/index.js';
 import type { CustodyDetail, CustodyOpening } from './events.js';
 
 /** Who reads a trail, as the disclosure rules see them. */

@@ -1,7 +1,7 @@
 /**
  * Chain of custody (DESIGN §4, §8): custody events on the log (tags, openings, receipts), the
  * access policy for deposits, read windows, and the codes that grant access. `Casework`
- * (./casework.js) opens the workflows built on them.
+ * (src/casework) opens the workflows built on them.
  * @module
  */
 export { CustodyError, type CustodyErrorCode } from './errors.js';
@@ -68,4 +68,3 @@ export {
   VIEWED_WINDOW_MS,
   type CertificateRead,
 } from './window.js';
-export { KeyedLock } from './lock.js';

@@ -1,13 +1,15 @@
 /**
  * Deposits: creating them through the sequencer (number, opening, entry and records in one
- * durable batch), reading them back, handing a counter deposit to its client, and receipts. Who
- * may read a deposit is the access policy's business (src/custody/access.ts).
+ * durable batch), reading them back, handing a counter deposit to its client, receipts, and which
+ * file a download sends. Who may read a deposit is the access policy's business
+ * (src/custody/access.ts).
  */
 import { formatDepositNumber, makeEntry, newSalt, parseDepositNumber } from '../entry/index.js';
 import { parseCheckpoint } from '../log/index.js';
 import type { RecordWrite, Sequencer } from '../sequencer/index.js';
 import { DepositError } from './errors.js';
 import type { DepositFields } from './hash-only.js';
+import { previewKind } from './preview.js';
 import {
   openingFile,
   type DepositMethod,
@@ -77,6 +79,14 @@ export interface NewDeposit extends DepositFields {
 
 /** `deposit.notarisation` of the API view (DESIGN §9). */
 export type NotarisationSummary = DepositView['notarisation'];
+
+/** A deposited file as a download sends it: the blob, its name and type, and how it may be shown. */
+export interface DownloadableFile extends FileItem {
+  /** Its position in the deposit. */
+  readonly n: number;
+  /** How a browser may show it inline (src/evidence/preview.ts); undefined: download only. */
+  readonly preview: 'image' | 'pdf' | undefined;
+}
 
 export const LIST_DEFAULT = 20;
 export const LIST_MAX = 100;
@@ -224,6 +234,23 @@ export class DepositService {
     for await (const _ of this.deps.records.scan(digestPrefix('sha256', sha256), { limit: 1 }))
       return true;
     return false;
+  }
+
+  /**
+   * File `n` of a deposit the caller may read (the access policy decided that before): its blob,
+   * name and media type, and whether it may be shown inline.
+   * @throws DepositError FILE_NOT_FOUND when there is no file `n`, or the deposit is hash-only.
+   */
+  downloadableFile(record: DepositRecord, n: number): DownloadableFile {
+    const file = record.opening.files[n];
+    if (!file) throw new DepositError('FILE_NOT_FOUND', `the deposit has no file ${n}`);
+    if (record.opening.method === 'hash-only') {
+      throw new DepositError(
+        'FILE_NOT_FOUND',
+        'a hash-only deposit holds no file: only its digests were deposited',
+      );
+    }
+    return { ...file, n, preview: previewKind(file.mediaType) };
   }
 
   /**

@@ -2,12 +2,14 @@
  * The express application: routes from the route table, the OpenAPI document, one error mapper.
  */
 import express, { type Express } from 'express';
-import { addAccountRoutes, authenticate, type AccountService } from '../accounts/index.js';
+import type { AccountService } from '../accounts/index.js';
+import { addAccountRoutes } from './account-routes.js';
+import { authenticate } from './auth-middleware.js';
 import type { UploadHandler } from '../evidence/intake/index.js';
 import type { DepositService } from '../evidence/service.js';
 import type { Sequencer } from '../sequencer/index.js';
 import type { BlobStore } from '../storage/blobs.js';
-import type { Casework } from '../custody/casework.js';
+import type { Casework } from '../casework/index.js';
 import type { CertificateService } from '../certificate/service.js';
 import { expressTrustProxy, type TrustProxy } from '../config/index.js';
 import { addCaseworkRoutes } from './casework-routes.js';

@@ -1,5 +1,5 @@
 /** The routes of the custody workflows: custody trail, court sharing, notarisation, counter deposits. */
-import type { Casework } from '../custody/casework.js';
+import type { Casework } from '../casework/index.js';
 import type { UploadHandler } from '../evidence/intake/index.js';
 import type { DepositService } from '../evidence/service.js';
 import { addCustodyRoutes } from './custody-routes.js';

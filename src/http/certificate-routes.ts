@@ -4,7 +4,7 @@
  * later one serves the same bytes.
  */
 import type { Response } from 'express';
-import { currentUser, requireRole } from '../accounts/index.js';
+import { currentUser, requireRole } from './auth-middleware.js';
 import type { CertificateService, IssuedDocument } from '../certificate/service.js';
 import { contentDisposition } from './deposit-routes.js';
 import type { RouteTable } from './routes.js';

@@ -4,7 +4,8 @@
  * entry). After a change, judges follow it: a free-text judge whose court now matches a listed
  * name is bound to it, a bound judge's court name follows a rename.
  */
-import { currentUser, requireRole, type AccountService } from '../accounts/index.js';
+import type { AccountService } from '../accounts/index.js';
+import { currentUser, requireRole } from './auth-middleware.js';
 import {
   adminCourtView,
   COURT_QUERY_MAX,

@@ -5,10 +5,14 @@
  * reading the trail is not itself an event, so a non-owner sees share details only of their own
  * court's shares and no file names or digests (src/custody/disclosure.ts).
  */
-import { currentUser, requireRole } from '../accounts/index.js';
-import type { Casework } from '../custody/casework.js';
-import { isCustodyEvent, type CustodyEvent } from '../custody/events.js';
-import { TRAIL_PAGE_MAX, type TrailQuery } from '../custody/service.js';
+import { currentUser, requireRole } from './auth-middleware.js';
+import type { Casework } from '../casework/index.js';
+import {
+  type CustodyEvent,
+  isCustodyEvent,
+  TRAIL_PAGE_MAX,
+  type TrailQuery,
+} from '../custody/index.js';
 import { DEPOSIT_READERS } from './deposit-routes.js';
 import { HttpError } from './errors.js';
 import { parseIndex } from './params.js';

@@ -7,12 +7,12 @@
  * (docs/SECURITY.md).
  */
 import type { Request, Response } from 'express';
-import { RateLimiter } from '../accounts/throttle.js';
-import { currentUser, requireRole, type AuthUser } from '../accounts/index.js';
-import type { Casework } from '../custody/casework.js';
+import { type AuthUser, RateLimiter } from '../accounts/index.js';
+import { currentUser, requireRole } from './auth-middleware.js';
+import type { Casework } from '../casework/index.js';
 import { DepositError } from '../evidence/errors.js';
 import type { UploadHandler } from '../evidence/intake/index.js';
-import { previewKind, inlinePolicy } from '../evidence/preview.js';
+import { inlinePolicy } from '../evidence/preview.js';
 import { receiptToTlogProof } from '../evidence/receipt.js';
 import type { DepositRecord } from '../evidence/records.js';
 import {
@@ -21,6 +21,7 @@ import {
   LIST_MAX,
   type DepositService,
   type DepositView,
+  type DownloadableFile,
   type NewDeposit,
 } from '../evidence/service.js';
 import { decodeBase64 } from '../log/index.js';
@@ -76,17 +77,16 @@ export function contentDisposition(
  * previewable file may ask for (src/evidence/preview.ts).
  * @throws HttpError INVALID_QUERY for another value, or `inline` of a file that is not shown.
  */
-function dispositionOf(raw: unknown, mediaType: string): 'attachment' | 'image' | 'pdf' {
+function dispositionOf(raw: unknown, file: DownloadableFile): 'attachment' | 'image' | 'pdf' {
   if (raw === undefined || raw === 'attachment') return 'attachment';
   if (raw !== 'inline')
     throw new HttpError('INVALID_QUERY', 'disposition must be attachment or inline');
-  const kind = previewKind(mediaType);
-  if (kind === undefined)
+  if (file.preview === undefined)
     throw new HttpError(
       'INVALID_QUERY',
       'only PNG, JPEG, GIF, WebP and PDF files are shown inline; download this file instead',
     );
-  return kind;
+  return file.preview;
 }
 
 export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): void {
@@ -249,21 +249,12 @@ export function addDepositRoutes(routes: RouteTable, deps: DepositRoutesDeps): v
     async (req, res, next) => {
       const user = currentUser(req);
       const readable = await access.resolve(user, String(req.params.id));
-      const { record } = readable;
-      const n = parseIndex(req.params.n, 'n');
-      const file = record.opening.files[n];
-      if (!file) throw new DepositError('FILE_NOT_FOUND', `the deposit has no file ${n}`);
-      if (record.opening.method === 'hash-only') {
-        throw new DepositError(
-          'FILE_NOT_FOUND',
-          'a hash-only deposit holds no file: only its digests were deposited',
-        );
-      }
-      const disposition = dispositionOf(req.query.disposition, file.mediaType);
+      const file = deposits.downloadableFile(readable.record, parseIndex(req.params.n, 'n'));
+      const disposition = dispositionOf(req.query.disposition, file);
       if (!(await deps.blobs.stat(file.sha256)))
         throw new DepositError('BLOB_MISSING', 'the stored file is missing');
       // Before any header: a HEAD's Content-Disposition and Content-Length name the file.
-      await access.noteRead(user, readable, { kind: 'downloaded', file: n });
+      await access.noteRead(user, readable, { kind: 'downloaded', file: file.n });
       await new Promise<void>((resolve, reject) => {
         res.sendFile(
           deps.blobs.path(file.sha256),

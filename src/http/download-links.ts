@@ -9,14 +9,9 @@
  */
 import type { Request, RequestHandler } from 'express';
 import { randomBytes } from '../crypto/index.js';
-import {
-  currentUser,
-  requireRole,
-  toSelf,
-  type AccountService,
-  type AuthedRequest,
-} from '../accounts/index.js';
-import type { DepositAccess } from '../custody/access.js';
+import { toSelf, type AccountService } from '../accounts/index.js';
+import { currentUser, requireRole, type AuthedRequest } from './auth-middleware.js';
+import type { DepositAccess } from '../custody/index.js';
 import { HttpError } from './errors.js';
 import { parseIndex } from './params.js';
 import type { RouteTable } from './routes.js';

@@ -4,9 +4,9 @@
  * a proxy forwarded is refused (src/ops/loopback.ts). Counts every response too.
  */
 import type { RequestHandler } from 'express';
-import { optionalUser } from '../accounts/index.js';
+import { optionalUser } from './auth-middleware.js';
 import type { Metrics } from '../ops/metrics.js';
-import { AccountError } from '../accounts/errors.js';
+import { AccountError } from '../accounts/index.js';
 import { OpsError } from '../ops/errors.js';
 import { loopbackPeer } from '../ops/loopback.js';
 import type { RouteTable } from './routes.js';

@@ -4,13 +4,14 @@
  * clients, who claim the deposit with a one-time code (which the depositing notary may reissue
  * until it is claimed). Every transition is a custody event.
  */
-import { currentUser, requireRole } from '../accounts/index.js';
+import { currentUser, requireRole } from './auth-middleware.js';
 import { readBody, requireString } from '../input/index.js';
-import type { Casework } from '../custody/casework.js';
+import type { Casework } from '../casework/index.js';
 import type { UploadHandler } from '../evidence/intake/index.js';
 import { depositView, type DepositService } from '../evidence/service.js';
 import {
   applicationView,
+  COUNTER_DEPOSIT_FIELDS,
   isApplicationState,
   parseApplication,
   parseClient,
@@ -30,9 +31,6 @@ export interface NotaryRoutesDeps {
   readonly counterUploads: UploadHandler;
   readonly maxFiles: number;
 }
-
-/** The extra fields of a counter deposit (multipart form fields or JSON keys). */
-export const COUNTER_DEPOSIT_FIELDS = ['clientName', 'clientIdNumber'] as const;
 
 export function addNotaryRoutes(routes: RouteTable, deps: NotaryRoutesDeps): void {
   const { notary, counter } = deps.casework;

@@ -8,7 +8,7 @@
  * `{"error":{code,message}}`; otherwise it is one JSON body when the work is done.
  */
 import type { Request, Response } from 'express';
-import { requireRole } from '../accounts/index.js';
+import { requireRole } from './auth-middleware.js';
 import type { AuditReport } from '../audit/index.js';
 import type { BackupProgress } from '../ops/backup.js';
 import type { BackupManifest } from '../ops/backup-files.js';

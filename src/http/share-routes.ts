@@ -4,8 +4,8 @@
  * redemption answers with the deposit as a judge's list shows it (src/evidence/list-item.ts):
  * its details are a recorded read of their own (docs/SECURITY.md).
  */
-import { currentUser, requireRole } from '../accounts/index.js';
-import type { Casework } from '../custody/casework.js';
+import { currentUser, requireRole } from './auth-middleware.js';
+import type { Casework } from '../casework/index.js';
 import { parseRedeem, parseShareCreate } from '../sharing/index.js';
 import type { RouteTable } from './routes.js';
 

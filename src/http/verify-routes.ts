@@ -7,8 +7,8 @@
  * signed verification report (核验报告) of exactly the checks the JSON answer would carry.
  */
 import type { Request } from 'express';
-import { AccountError, optionalUser, type AuthUser } from '../accounts/index.js';
-import { RateLimiter } from '../accounts/throttle.js';
+import { AccountError, RateLimiter, type AuthUser } from '../accounts/index.js';
+import { optionalUser } from './auth-middleware.js';
 import type { MinimumRate } from '../evidence/intake/body-rate.js';
 import type { Sm3Worker } from '../evidence/intake/sm3-client.js';
 import type { DepositRecord } from '../evidence/records.js';

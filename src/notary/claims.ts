@@ -10,7 +10,7 @@
  * The code itself is never stored, only its SHA-256; nor is the client's ID number, only its
  * matching HMAC (the accounts domain's key), compared with the claimant's registered one.
  */
-import type { CustodyActor } from '../custody/events.js';
+import type { CustodyActor } from '../custody/index.js';
 import type { RecordWrite } from '../sequencer/index.js';
 
 export const CLAIM_PREFIX = 'rec/claim/';

@@ -8,12 +8,17 @@
  * expired one): the new code is shown once, the old one stops working, the attempts start again
  * (a `claim-code-reissued` custody event).
  */
-import { AccountError } from '../accounts/errors.js';
-import { maskIdNumber } from '../accounts/index.js';
-import { actorOf, type Grant, type GrantSource, type Reader } from '../custody/access.js';
-import { codeHash, newCode, parseCode } from '../custody/codes.js';
-import { KeyedLock } from '../custody/lock.js';
-import type { CustodyLog } from '../custody/service.js';
+import { AccountError, maskIdNumber } from '../accounts/index.js';
+import {
+  actorOf,
+  codeHash,
+  type CustodyLog,
+  type Grant,
+  type GrantSource,
+  newCode,
+  parseCode,
+  type Reader,
+} from '../custody/index.js';
 import { equalSecret } from '../crypto/index.js';
 import { parseDepositNumber } from '../entry/index.js';
 import { DepositError } from '../evidence/errors.js';
@@ -22,7 +27,7 @@ import type { DepositMethod, FileItem } from '../evidence/opening.js';
 import type { Receipt } from '../evidence/receipt.js';
 import type { DepositRecord } from '../evidence/records.js';
 import type { NewDeposit } from '../evidence/service.js';
-import type { RecordWrite } from '../sequencer/index.js';
+import { KeyedLock, type RecordWrite } from '../sequencer/index.js';
 import {
   CLAIM_MAX_FAILURES,
   CLAIM_PREFIX,

@@ -18,11 +18,13 @@ export {
 export {
   APPLICATION_PREFIX,
   parseApplicationId,
+  parseApplicationRecord,
   serialNumber,
   type ApplicationRecord,
   type ApplicationStep,
 } from './records.js';
 export {
+  COUNTER_DEPOSIT_FIELDS,
   parseApplication,
   parseClient,
   parseDecision,

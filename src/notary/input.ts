@@ -122,6 +122,9 @@ export function parseOptionalReason(body: unknown): { reason?: string } {
   return reason !== undefined ? { reason } : {};
 }
 
+/** The extra fields of a counter deposit (multipart form fields or JSON keys). */
+export const COUNTER_DEPOSIT_FIELDS = ['clientName', 'clientIdNumber'] as const;
+
 /**
  * A walk-in client: name (as on the ID card: one line) and a valid resident ID number
  * (GB 11643).

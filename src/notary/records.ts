@@ -10,7 +10,7 @@
  * event that created it as 10 digits and an ISO/IEC 7064 MOD 11-2 check character (as deposit
  * numbers), so they are unique and a mistyped one is refused before any lookup.
  */
-import type { CustodyActor } from '../custody/events.js';
+import type { CustodyActor } from '../custody/index.js';
 import { mod11_2 } from '../entry/index.js';
 import type { RecordWrite } from '../sequencer/index.js';
 import type { Examination } from './examination.js';

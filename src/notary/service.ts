@@ -5,12 +5,17 @@
  * All applications are held in memory (loaded at start); memory changes after the batch is
  * durable, and transitions of one deposit are serialised.
  */
-import { AccountError } from '../accounts/errors.js';
-import { actorOf, type Grant, type GrantSource, type Reader } from '../custody/access.js';
-import { KeyedLock } from '../custody/lock.js';
-import type { CustodyLog } from '../custody/service.js';
+import { AccountError } from '../accounts/index.js';
+import {
+  actorOf,
+  type CustodyLog,
+  type Grant,
+  type GrantSource,
+  type Reader,
+} from '../custody/index.js';
 import type { DepositRecord } from '../evidence/records.js';
 import type { NotarisationSummary } from '../evidence/service.js';
+import { KeyedLock } from '../sequencer/index.js';
 import { NotaryError } from './errors.js';
 import {
   failedChecks,

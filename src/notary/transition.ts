@@ -3,7 +3,7 @@
  * and the application after a transition (state, claimant, decision, certificate number, one more
  * history step), with the detail its custody event commits to.
  */
-import type { CustodyActor, CustodyDetail } from '../custody/events.js';
+import type { CustodyActor, CustodyDetail } from '../custody/index.js';
 import { examinationDetail, type Examination } from './examination.js';
 import { serialNumber, type ApplicationRecord } from './records.js';
 import { nextState, type ApplicationAction } from './state.js';

@@ -13,8 +13,12 @@
  *   origin, removes the mark in the same synced write.
  */
 import { join } from 'node:path';
-import { adminEntry, newAdminActionId, type AdminOpening } from '../accounts/admin-log.js';
-import { ADMIN_PREFIX } from '../accounts/admin-log.js';
+import {
+  ADMIN_PREFIX,
+  adminEntry,
+  type AdminOpening,
+  newAdminActionId,
+} from '../accounts/index.js';
 import { randomBytes } from '../crypto/index.js';
 import {
   assertOriginOpen,
@@ -23,7 +27,7 @@ import {
   ringVerifiers,
   rotateLogKey,
   type LogKeyRing,
-} from '../keys/log-key-ring.js';
+} from '../keys/index.js';
 import { encodeBase64, encodeHex, equalBytes, isValidKeyName } from '../log/index.js';
 import { Sequencer } from '../sequencer/index.js';
 import { RESTORED_FROM_KEY } from '../storage/keys.js';

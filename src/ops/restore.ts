@@ -10,7 +10,7 @@ import { copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir } from 'node:f
 import { basename, dirname, join, resolve } from 'node:path';
 import { runAudit, type AuditReport } from '../audit/index.js';
 import { randomBytes, sha256 } from '../crypto/index.js';
-import { ringVerifiers, type LogKeyRing } from '../keys/log-key-ring.js';
+import { ringVerifiers, type LogKeyRing } from '../keys/index.js';
 import {
   decodeBase64,
   encodeBase64,

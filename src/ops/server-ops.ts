@@ -3,8 +3,7 @@
  * snapshot of it (src/http/ops-routes.ts serves them; src/server.ts wires this in).
  */
 import { runAudit, type AuditReport } from '../audit/index.js';
-import type { PreviousLogKey } from '../keys/log-key-ring.js';
-import type { LogKey } from '../keys/log-key.js';
+import type { PreviousLogKey, LogKey } from '../keys/index.js';
 import type { TreeHasher } from '../log/index.js';
 import type { LevelStore } from '../storage/leveldb.js';
 import { backupStore, type BackupProgress } from './backup.js';

@@ -6,8 +6,6 @@
 export { ShareError, type ShareErrorCode } from './errors.js';
 export { parseRedeem, parseShareCreate, SHARE_MAX_MS } from './input.js';
 export {
-  courtKey,
-  sameCourt,
   shareState,
   shareView,
   SHARE_PREFIX,

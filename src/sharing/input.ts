@@ -11,7 +11,7 @@ import {
   requireString,
   singleLine,
 } from '../input/index.js';
-import { parseCourtRef, type CourtRef } from '../courts/input.js';
+import { type CourtRef, parseCourtRef } from '../courts/index.js';
 
 /** Longest a share may run: two years (a new share can follow). */
 export const SHARE_MAX_MS = 2 * 366 * 24 * 60 * 60 * 1000;

@@ -8,8 +8,7 @@
  *
  * The share code itself is never stored, only its SHA-256.
  */
-import { courtNameKey } from '../courts/records.js';
-import type { CustodyActor } from '../custody/events.js';
+import type { CustodyActor } from '../custody/index.js';
 import { randomBytes } from '../crypto/index.js';
 import { encodeHex } from '../log/index.js';
 import type { RecordWrite } from '../sequencer/index.js';
@@ -51,24 +50,6 @@ export type ShareState = 'active' | 'expired' | 'revoked';
 export function shareState(s: ShareRecord, now: number): ShareState {
   if (s.revokedAt !== undefined) return 'revoked';
   return now >= Date.parse(s.expiresAt) ? 'expired' : 'active';
-}
-
-/** The form in which court names are compared (docs/courts.md): the court list's own key. */
-export function courtKey(court: string): string {
-  return courtNameKey(court);
-}
-
-/**
- * Whether a judge sits at the share's court (docs/courts.md): by listed court id when both are
- * bound to one; by name (NFKC) only when either was made before the list and is not bound.
- */
-export function sameCourt(
-  share: Pick<ShareRecord, 'court' | 'courtId'>,
-  judge: { readonly court?: string | undefined; readonly courtId?: string | undefined },
-): boolean {
-  if (share.courtId !== undefined && judge.courtId !== undefined)
-    return share.courtId === judge.courtId;
-  return judge.court !== undefined && courtKey(share.court) === courtKey(judge.court);
 }
 
 /** A new share id: `sh_` + 16 hex (64 random bits; the code, not the id, grants access). */

@@ -5,17 +5,24 @@
  * depositor lists and revokes shares. Every step is a custody event of the deposit, written in
  * one batch with the share's new state. Shares live in memory (loaded at start).
  */
-import { actorOf, type Grant, type GrantSource, type Reader } from '../custody/access.js';
-import { codeHash, newCode, parseCode } from '../custody/codes.js';
-import { KeyedLock } from '../custody/lock.js';
-import type { CustodyLog, EventRequest } from '../custody/service.js';
+import {
+  actorOf,
+  codeHash,
+  type CustodyLog,
+  type EventRequest,
+  type Grant,
+  type GrantSource,
+  newCode,
+  parseCode,
+  type Reader,
+} from '../custody/index.js';
 import type { DepositRecord } from '../evidence/records.js';
-import type { CourtRef } from '../courts/input.js';
+import { sameCourt, type CourtRef } from '../courts/index.js';
+import { KeyedLock } from '../sequencer/index.js';
 import { ShareError } from './errors.js';
 import {
   newShareId,
   parseShareRecord,
-  sameCourt,
   SHARE_ID_PATTERN,
   SHARE_PREFIX,
   shareState,

@@ -7,7 +7,7 @@
  */
 import type { AuthUser } from '../accounts/index.js';
 import { sha256 } from '../crypto/index.js';
-import type { DepositAccess } from '../custody/access.js';
+import type { DepositAccess } from '../custody/index.js';
 import type { DepositRecord } from '../evidence/records.js';
 import { digestPrefix, indexOfKey } from '../evidence/records.js';
 import {

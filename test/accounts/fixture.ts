@@ -8,16 +8,13 @@ import express from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import {
-  addAccountRoutes,
-  authenticate,
-  bootstrapAccounts,
-  type DemoCredential,
-} from '../../src/accounts/index.js';
+import { bootstrapAccounts, type DemoCredential } from '../../src/accounts/index.js';
 import { loadOrCreatePiiVault } from '../../src/accounts/pii.js';
 import { AccountService } from '../../src/accounts/service.js';
 import { AccountStore } from '../../src/accounts/store.js';
 import { loadOrCreateTokenKey, TokenService } from '../../src/accounts/tokens.js';
+import { addAccountRoutes } from '../../src/http/account-routes.js';
+import { authenticate } from '../../src/http/auth-middleware.js';
 import { errorHandler, HttpError } from '../../src/http/errors.js';
 import { RouteTable } from '../../src/http/routes.js';
 import type { LogStore, Sequencer } from '../../src/sequencer/index.js';

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extractAttachments } from '../../src/pdf/attachments.js';
+import { extractAttachments } from '../../src/pdf/index.js';
 import {
   buildDepositCertificate,
   renderDepositCertificate,

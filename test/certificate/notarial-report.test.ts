@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extractAttachments } from '../../src/pdf/attachments.js';
+import { extractAttachments } from '../../src/pdf/index.js';
 import { CertificateError } from '../../src/certificate/errors.js';
 import {
   renderNotarialCertificate,

@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
-import { extractAttachments } from '../../src/pdf/attachments.js';
+import { extractAttachments } from '../../src/pdf/index.js';
 import { formatDepositNumber } from '../../src/entry/index.js';
 import { call, type Body } from '../helpers/api.js';
 import { makeEvidence, type Evidence } from './evidence.js';

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractAttachments } from '../../src/pdf/attachments.js';
+import { extractAttachments } from '../../src/pdf/index.js';
 import {
   decodeBase64,
   openNote,

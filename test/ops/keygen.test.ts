@@ -7,12 +7,17 @@
 import { expect } from 'chai';
 import { readdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { AccountError, loadOrCreateTokenKey, TokenService } from '../../src/accounts/index.js';
+import {
+  AccountError,
+  loadOrCreateTokenKey,
+  loadRetiredTokenKeys,
+  rotateTokenKey,
+  TokenService,
+} from '../../src/accounts/index.js';
 import { auditCommand } from '../../src/cli/audit.js';
 import { keygen } from '../../src/cli/keygen.js';
 import { userCommand } from '../../src/cli/user.js';
 import { loadPreviousLogKeys } from '../../src/keys/log-key-ring.js';
-import { loadRetiredTokenKeys, rotateTokenKey } from '../../src/keys/token-key-ring.js';
 import { decodeBase64, rfc6962, verifyConsistency } from '../../src/log/index.js';
 import { call, registerDepositor, type Body } from '../helpers/api.js';
 import { deposit, hashOnly } from '../helpers/casework.js';

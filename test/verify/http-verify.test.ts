@@ -9,7 +9,7 @@ import { makeAccount } from '../helpers/casework.js';
 import { renderDepositCertificate } from '../../src/certificate/documents/deposit-certificate.js';
 import { ISSUED_AT, ISSUER, PUBLIC_URL, testSigner } from '../certificate/fixture.js';
 import { startTestServer, type TestServer } from '../helpers/server-fixture.js';
-import { extractAttachments } from '../../src/pdf/attachments.js';
+import { extractAttachments } from '../../src/pdf/index.js';
 import { formatDepositNumber } from '../../src/entry/index.js';
 import {
   CHECK_IDS,

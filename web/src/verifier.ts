@@ -8,7 +8,7 @@
  * @module
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { extractAttachments } from '../../src/pdf/attachments.js';
+import { extractAttachments } from '../../src/pdf/index.js';
 import {
   isPdf,
   looksLikeTlogProof,

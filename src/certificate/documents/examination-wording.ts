@@ -13,7 +13,7 @@ import type {
   SystemCheck,
   SystemCheckResult,
   SystemChecks,
-} from '../../notary/examination.js';
+} from '../../notary/index.js';
 import { utc8, type Bilingual } from '../rendering/wording.js';
 
 /** What a notarial certificate is told was examined (a decision's `examination`). */

@@ -9,7 +9,7 @@
  * `certificateNumber`. Pure.
  * @module
  */
-import type { ApplicationRecord } from '../../notary/records.js';
+import type { ApplicationRecord } from '../../notary/index.js';
 import { utc8 } from '../rendering/wording.js';
 
 /** `（2026）沪徐证经字第 123 号` */

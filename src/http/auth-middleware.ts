@@ -3,9 +3,13 @@
  * account (optional: no header, no user); `requireRole` states who may call a route.
  */
 import type { NextFunction, Request, Response } from 'express';
-import { AccountError } from './errors.js';
-import type { AccountService } from './service.js';
-import { toSelf, type AuthUser, type Role } from './user.js';
+import {
+  AccountError,
+  toSelf,
+  type AccountService,
+  type AuthUser,
+  type Role,
+} from '../accounts/index.js';
 
 /** What `authenticate` attaches to the request. */
 export interface Auth {

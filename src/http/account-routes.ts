@@ -4,19 +4,22 @@
  * and call the service; throttling answers carry `Retry-After`.
  */
 import type { Request, Response } from 'express';
-import type { RouteTable } from '../http/routes.js';
-import { AccountError } from './errors.js';
 import {
+  AccountError,
   parseAccountChange,
   parseAdminCreate,
   parseLogin,
   parsePasswordChange,
   parsePasswordReset,
   parseRegistration,
-} from './input.js';
-import { currentUser, requireRole } from './middleware.js';
-import type { AccountService } from './service.js';
-import { toAdminView, toPublic, toSelf, USER_ID_PATTERN } from './user.js';
+  toAdminView,
+  toPublic,
+  toSelf,
+  USER_ID_PATTERN,
+  type AccountService,
+} from '../accounts/index.js';
+import { currentUser, requireRole } from './auth-middleware.js';
+import type { RouteTable } from './routes.js';
 
 export interface AccountRoutesDeps {
   readonly accounts: AccountService;

@@ -7,14 +7,14 @@
  */
 import { linkSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { p256FromPem } from '../accounts/secrets.js';
+import { p256FromPem } from './secrets.js';
 import {
   loadOrCreateTokenKey,
   TOKEN_KEY_FILE,
   TOKEN_LIFETIME_S,
   tokenKeyId,
   type RetiredTokenKey,
-} from '../accounts/tokens.js';
+} from './tokens.js';
 
 const RETIRED = /^token-es256\.([0-9a-f]{16})\.previous\.pem$/;
 

@@ -5,17 +5,19 @@
  * later domains (certificates, verification) use.
  */
 import type { AccountService } from '../accounts/index.js';
+import { CustodyLog, DepositAccess, type ReadableDeposit, type Reader } from '../custody/index.js';
 import { listedDeposit, type ListedDeposit } from '../evidence/list-item.js';
 import type { DepositService } from '../evidence/service.js';
-import { NotaryError } from '../notary/errors.js';
-import { CounterDeposits, type ClientIdentity } from '../notary/counter.js';
-import type { ApplicationRecord } from '../notary/records.js';
-import { NotarisationService } from '../notary/service.js';
-import type { Examiner } from '../notary/system-checks.js';
+import {
+  type ApplicationRecord,
+  type ClientIdentity,
+  CounterDeposits,
+  type Examiner,
+  NotarisationService,
+  NotaryError,
+} from '../notary/index.js';
 import type { RecordWrite, Sequencer } from '../sequencer/index.js';
-import { ShareService, type ShareCourts } from '../sharing/service.js';
-import { DepositAccess, type ReadableDeposit, type Reader } from './access.js';
-import { CustodyLog } from './service.js';
+import { type ShareCourts, ShareService } from '../sharing/index.js';
 
 export interface CaseworkDeps {
   readonly sequencer: Sequencer;
