@@ -5,6 +5,7 @@
  * account (docs/SECURITY.md, "Sign-in"). Memory changes only after the records are durable.
  */
 import type { RecordWrite } from '../sequencer/index.js';
+import { KeyedLock } from '../storage/keyed-lock.js';
 import { AccountError } from './errors.js';
 import {
   isRole,
@@ -39,7 +40,7 @@ export class AccountStore {
   private readonly idNumbers = new Map<string, string>();
   private readonly reserved = new Set<string>();
   private readonly reservedIdNumbers = new Set<string>();
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly lock = new KeyedLock();
 
   private constructor(private readonly records: AccountRecords) {}
 
@@ -155,7 +156,7 @@ export class AccountStore {
     notBefore: number = Math.floor(Date.now() / 1000) + 1,
     reason?: string,
   ): Promise<{ user: StoredUser; changed: boolean }> {
-    return this.serialised(id, async () => {
+    return this.lock.run(id, async () => {
       const current = this.users.get(id);
       if (!current) throw new AccountError('USER_NOT_FOUND', 'no such account');
       if (current.disabled === disabled) return { user: current, changed: false };
@@ -182,7 +183,7 @@ export class AccountStore {
     notBefore: number,
     persist: Persist = this.writePlain,
   ): Promise<StoredUser> {
-    return this.serialised(id, async () => {
+    return this.lock.run(id, async () => {
       const current = this.users.get(id);
       if (!current) throw new AccountError('USER_NOT_FOUND', 'no such account');
       const next: StoredUser = {
@@ -206,7 +207,7 @@ export class AccountStore {
     court: { readonly id: string; readonly name: string },
     persist: Persist = this.writePlain,
   ): Promise<{ user: StoredUser; changed: boolean }> {
-    return this.serialised(id, async () => {
+    return this.lock.run(id, async () => {
       const current = this.users.get(id);
       if (!current) throw new AccountError('USER_NOT_FOUND', 'no such account');
       if (current.courtId === court.id && current.court === court.name)
@@ -216,17 +217,6 @@ export class AccountStore {
       this.users.set(id, next);
       return { user: next, changed: true };
     });
-  }
-
-  private serialised<T>(key: string, run: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(key) ?? Promise.resolve();
-    const result = previous.then(run, run);
-    const tail = result.catch(() => undefined);
-    this.locks.set(key, tail);
-    void tail.then(() => {
-      if (this.locks.get(key) === tail) this.locks.delete(key);
-    });
-    return result;
   }
 }
 

@@ -9,7 +9,7 @@ import {
   type AdminActor,
   type AdminAppender,
 } from '../accounts/admin-log.js';
-import { KeyedLock } from '../custody/lock.js';
+import { KeyedLock } from '../storage/keyed-lock.js';
 import type { AppendResult } from '../sequencer/index.js';
 import { CourtError } from './errors.js';
 import type { CourtChange, CourtRef, NewCourt } from './input.js';

@@ -68,4 +68,3 @@ export {
   VIEWED_WINDOW_MS,
   type CertificateRead,
 } from './window.js';
-export { KeyedLock } from './lock.js';

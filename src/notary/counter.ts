@@ -12,7 +12,7 @@ import { AccountError } from '../accounts/errors.js';
 import { maskIdNumber } from '../accounts/index.js';
 import { actorOf, type Grant, type GrantSource, type Reader } from '../custody/access.js';
 import { codeHash, newCode, parseCode } from '../custody/codes.js';
-import { KeyedLock } from '../custody/lock.js';
+import { KeyedLock } from '../storage/keyed-lock.js';
 import type { CustodyLog } from '../custody/service.js';
 import { equalSecret } from '../crypto/index.js';
 import { parseDepositNumber } from '../entry/index.js';

@@ -7,7 +7,7 @@
  */
 import { AccountError } from '../accounts/errors.js';
 import { actorOf, type Grant, type GrantSource, type Reader } from '../custody/access.js';
-import { KeyedLock } from '../custody/lock.js';
+import { KeyedLock } from '../storage/keyed-lock.js';
 import type { CustodyLog } from '../custody/service.js';
 import type { DepositRecord } from '../evidence/records.js';
 import type { NotarisationSummary } from '../evidence/service.js';

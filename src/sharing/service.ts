@@ -7,7 +7,7 @@
  */
 import { actorOf, type Grant, type GrantSource, type Reader } from '../custody/access.js';
 import { codeHash, newCode, parseCode } from '../custody/codes.js';
-import { KeyedLock } from '../custody/lock.js';
+import { KeyedLock } from '../storage/keyed-lock.js';
 import type { CustodyLog, EventRequest } from '../custody/service.js';
 import type { DepositRecord } from '../evidence/records.js';
 import type { CourtRef } from '../courts/input.js';
