@@ -6,6 +6,7 @@
  */
 import type { RecordWrite } from '../sequencer/index.js';
 import { KeyedLock } from '../storage/keyed-lock.js';
+import type { RecordStore } from '../storage/record-store.js';
 import { AccountError } from './errors.js';
 import {
   isRole,
@@ -20,11 +21,8 @@ export const USERNAME_PREFIX = 'rec/username/';
 /** The unique index of ID numbers, by their HMAC (never the number). */
 export const ID_NUMBER_PREFIX = 'rec/idnumber/';
 
-/** What the account store needs from storage (declared by its consumer; LevelStore has it). */
-export interface AccountRecords {
-  scan(prefix: string): AsyncIterable<[string, Uint8Array]>;
-  writeRecords(records: readonly RecordWrite[]): Promise<void>;
-}
+/** What the account store needs from storage (LevelStore has it). */
+export type AccountRecords = Pick<RecordStore, 'scan' | 'writeRecords'>;
 
 /**
  * Makes a change durable: calls `writesAt(time)` once with the change's time and writes what it

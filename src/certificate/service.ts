@@ -17,6 +17,7 @@ import {
 } from '../notary/records.js';
 import type { BlobStore } from '../storage/blobs.js';
 import { KeyedLock } from '../storage/keyed-lock.js';
+import type { RecordStore } from '../storage/record-store.js';
 import { CertificateError } from './errors.js';
 import { certificateNumber, renderDepositCertificate } from './deposit-certificate.js';
 import { renderNotarialCertificate } from './notarial-certificate.js';
@@ -37,13 +38,7 @@ export interface CertificateServiceDeps {
   readonly casework: Casework;
   readonly deposits: DepositService;
   readonly blobs: BlobStore;
-  readonly records: {
-    get(key: string): Promise<Uint8Array | undefined>;
-    scan(
-      prefix: string,
-      options?: { reverse?: boolean; limit?: number },
-    ): AsyncIterable<[string, Uint8Array]>;
-  };
+  readonly records: Pick<RecordStore, 'get' | 'scan'>;
   readonly signer: NotarySigner;
   readonly issuer: Issuer;
   readonly publicUrl: string;

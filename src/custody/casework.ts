@@ -12,19 +12,16 @@ import { CounterDeposits, type ClientIdentity } from '../notary/counter.js';
 import type { ApplicationRecord } from '../notary/records.js';
 import { NotarisationService } from '../notary/service.js';
 import type { Examiner } from '../notary/system-checks.js';
-import type { RecordWrite, Sequencer } from '../sequencer/index.js';
+import type { Sequencer } from '../sequencer/index.js';
 import { ShareService, type ShareCourts } from '../sharing/service.js';
+import type { RecordStore } from '../storage/record-store.js';
 import { DepositAccess, type ReadableDeposit, type Reader } from './access.js';
 import { CustodyLog } from './service.js';
 
 export interface CaseworkDeps {
   readonly sequencer: Sequencer;
   /** The record store (LevelStore). */
-  readonly store: {
-    get(key: string): Promise<Uint8Array | undefined>;
-    scan(prefix: string): AsyncIterable<[string, Uint8Array]>;
-    writeRecords(records: readonly RecordWrite[]): Promise<void>;
-  };
+  readonly store: Pick<RecordStore, 'get' | 'scan' | 'writeRecords'>;
   readonly vkey: string;
   readonly deposits: DepositService;
   /** ID-number matching for claim codes. */

@@ -23,6 +23,7 @@ import type { Receipt } from '../evidence/receipt.js';
 import type { DepositRecord } from '../evidence/records.js';
 import type { NewDeposit } from '../evidence/service.js';
 import type { RecordWrite } from '../sequencer/index.js';
+import type { RecordStore } from '../storage/record-store.js';
 import {
   CLAIM_MAX_FAILURES,
   CLAIM_PREFIX,
@@ -53,11 +54,7 @@ export interface CounterDepositsDeps {
     ): { record: DepositRecord; writes: RecordWrite[] };
   };
   readonly custody: CustodyLog;
-  readonly records: {
-    scan(prefix: string): AsyncIterable<[string, Uint8Array]>;
-    get(key: string): Promise<Uint8Array | undefined>;
-    writeRecords(records: readonly RecordWrite[]): Promise<void>;
-  };
+  readonly records: Pick<RecordStore, 'scan' | 'get' | 'writeRecords'>;
   readonly identity: ClientIdentity;
   readonly now?: () => number;
 }

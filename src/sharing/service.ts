@@ -11,6 +11,7 @@ import { KeyedLock } from '../storage/keyed-lock.js';
 import type { CustodyLog, EventRequest } from '../custody/service.js';
 import type { DepositRecord } from '../evidence/records.js';
 import type { CourtRef } from '../courts/input.js';
+import type { RecordStore } from '../storage/record-store.js';
 import { ShareError } from './errors.js';
 import {
   newShareId,
@@ -44,10 +45,7 @@ export interface ShareServiceDeps {
   readonly custody: CustodyLog;
   /** The court list: shares name a listed court. */
   readonly courts: ShareCourts;
-  readonly records: {
-    scan(prefix: string): AsyncIterable<[string, Uint8Array]>;
-    get(key: string): Promise<Uint8Array | undefined>;
-  };
+  readonly records: Pick<RecordStore, 'scan' | 'get'>;
   /** Milliseconds since the epoch (expiry); tests inject a clock. */
   readonly now?: () => number;
 }
