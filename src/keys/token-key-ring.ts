@@ -7,7 +7,7 @@
  */
 import { linkSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { p256FromPem } from '../accounts/secrets.js';
+import { p256FromPem } from '../crypto/index.js';
 import {
   loadOrCreateTokenKey,
   TOKEN_KEY_FILE,
