@@ -73,11 +73,6 @@ export const custodyPrefix = (depositIndex: number): string =>
 export const custodyKey = (depositIndex: number, index: number): string =>
   `${custodyPrefix(depositIndex)}${pad(index)}`;
 
-/** Whether `name` is a custody event name. */
-export function isCustodyEvent(name: unknown): name is CustodyEvent {
-  return typeof name === 'string' && (CUSTODY_EVENTS as readonly string[]).includes(name);
-}
-
 /** Reads a stored custody record. */
 export function parseCustodyRecord(bytes: Uint8Array): CustodyRecord {
   return JSON.parse(new TextDecoder().decode(bytes)) as CustodyRecord;

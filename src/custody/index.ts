@@ -10,7 +10,6 @@ export {
   CUSTODY_EVENTS,
   custodyKey,
   custodyPrefix,
-  isCustodyEvent,
   type CustodyActor,
   type CustodyDetail,
   type CustodyEvent,
