@@ -87,7 +87,6 @@ export {
   partialTileWidth,
   TILE_HEIGHT,
   TILE_WIDTH,
-  tileCoordinates,
   tileLevelCount,
   type TileRef,
 } from './tiles.js';
