@@ -117,7 +117,7 @@ export async function bootstrapAccounts(options: BootstrapOptions): Promise<Boot
 /**
  * @throws AccountError DEMO_PASSWORD_IN_PRODUCTION naming the accounts (never the passwords).
  */
-export async function refuseDemoPasswords(
+async function refuseDemoPasswords(
   accounts: AccountService,
   seedsFile?: string,
 ): Promise<void> {

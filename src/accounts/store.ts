@@ -219,7 +219,7 @@ export class AccountStore {
 }
 
 /** The records of a new account (one batch: the account and its unique indexes). */
-export function userWrites(user: StoredUser): RecordWrite[] {
+function userWrites(user: StoredUser): RecordWrite[] {
   return [
     { type: 'put', key: USER_PREFIX + user.id, value: JSON.stringify(user) },
     { type: 'put', key: USERNAME_PREFIX + user.username, value: user.id },
