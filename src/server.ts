@@ -73,7 +73,7 @@ export interface ServerHooks {
   readonly seeds?: boolean;
   /** Clock (ms) of share and claim-code expiry and custody read windows (tests move it). */
   readonly now?: () => number;
-  /** The logger (default: pino to stdout at HUICUN_LOG_LEVEL); tests capture lines with it. */
+  /** The logger (default: pino to stdout at `config.logLevel`); tests capture lines with it. */
   readonly logger?: Logger;
 }
 
@@ -81,11 +81,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
   // Files on disk (docs/SECURITY.md): everything created from here on is private, LevelDB's
   // files included, and a data folder an earlier version made 0755 is narrowed to 0700.
   usePrivateUmask();
-  const logger =
-    hooks.logger ??
-    createLogger({
-      level: process.env.HUICUN_LOG_LEVEL ?? (config.nodeEnv === 'test' ? 'warn' : 'info'),
-    });
+  const logger = hooks.logger ?? createLogger({ level: config.logLevel });
   const metrics = createMetrics();
   const report = hooks.report ?? ((err: unknown) => logger.error({ err }, 'unexpected error'));
   const { key: logKey } = loadOrCreateLogKey(config.certsDir, config.origin);
@@ -192,7 +188,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       }),
       ...(hooks.now ? { now: hooks.now } : {}),
     });
-    const { signer: notarySigner } = loadNotarySigner(config.certsDir, process.env, {
+    const { signer: notarySigner } = loadNotarySigner(config.certsDir, config.notaryP12, {
       production: config.production,
       organization: config.office.en,
     });

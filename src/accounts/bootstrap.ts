@@ -117,10 +117,7 @@ export async function bootstrapAccounts(options: BootstrapOptions): Promise<Boot
 /**
  * @throws AccountError DEMO_PASSWORD_IN_PRODUCTION naming the accounts (never the passwords).
  */
-export async function refuseDemoPasswords(
-  accounts: AccountService,
-  seedsFile?: string,
-): Promise<void> {
+async function refuseDemoPasswords(accounts: AccountService, seedsFile?: string): Promise<void> {
   let seeds: { username: string; password: string }[] = [];
   try {
     seeds = readSeeds(seedsFile);

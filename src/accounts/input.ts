@@ -46,7 +46,7 @@ export interface RawAccount {
 }
 
 /** Normalises and checks a username: 3–32 of `[a-z0-9._-]` after NFKC and lower-casing. */
-export function checkUsername(raw: string, field = 'username'): string {
+function checkUsername(raw: string, field = 'username'): string {
   const name = normalizeUsername(raw);
   if (!USERNAME_PATTERN.test(name))
     throw invalidField(field, 'must be 3 to 32 characters of a-z, 0-9, ".", "_", "-"');

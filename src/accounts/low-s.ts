@@ -23,7 +23,7 @@ function toBytes32(value: bigint): Uint8Array {
  * The r ‖ s bytes of a JWS ES256 signature segment, or undefined when it is not the canonical
  * base64url (no padding, zero trailing bits) of exactly 64 bytes.
  */
-export function parseJoseSignature(segment: string): Uint8Array | undefined {
+function parseJoseSignature(segment: string): Uint8Array | undefined {
   if (!/^[A-Za-z0-9_-]{86}$/.test(segment)) return undefined;
   const bytes = Buffer.from(segment, 'base64url');
   if (bytes.length !== 2 * HALF_BYTES || bytes.toString('base64url') !== segment) return undefined;

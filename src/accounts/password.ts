@@ -3,10 +3,9 @@
  * stored as `scrypt$N$r$p$<salt b64>$<hash b64>`, compared in constant time. Passwords are
  * NFKC-normalised so the same password typed on another keyboard still matches.
  */
-import { equalSecret, randomBytes } from '../crypto/index.js';
+import { equalSecret, randomBytes, scryptAsync, type ScryptParams } from '../crypto/index.js';
 import { decodeBase64, encodeBase64 } from '../log/index.js';
 import { AccountError, invalidField } from './errors.js';
-import { scryptAsync, type ScryptParams } from './secrets.js';
 
 export const PASSWORD_MIN_CHARS = 10;
 export const PASSWORD_MAX_CHARS = 256;

@@ -4,11 +4,10 @@
  * id, and matched by an HMAC under a second derived key. Only the masked form leaves this module.
  */
 import { decodeBase64, encodeBase64, encodeHex } from '../log/index.js';
-import { randomBytes } from '../crypto/index.js';
+import { aesGcmOpen, aesGcmSeal, deriveKey, hmacSha256, randomBytes } from '../crypto/index.js';
 import { AccountError } from './errors.js';
 import { isValidIdNumber, maskIdNumber } from './id-number.js';
 import { loadOrCreateKeyFile } from './key-files.js';
-import { aesGcmOpen, aesGcmSeal, deriveKey, hmacSha256 } from './secrets.js';
 
 export const PII_KEY_FILE = 'pii.key';
 const PII_KEY_BYTES = 32;

@@ -5,6 +5,8 @@
  * account (docs/SECURITY.md, "Sign-in"). Memory changes only after the records are durable.
  */
 import type { RecordWrite } from '../sequencer/index.js';
+import { KeyedLock } from '../storage/keyed-lock.js';
+import type { RecordStore } from '../storage/record-store.js';
 import { AccountError } from './errors.js';
 import {
   isRole,
@@ -19,11 +21,8 @@ export const USERNAME_PREFIX = 'rec/username/';
 /** The unique index of ID numbers, by their HMAC (never the number). */
 export const ID_NUMBER_PREFIX = 'rec/idnumber/';
 
-/** What the account store needs from storage (declared by its consumer; LevelStore has it). */
-export interface AccountRecords {
-  scan(prefix: string): AsyncIterable<[string, Uint8Array]>;
-  writeRecords(records: readonly RecordWrite[]): Promise<void>;
-}
+/** What the account store needs from storage (LevelStore has it). */
+export type AccountRecords = Pick<RecordStore, 'scan' | 'writeRecords'>;
 
 /**
  * Makes a change durable: calls `writesAt(time)` once with the change's time and writes what it
@@ -39,7 +38,7 @@ export class AccountStore {
   private readonly idNumbers = new Map<string, string>();
   private readonly reserved = new Set<string>();
   private readonly reservedIdNumbers = new Set<string>();
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly lock = new KeyedLock();
 
   private constructor(private readonly records: AccountRecords) {}
 
@@ -155,7 +154,7 @@ export class AccountStore {
     notBefore: number = Math.floor(Date.now() / 1000) + 1,
     reason?: string,
   ): Promise<{ user: StoredUser; changed: boolean }> {
-    return this.serialised(id, async () => {
+    return this.lock.run(id, async () => {
       const current = this.users.get(id);
       if (!current) throw new AccountError('USER_NOT_FOUND', 'no such account');
       if (current.disabled === disabled) return { user: current, changed: false };
@@ -182,7 +181,7 @@ export class AccountStore {
     notBefore: number,
     persist: Persist = this.writePlain,
   ): Promise<StoredUser> {
-    return this.serialised(id, async () => {
+    return this.lock.run(id, async () => {
       const current = this.users.get(id);
       if (!current) throw new AccountError('USER_NOT_FOUND', 'no such account');
       const next: StoredUser = {
@@ -206,7 +205,7 @@ export class AccountStore {
     court: { readonly id: string; readonly name: string },
     persist: Persist = this.writePlain,
   ): Promise<{ user: StoredUser; changed: boolean }> {
-    return this.serialised(id, async () => {
+    return this.lock.run(id, async () => {
       const current = this.users.get(id);
       if (!current) throw new AccountError('USER_NOT_FOUND', 'no such account');
       if (current.courtId === court.id && current.court === court.name)
@@ -217,21 +216,10 @@ export class AccountStore {
       return { user: next, changed: true };
     });
   }
-
-  private serialised<T>(key: string, run: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(key) ?? Promise.resolve();
-    const result = previous.then(run, run);
-    const tail = result.catch(() => undefined);
-    this.locks.set(key, tail);
-    void tail.then(() => {
-      if (this.locks.get(key) === tail) this.locks.delete(key);
-    });
-    return result;
-  }
 }
 
 /** The records of a new account (one batch: the account and its unique indexes). */
-export function userWrites(user: StoredUser): RecordWrite[] {
+function userWrites(user: StoredUser): RecordWrite[] {
   return [
     { type: 'put', key: USER_PREFIX + user.id, value: JSON.stringify(user) },
     { type: 'put', key: USERNAME_PREFIX + user.username, value: user.id },

@@ -7,7 +7,7 @@
  */
 import { linkSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { p256FromPem } from './secrets.js';
+import { p256FromPem } from '../crypto/index.js';
 import {
   loadOrCreateTokenKey,
   TOKEN_KEY_FILE,
@@ -19,7 +19,7 @@ import {
 const RETIRED = /^token-es256\.([0-9a-f]{16})\.previous\.pem$/;
 
 /** `token-es256.<kid>.previous.pem`. */
-export const retiredTokenKeyFile = (kid: string): string => `token-es256.${kid}.previous.pem`;
+const retiredTokenKeyFile = (kid: string): string => `token-es256.${kid}.previous.pem`;
 
 /**
  * The retired token keys whose tokens may still be alive at `now` (retired less than the token

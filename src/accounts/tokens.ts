@@ -7,13 +7,19 @@
  * never what role (read per request).
  */
 import jwt from 'jsonwebtoken';
-import type { KeyObject } from 'node:crypto';
-import { randomBytes, sha256 } from '../crypto/index.js';
+import {
+  type EcKeyPair,
+  generateP256,
+  type KeyObject,
+  p256FromPem,
+  p256ToPem,
+  randomBytes,
+  sha256,
+} from '../crypto/index.js';
 import { encodeHex } from '../log/index.js';
 import { AccountError } from './errors.js';
 import { loadOrCreateKeyFile } from './key-files.js';
 import { isLowSJoseSignature, toLowSJoseSignature } from './low-s.js';
-import { generateP256, p256FromPem, p256ToPem, type EcKeyPair } from './secrets.js';
 
 export const TOKEN_KEY_FILE = 'token-es256.pem';
 export const TOKEN_LIFETIME_S = 3600;

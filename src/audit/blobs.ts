@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createSha256, createSm3 } from '../crypto/index.js';
-import { parseDepositRecord } from '../evidence/records.js';
+import { DEPOSIT_PREFIX, parseDepositRecord } from '../evidence/records.js';
 import type { AuditFinding, AuditSection } from './report.js';
 import type { RecordScan } from './records.js';
 
@@ -33,7 +33,7 @@ export async function auditBlobs(deps: {
   const findings: AuditFinding[] = [];
   const referenced = new Set<string>();
   let checked = 0;
-  for await (const [key, value] of deps.records.scan('rec/deposit/')) {
+  for await (const [key, value] of deps.records.scan(DEPOSIT_PREFIX)) {
     const r = parseDepositRecord(value);
     if (r.opening.method !== 'upload') continue;
     for (const f of r.opening.files) {

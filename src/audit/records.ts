@@ -4,16 +4,15 @@
  * must carry their deposit's tag, and every typed entry in the log must have its record.
  */
 import { ADMIN_PREFIX, adminEntry, type AdminRecord } from '../accounts/index.js';
-import { custodyTag } from '../custody/index.js';
+import { CUSTODY_PREFIX, custodyTag } from '../custody/index.js';
 import { makeEntry, parseEntry } from '../entry/index.js';
-import { parseDepositRecord, type DepositRecord } from '../evidence/records.js';
+import { DEPOSIT_PREFIX, parseDepositRecord, type DepositRecord } from '../evidence/records.js';
 import { equalBytes, tileSlot } from '../log/index.js';
 import type { TreeReader } from '../sequencer/index.js';
+import type { RecordStore } from '../storage/record-store.js';
 import type { AuditFinding, AuditSection } from './report.js';
 
-export interface RecordScan {
-  scan(prefix: string): AsyncIterable<[string, Uint8Array]>;
-}
+export type RecordScan = Pick<RecordStore, 'scan'>;
 
 const TYPES = { deposit: 1, custody: 2, admin: 3 } as const;
 
@@ -63,7 +62,7 @@ export async function auditRecords(deps: {
   };
 
   const salts = new Map<number, string>();
-  for await (const [key, value] of deps.records.scan('rec/deposit/')) {
+  for await (const [key, value] of deps.records.scan(DEPOSIT_PREFIX)) {
     let r: DepositRecord;
     try {
       r = parseDepositRecord(value);
@@ -79,7 +78,7 @@ export async function auditRecords(deps: {
       () => makeEntry('deposit', r.number, r.time, r.opening).bytes,
     );
   }
-  for await (const [key, value] of deps.records.scan('rec/custody/')) {
+  for await (const [key, value] of deps.records.scan(CUSTODY_PREFIX)) {
     let r: { index: number; tag: string; opening: { depositIndex: number; time: string } };
     try {
       r = JSON.parse(new TextDecoder().decode(value)) as typeof r;

@@ -16,17 +16,14 @@ import {
   NotarisationService,
   NotaryError,
 } from '../notary/index.js';
-import type { RecordWrite, Sequencer } from '../sequencer/index.js';
+import type { Sequencer } from '../sequencer/index.js';
 import { type ShareCourts, ShareService } from '../sharing/index.js';
+import type { RecordStore } from '../storage/record-store.js';
 
 export interface CaseworkDeps {
   readonly sequencer: Sequencer;
   /** The record store (LevelStore). */
-  readonly store: {
-    get(key: string): Promise<Uint8Array | undefined>;
-    scan(prefix: string): AsyncIterable<[string, Uint8Array]>;
-    writeRecords(records: readonly RecordWrite[]): Promise<void>;
-  };
+  readonly store: Pick<RecordStore, 'get' | 'scan' | 'writeRecords'>;
   readonly vkey: string;
   readonly deposits: DepositService;
   /** ID-number matching for claim codes. */

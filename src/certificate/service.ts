@@ -16,6 +16,8 @@ import {
   parseApplicationRecord,
 } from '../notary/index.js';
 import type { BlobStore } from '../storage/blobs.js';
+import { KeyedLock } from '../storage/keyed-lock.js';
+import type { RecordStore } from '../storage/record-store.js';
 import { CertificateError } from './errors.js';
 import { certificateNumber, renderDepositCertificate } from './documents/deposit-certificate.js';
 import { renderNotarialCertificate } from './documents/notarial-certificate.js';
@@ -39,13 +41,7 @@ export interface CertificateServiceDeps {
   readonly casework: Casework;
   readonly deposits: DepositService;
   readonly blobs: BlobStore;
-  readonly records: {
-    get(key: string): Promise<Uint8Array | undefined>;
-    scan(
-      prefix: string,
-      options?: { reverse?: boolean; limit?: number },
-    ): AsyncIterable<[string, Uint8Array]>;
-  };
+  readonly records: Pick<RecordStore, 'get' | 'scan'>;
   readonly signer: NotarySigner;
   readonly issuer: Issuer;
   readonly publicUrl: string;
@@ -62,7 +58,8 @@ export interface IssuedDocument {
 }
 
 export class CertificateService {
-  private readonly locks = new Map<string, Promise<unknown>>();
+  /** Serialises issuing per deposit or application (two first downloads must not issue two versions). */
+  private readonly lock = new KeyedLock();
 
   constructor(private readonly deps: CertificateServiceDeps) {}
 
@@ -81,7 +78,7 @@ export class CertificateService {
     });
     const notarisation = await this.notarialStatus(record.index);
     const status = notarisation ? `issued:${notarisation.reference}` : 'not-notarised';
-    return this.once(`deposit:${record.index}`, async () => {
+    return this.lock.run(`deposit:${record.index}`, async () => {
       const latest = await this.latest(record.index, 'deposit');
       if (latest && latest.status === status) return this.document(latest);
       const version = (latest?.version ?? 0) + 1;
@@ -125,7 +122,7 @@ export class CertificateService {
       certificate: 'notarial',
     });
     const record = deposit.record;
-    return this.once(`notarial:${application.id}`, async () => {
+    return this.lock.run(`notarial:${application.id}`, async () => {
       const latest = await this.latest(record.index, 'notarial');
       if (latest) return this.document(latest);
       const pdf = await renderNotarialCertificate(
@@ -174,7 +171,7 @@ export class CertificateService {
     },
     trustedKeys: readonly string[],
   ): Promise<Uint8Array> {
-    return this.once(`deposit:${deposit.index}`, async () => {
+    return this.lock.run(`deposit:${deposit.index}`, async () => {
       const latest = await this.latest(deposit.index, 'report');
       const version = (latest?.version ?? 0) + 1;
       const number = `R${deposit.number.slice(2)}-${version}`;
@@ -315,18 +312,6 @@ export class CertificateService {
       hold.drop();
       await blobs.release(sha256);
       throw err;
-    }
-  }
-
-  /** Runs `fn` alone for `key` (two first downloads must not issue two versions). */
-  private async once<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(key) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(fn);
-    this.locks.set(key, run);
-    try {
-      return await run;
-    } finally {
-      if (this.locks.get(key) === run) this.locks.delete(key);
     }
   }
 }

@@ -62,6 +62,29 @@ export interface Config {
    * (deposit or verify) arriving slower is cut off with 408 REQUEST_TOO_SLOW; 0 turns it off.
    */
   readonly minUploadRate: { readonly bytesPerS: number; readonly windowMs: number };
+  /** HUICUN_LOG_LEVEL: pino's level of the server's log (default warn under NODE_ENV=test, else info). */
+  readonly logLevel: LogLevel;
+  /**
+   * HUICUN_NOTARY_P12 (resolved) and HUICUN_NOTARY_P12_PASSWORD: the office's signing
+   * certificate; no path means the generated `<certsDir>/notary.p12` (docs/certificates.md).
+   */
+  readonly notaryP12: { readonly path: string | undefined; readonly password: string };
+}
+
+/** pino's levels, quietest last. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function logLevel(env: Env, nodeEnv: string): LogLevel {
+  const raw = env.HUICUN_LOG_LEVEL;
+  if (raw === undefined || raw === '') return nodeEnv === 'test' ? 'warn' : 'info';
+  const level = LOG_LEVELS.find((l) => l === raw);
+  if (!level)
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      `HUICUN_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`,
+    );
+  return level;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -196,6 +219,11 @@ export function loadConfig(env: Env = process.env): Config {
     minUploadRate: {
       bytesPerS: integer(env, 'HUICUN_MIN_UPLOAD_BYTES_PER_S', 16 * 1024, 0, 1024 ** 3),
       windowMs: integer(env, 'HUICUN_MIN_UPLOAD_WINDOW_MS', 30_000, 100, 3_600_000),
+    },
+    logLevel: logLevel(env, nodeEnv),
+    notaryP12: {
+      path: env.HUICUN_NOTARY_P12 ? resolve(env.HUICUN_NOTARY_P12) : undefined,
+      password: env.HUICUN_NOTARY_P12_PASSWORD ?? '',
     },
   };
 }

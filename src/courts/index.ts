@@ -6,6 +6,7 @@
  */
 import type { AdminActor, AdminAppender } from '../accounts/index.js';
 import type { AppendResult } from '../sequencer/index.js';
+import type { RecordStore } from '../storage/record-store.js';
 import { seedCourts } from './seeds.js';
 import { CourtService } from './service.js';
 
@@ -37,10 +38,7 @@ export { syncJudgeCourts, type JudgeSync } from './judges.js';
 
 export interface OpenCourtsOptions {
   /** The record store (LevelStore). */
-  readonly store: {
-    scan(prefix: string): AsyncIterable<[string, Uint8Array]>;
-    get(key: string): Promise<Uint8Array | undefined>;
-  };
+  readonly store: Pick<RecordStore, 'scan' | 'get'>;
   /** The log (Sequencer), for admin entries. */
   readonly log: AdminAppender;
   readonly production: boolean;

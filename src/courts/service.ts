@@ -5,7 +5,9 @@
  * the court of a share or a judge costs no I/O.
  */
 import { type AdminActor, type AdminAppender, persistWithAdminEntry } from '../accounts/index.js';
-import { KeyedLock, type AppendResult } from '../sequencer/index.js';
+import type { AppendResult } from '../sequencer/index.js';
+import { KeyedLock } from '../storage/keyed-lock.js';
+import type { RecordStore } from '../storage/record-store.js';
 import { CourtError } from './errors.js';
 import type { CourtChange, CourtRef, NewCourt } from './input.js';
 import {
@@ -21,10 +23,7 @@ import {
 
 export interface CourtServiceDeps {
   /** The record store (LevelStore). */
-  readonly records: {
-    scan(prefix: string): AsyncIterable<[string, Uint8Array]>;
-    get(key: string): Promise<Uint8Array | undefined>;
-  };
+  readonly records: Pick<RecordStore, 'scan' | 'get'>;
   /** The log (Sequencer), for admin entries. */
   readonly log: AdminAppender;
   /** Receives every admin entry appended (metrics, tests). */

@@ -1,6 +1,7 @@
 /**
  * The one wrapper over node:crypto (DESIGN §2). Everything outside the pure core that hashes,
- * signs or compares secrets goes through here.
+ * signs or compares secrets goes through here; the keyed primitives and P-256 keys live in
+ * secrets.ts and p256.ts and are exported from here.
  */
 import {
   createHash,
@@ -135,3 +136,13 @@ export function parseX509(cert: Uint8Array | string): X509Certificate {
 }
 
 export type { KeyObject, X509Certificate };
+
+export {
+  aesGcmOpen,
+  aesGcmSeal,
+  deriveKey,
+  hmacSha256,
+  scryptAsync,
+  type ScryptParams,
+} from './secrets.js';
+export { generateP256, p256FromPem, p256ToPem, type EcKeyPair } from './p256.js';

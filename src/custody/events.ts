@@ -64,16 +64,14 @@ export interface CustodyRecord {
 
 const pad = (n: number): string => String(n).padStart(16, '0');
 
+/** Key prefix of every custody trail. */
+export const CUSTODY_PREFIX = 'rec/custody/';
 /** Key prefix of a deposit's custody trail. */
-export const custodyPrefix = (depositIndex: number): string => `rec/custody/${pad(depositIndex)}/`;
+export const custodyPrefix = (depositIndex: number): string =>
+  `${CUSTODY_PREFIX}${pad(depositIndex)}/`;
 /** Key of one custody event. */
 export const custodyKey = (depositIndex: number, index: number): string =>
   `${custodyPrefix(depositIndex)}${pad(index)}`;
-
-/** Whether `name` is a custody event name. */
-export function isCustodyEvent(name: unknown): name is CustodyEvent {
-  return typeof name === 'string' && (CUSTODY_EVENTS as readonly string[]).includes(name);
-}
 
 /** Reads a stored custody record. */
 export function parseCustodyRecord(bytes: Uint8Array): CustodyRecord {

@@ -10,7 +10,7 @@ export {
   CUSTODY_EVENTS,
   custodyKey,
   custodyPrefix,
-  isCustodyEvent,
+  CUSTODY_PREFIX,
   type CustodyActor,
   type CustodyDetail,
   type CustodyEvent,

@@ -9,6 +9,7 @@ import { makeReceipt, type Receipt } from '../evidence/receipt.js';
 import { encodeHex, parseCheckpoint } from '../log/index.js';
 import { randomBytes } from '../crypto/index.js';
 import type { RecordWrite, Sequencer } from '../sequencer/index.js';
+import type { RecordStore } from '../storage/record-store.js';
 import { OWNER_READER, withheldKeys, withoutKeys, type TrailReader } from './disclosure.js';
 import { CustodyError } from './errors.js';
 import {
@@ -101,9 +102,7 @@ export interface TrailPage {
 
 export interface CustodyLogDeps {
   readonly sequencer: Sequencer;
-  readonly records: {
-    scan(prefix: string): AsyncIterable<[string, Uint8Array]>;
-  };
+  readonly records: Pick<RecordStore, 'scan'>;
   readonly vkey: string;
   /** Milliseconds since the epoch (read windows); tests inject a clock. */
   readonly now?: () => number;

@@ -24,7 +24,8 @@ export interface DepositRecord {
 
 const pad = (n: number): string => String(n).padStart(16, '0');
 
-export const depositKey = (index: number): string => `rec/deposit/${pad(index)}`;
+export const DEPOSIT_PREFIX = 'rec/deposit/';
+export const depositKey = (index: number): string => `${DEPOSIT_PREFIX}${pad(index)}`;
 export const ownerPrefix = (account: string): string => `rec/deposit-owner/${account}/`;
 export const ownerKey = (account: string, index: number): string =>
   `${ownerPrefix(account)}${pad(index)}`;

@@ -7,6 +7,7 @@
 import { formatDepositNumber, makeEntry, newSalt, parseDepositNumber } from '../entry/index.js';
 import { parseCheckpoint } from '../log/index.js';
 import type { RecordWrite, Sequencer } from '../sequencer/index.js';
+import type { RecordStore } from '../storage/record-store.js';
 import { DepositError } from './errors.js';
 import type { DepositFields } from './hash-only.js';
 import { previewKind } from './preview.js';
@@ -28,16 +29,6 @@ import {
   parseDepositRecord,
   type DepositRecord,
 } from './records.js';
-
-/** The record store the evidence domain needs (LevelStore implements it). */
-export interface RecordStore {
-  get(key: string): Promise<Uint8Array | undefined>;
-  getMany(keys: string[]): Promise<(Uint8Array | undefined)[]>;
-  scan(
-    prefix: string,
-    options?: { after?: string; limit?: number; reverse?: boolean },
-  ): AsyncIterable<[string, Uint8Array]>;
-}
 
 /** What a deposit looks like in API responses (DESIGN §9). */
 export interface DepositView {
@@ -95,7 +86,7 @@ export class DepositService {
   constructor(
     private readonly deps: {
       sequencer: Sequencer;
-      records: RecordStore;
+      records: Pick<RecordStore, 'get' | 'getMany' | 'scan'>;
       vkey: string;
       /** Called after each durable deposit (metrics). */
       onCreated?: (record: DepositRecord) => void;

@@ -8,11 +8,12 @@
 import { currentUser, requireRole } from './auth-middleware.js';
 import type { Casework } from '../casework/index.js';
 import {
+  CUSTODY_EVENTS,
   type CustodyEvent,
-  isCustodyEvent,
   TRAIL_PAGE_MAX,
   type TrailQuery,
 } from '../custody/index.js';
+import { isOneOf } from '../input/index.js';
 import { DEPOSIT_READERS } from './deposit-routes.js';
 import { HttpError } from './errors.js';
 import { parseIndex } from './params.js';
@@ -40,7 +41,7 @@ export function trailQuery(query: Record<string, unknown>): TrailQuery {
     if (typeof raw !== 'string' || raw.length > MAX_EVENT_FILTER)
       throw new HttpError('INVALID_QUERY', 'event must be event names joined by commas');
     const names = raw.split(',').map((n) => n.trim());
-    const unknown = names.find((n) => !isCustodyEvent(n));
+    const unknown = names.find((n) => !isOneOf(CUSTODY_EVENTS, n));
     if (unknown !== undefined)
       throw new HttpError('INVALID_QUERY', `event: ${JSON.stringify(unknown)} is no custody event`);
     out.events = names as CustodyEvent[];

@@ -12,7 +12,8 @@ import { optionalUser } from './auth-middleware.js';
 import type { MinimumRate } from '../evidence/intake/body-rate.js';
 import type { Sm3Worker } from '../evidence/intake/sm3-client.js';
 import type { DepositRecord } from '../evidence/records.js';
-import type { DepositService, RecordStore } from '../evidence/service.js';
+import type { DepositService } from '../evidence/service.js';
+import type { RecordStore } from '../storage/record-store.js';
 import type { Sequencer } from '../sequencer/index.js';
 import {
   Verifier,
@@ -35,7 +36,7 @@ export const LOOKUPS_PER_MINUTE = 60;
 
 /** What the verify route needs beyond the log and the deposits. */
 export interface VerifyRouteOptions {
-  readonly records: RecordStore;
+  readonly records: Pick<RecordStore, 'scan'>;
   /** The shared SM3 worker (uploads are hashed as they stream). */
   readonly sm3: Sm3Worker;
   readonly rateLimits: boolean;

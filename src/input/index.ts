@@ -23,6 +23,7 @@ export {
 } from './text.js';
 export { fileName, utf8Length } from './file-name.js';
 export { readBody, requireString, type Body } from './body.js';
+export { isOneOf } from './one-of.js';
 export {
   checkFields,
   fieldIssue,

@@ -17,7 +17,7 @@ function assertRange(begin: number, end: number): void {
 }
 
 /** Unchecked {@link decomposeRange}: requires 0 ≤ begin ≤ end, safe integers. */
-export function decomposeUnchecked(begin: number, end: number): { left: number; right: number } {
+function decomposeUnchecked(begin: number, end: number): { left: number; right: number } {
   if (begin === 0) return { left: 0, right: end };
   const xbegin = begin - 1;
   // Paths to leaves begin-1 and end diverge at bit d; only nodes strictly below it are in range.

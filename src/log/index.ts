@@ -87,7 +87,6 @@ export {
   partialTileWidth,
   TILE_HEIGHT,
   TILE_WIDTH,
-  tileCoordinates,
   tileLevelCount,
   tileSlot,
   tileWidth,

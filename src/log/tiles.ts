@@ -3,10 +3,9 @@
  * partial widths, and entry bundles (big-endian uint16 length-prefixed entries). Tile height 8.
  * @module
  */
-import { pow2, shiftRight } from './bits.js';
+import { shiftRight } from './bits.js';
 import { assertSafeIndex } from './check.js';
 import { LogError } from './errors.js';
-import type { NodeId } from './node.js';
 
 /** Tree levels per tile (C2SP tlog-tiles). */
 export const TILE_HEIGHT = 8;
@@ -178,28 +177,6 @@ export function tileLevelCount(treeSize: number): number {
   let levels = 0;
   while (shiftRight(treeSize, TILE_HEIGHT * levels) > 0) levels++;
   return levels;
-}
-
-/**
- * Where a tree node lives in the tile layout: tile (`tileLevel`, `tileIndex`) holds, at
- * positions [`begin`, `end`), the level-(8·tileLevel) hashes whose subtree is the node (one
- * hash if the node is on a tile level; 2^k hashes to rehash for a node k levels above it).
- * @throws {LogError} `INVALID_ARGUMENT` for an unsafe level or index.
- */
-export function tileCoordinates(node: NodeId): {
-  tileLevel: number;
-  tileIndex: number;
-  begin: number;
-  end: number;
-} {
-  assertSafeIndex(node.level, 'node level');
-  assertSafeIndex(node.index, 'node index');
-  const tileLevel = Math.floor(node.level / TILE_HEIGHT);
-  const k = node.level % TILE_HEIGHT;
-  const first = node.index * pow2(k); // index of the first covered hash on the tile's level
-  if (!Number.isSafeInteger(first)) throw new LogError('INVALID_ARGUMENT', 'node index too large');
-  const begin = first % TILE_WIDTH;
-  return { tileLevel, tileIndex: (first - begin) / TILE_WIDTH, begin, end: begin + pow2(k) };
 }
 
 function assertTileLevel(level: number): void {

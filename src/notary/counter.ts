@@ -19,6 +19,7 @@ import {
   parseCode,
   type Reader,
 } from '../custody/index.js';
+import { KeyedLock } from '../storage/keyed-lock.js';
 import { equalSecret } from '../crypto/index.js';
 import { parseDepositNumber } from '../entry/index.js';
 import { DepositError } from '../evidence/errors.js';
@@ -27,7 +28,8 @@ import type { DepositMethod, FileItem } from '../evidence/opening.js';
 import type { Receipt } from '../evidence/receipt.js';
 import type { DepositRecord } from '../evidence/records.js';
 import type { NewDeposit } from '../evidence/service.js';
-import { KeyedLock, type RecordWrite } from '../sequencer/index.js';
+import type { RecordWrite } from '../sequencer/index.js';
+import type { RecordStore } from '../storage/record-store.js';
 import {
   CLAIM_MAX_FAILURES,
   CLAIM_PREFIX,
@@ -58,11 +60,7 @@ export interface CounterDepositsDeps {
     ): { record: DepositRecord; writes: RecordWrite[] };
   };
   readonly custody: CustodyLog;
-  readonly records: {
-    scan(prefix: string): AsyncIterable<[string, Uint8Array]>;
-    get(key: string): Promise<Uint8Array | undefined>;
-    writeRecords(records: readonly RecordWrite[]): Promise<void>;
-  };
+  readonly records: Pick<RecordStore, 'scan' | 'get' | 'writeRecords'>;
   readonly identity: ClientIdentity;
   readonly now?: () => number;
 }

@@ -65,11 +65,6 @@ export function failedChecks(system: SystemChecks): SystemCheckId[] {
   return system.checks.filter((c) => c.result === 'fail').map((c) => c.id);
 }
 
-/** Whether the notary attested anything (the certificate says so when they did not). */
-export function attestedAnything(a: Attestations): boolean {
-  return a.identity !== 'not-seen' || a.custodyTrailReviewed;
-}
-
 /** The examination as the decision's custody event commits to it (plain JSON). */
 export function examinationDetail(e: Examination): CustodyDetail {
   const checks: JsonValue[] = e.system.checks.map((c) => ({

@@ -35,7 +35,6 @@ export { applicationView, type ApplicationView } from './view.js';
 export { applicationAfter, submittedApplication, type StepContext } from './transition.js';
 export { NotarisationService, type DecisionExtras, type NotarisationDeps } from './service.js';
 export {
-  attestedAnything,
   examinationDetail,
   failedChecks,
   IDENTITY_SEEN,

@@ -15,7 +15,8 @@ import {
 } from '../custody/index.js';
 import type { DepositRecord } from '../evidence/records.js';
 import type { NotarisationSummary } from '../evidence/service.js';
-import { KeyedLock } from '../sequencer/index.js';
+import { KeyedLock } from '../storage/keyed-lock.js';
+import type { RecordStore } from '../storage/record-store.js';
 import { NotaryError } from './errors.js';
 import {
   failedChecks,
@@ -49,10 +50,7 @@ export interface NotarisationDeps {
     findByIndices(indices: readonly number[]): Promise<DepositRecord[]>;
   };
   readonly custody: CustodyLog;
-  readonly records: {
-    scan(prefix: string): AsyncIterable<[string, Uint8Array]>;
-    get(key: string): Promise<Uint8Array | undefined>;
-  };
+  readonly records: Pick<RecordStore, 'scan' | 'get'>;
   /** The system checks of a decision (src/notary/system-checks.ts). */
   readonly examine: (deposit: DepositRecord) => Promise<SystemChecks>;
 }

@@ -13,7 +13,7 @@
 import { lstat, mkdir, readdir, realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { CERTIFICATE_DIGEST_PREFIX } from '../certificate/store.js';
-import { parseDepositRecord } from '../evidence/records.js';
+import { DEPOSIT_PREFIX, parseDepositRecord } from '../evidence/records.js';
 import {
   decodeBase64,
   encodeBase64,
@@ -57,7 +57,6 @@ export interface BackupProgress {
   readonly bytesTotal: number;
 }
 
-const DEPOSIT_PREFIX = 'rec/deposit/';
 /** Pairs per write into the new database, and bytes. */
 const BATCH_KEYS = 1000;
 const BATCH_BYTES = 4 << 20;

@@ -31,7 +31,7 @@ export function createLogger(
 ): Logger {
   return pino(
     {
-      level: options.level ?? process.env.HUICUN_LOG_LEVEL ?? 'info',
+      level: options.level ?? 'info',
       base: { service: 'huicun' },
       redact: { paths: REDACT, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,

@@ -222,7 +222,7 @@ async function markRestored(store: LevelStore, manifest: BackupManifest): Promis
 }
 
 /** The sequencer's start-up check (root from the stored tiles, signature), then a full audit. */
-export async function checkStore(
+async function checkStore(
   store: LevelStore,
   dataDir: string,
   origin: string,

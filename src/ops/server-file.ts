@@ -82,7 +82,7 @@ export async function readServerFile(dataDir: string): Promise<ServerFile | unde
 }
 
 /** Whether process `pid` exists (EPERM: it exists, under another user). */
-export function processAlive(pid: number): boolean {
+function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

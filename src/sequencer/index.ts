@@ -7,6 +7,5 @@ export type {
   SequencerOptions,
 } from './sequencer.js';
 export { SequencerError, type SequencerErrorCode } from './errors.js';
-export { KeyedLock } from './keyed-lock.js';
 export type { LogStore, LogBatch, RecordWrite, StoredHead } from './store.js';
 export { TreeReader, tileExists } from './reader.js';

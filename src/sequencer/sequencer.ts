@@ -9,34 +9,22 @@
  */
 import {
   consistencyProofPlan,
-  decodeEntryBundle,
-  encodeEntryBundle,
   formatCheckpoint,
-  openNote,
-  parseCheckpoint,
-  parseNote,
   rehashProof,
   signNote,
-  TILE_WIDTH,
   verifyConsistency,
-  equalBytes,
   type Hash,
   type NoteSigner,
   type NoteVerifier,
   type TreeHasher,
 } from '../log/index.js';
+import { batchWrites, type BatchWrites, type OpenBundle } from './batch.js';
 import { SequencerError } from './errors.js';
+import { loadLog, writeEmptyHead } from './load.js';
 import { TreeReader, type OpenBundleView } from './reader.js';
-import type {
-  CompletedBundle,
-  EntryFragment,
-  LogStore,
-  RecordWrite,
-  RestoredMark,
-  StoredHead,
-} from './store.js';
-import { StoredTile, tileKey } from './tile.js';
-import { TreeState } from './tree-state.js';
+import type { LogStore, RecordWrite, RestoredMark, StoredHead } from './store.js';
+import { tileKey, type StoredTile } from './tile.js';
+import type { TreeState } from './tree-state.js';
 
 /** Largest entry a tlog-tiles entry bundle can hold (uint16 length prefix). */
 export const MAX_ENTRY_BYTES = 65_535;
@@ -115,12 +103,6 @@ interface ReadyWaiter {
 const RECOVERY_FIRST_PAUSE_MS = 250;
 const RECOVERY_MAX_PAUSE_MS = 30_000;
 
-interface OpenBundle extends OpenBundleView {
-  readonly bundleIndex: number;
-  readonly entries: Uint8Array[];
-  readonly fragments: number[];
-}
-
 export class Sequencer {
   private status: Status = 'ready';
   private readonly queue: Pending[] = [];
@@ -157,7 +139,8 @@ export class Sequencer {
   static async open(store: LogStore, options: SequencerOptions): Promise<Sequencer> {
     const s = new Sequencer(store, options);
     await s.load();
-    if (s.head.size === 0 && s.head.checkpoint === '') await s.writeEmptyHead();
+    if (s.head.size === 0 && s.head.checkpoint === '')
+      s.head = await writeEmptyHead(store, options);
     return s;
   }
 
@@ -277,14 +260,13 @@ export class Sequencer {
   private async runBatch(items: Pending[]): Promise<void> {
     const started = performance.now();
     const { hasher } = this.options;
-    const next = this.state.clone();
     const timeMs = Math.max(this.now(), this.lastTimeMs);
     const time = new Date(timeMs).toISOString();
     const accepted: { item: Pending; index: number; entry: Uint8Array; leafHash: Hash }[] = [];
     const leafHashes: Hash[] = [];
     const records: RecordWrite[] = [];
     for (const item of items) {
-      const index = next.size + accepted.length;
+      const index = this.state.size + accepted.length;
       try {
         const built = item.build({ index, time });
         if (built.entry.length > MAX_ENTRY_BYTES) {
@@ -303,19 +285,23 @@ export class Sequencer {
     }
     if (accepted.length === 0) return;
 
-    let size: number;
-    let root: Hash;
+    let writes: BatchWrites;
     let checkpoint: string;
-    let touched: StoredTile[];
     try {
-      touched = next
-        .append(leafHashes)
-        .map((t) => new StoredTile(t.tileLevel, t.tileIndex, t.value));
-      size = next.size;
-      root = next.root();
-      this.checkConsistent(size, root, touched);
+      writes = batchWrites(
+        this.state,
+        this.bundle,
+        accepted.map((a) => a.entry),
+        leafHashes,
+      );
+      this.checkConsistent(writes.size, writes.root, writes.tiles);
       checkpoint = await signNote(
-        formatCheckpoint({ origin: this.options.origin, size, root, extensions: [] }),
+        formatCheckpoint({
+          origin: this.options.origin,
+          size: writes.size,
+          root: writes.root,
+          extensions: [],
+        }),
         [this.options.signer],
       );
     } catch (error) {
@@ -325,7 +311,7 @@ export class Sequencer {
       return;
     }
 
-    const { fragments, bundles, nextBundle } = this.bundleWrites(accepted.map((a) => a.entry));
+    const { size, root, tiles: touched, fragments, bundles, nextBundle } = writes;
     const head: StoredHead = { size, root, time, checkpoint };
     try {
       await this.store.writeBatch({
@@ -356,7 +342,7 @@ export class Sequencer {
       this.continuesOrigin = false;
       this.restored = undefined;
     }
-    this.state = next;
+    this.state = writes.state;
     this.head = head;
     this.lastTimeMs = timeMs;
     this.bundle = nextBundle;
@@ -396,153 +382,23 @@ export class Sequencer {
     );
   }
 
-  /** Splits new entries into entry-bundle fragments and completed bundles. */
-  private bundleWrites(entries: readonly Uint8Array[]): {
-    fragments: EntryFragment[];
-    bundles: CompletedBundle[];
-    nextBundle: OpenBundle;
-  } {
-    const fragments: EntryFragment[] = [];
-    const bundles: CompletedBundle[] = [];
-    let open: OpenBundle = {
-      bundleIndex: this.bundle.bundleIndex,
-      entries: this.bundle.entries.slice(),
-      fragments: this.bundle.fragments.slice(),
-    };
-    let at = 0;
-    while (at < entries.length) {
-      const room = TILE_WIDTH - open.entries.length;
-      const take = entries.slice(at, at + room);
-      at += take.length;
-      const offset = open.entries.length;
-      open.entries.push(...take);
-      if (open.entries.length === TILE_WIDTH) {
-        bundles.push({
-          bundleIndex: open.bundleIndex,
-          bytes: encodeEntryBundle(open.entries),
-          dropFragments: open.fragments,
-        });
-        open = { bundleIndex: open.bundleIndex + 1, entries: [], fragments: [] };
-      } else {
-        fragments.push({ bundleIndex: open.bundleIndex, offset, bytes: encodeEntryBundle(take) });
-        open.fragments.push(offset);
-      }
-    }
-    return { fragments, bundles, nextBundle: open };
-  }
-
   private now(): number {
     return this.options.now ? this.options.now() : Date.now();
   }
 
   // --- loading and recovery ----------------------------------------------------------------
 
+  /** (Re)loads the stored log (src/sequencer/load.ts) and adopts it. */
   private async load(): Promise<void> {
-    const { hasher } = this.options;
     this.reader.forget();
-    const head = await this.store.readHead();
-    if (!head) {
-      this.state = TreeState.empty(hasher);
-      this.head = { size: 0, root: hasher.emptyRoot(), time: '', checkpoint: '' };
-      this.bundle = { bundleIndex: 0, entries: [], fragments: [] };
-      this.lastTimeMs = 0;
-      return;
-    }
-    // The partial tile of every level, to rebuild the right edge.
-    const refs: { tileLevel: number; tileIndex: number }[] = [];
-    for (
-      let level = 0, count = head.size;
-      count > 0;
-      level++, count = Math.floor(count / TILE_WIDTH)
-    ) {
-      if (count % TILE_WIDTH !== 0)
-        refs.push({ tileLevel: level, tileIndex: Math.floor(count / TILE_WIDTH) });
-    }
-    const values = await this.store.readTiles(refs);
-    const partial = new Map<number, StoredTile>();
-    try {
-      refs.forEach((r, i) => {
-        const v = values[i];
-        if (v) partial.set(r.tileLevel, new StoredTile(r.tileLevel, r.tileIndex, v));
-      });
-      this.state = TreeState.restore(hasher, head.size, partial);
-    } catch (cause) {
-      throw corrupt(
-        `the stored tiles at size ${head.size} are damaged: ${(cause as Error).message}`,
-        cause,
-      );
-    }
-    const root = this.state.root();
-    if (!equalBytes(root, head.root)) {
-      throw corrupt(
-        `the root recomputed from the stored tiles differs from the stored head at size ${head.size}`,
-      );
-    }
-    const { origin, previousOrigin } = this.options;
-    const restored = await this.store.readRestoredFrom?.();
-    const noteOrigin = originOf(head.checkpoint);
-    if (noteOrigin !== origin && !(restored && noteOrigin === previousOrigin)) {
-      throw corrupt(
-        `the stored checkpoint is of the log "${noteOrigin}" but the configured origin (HUICUN_ORIGIN) is "${origin}"`,
-      );
-    }
-    let cp;
-    try {
-      const opened = openNote(head.checkpoint, [
-        this.options.verifier,
-        ...(this.options.previousVerifiers ?? []),
-      ]);
-      cp = parseCheckpoint(opened.text);
-      // C2SP: the key name is the origin; a key of another log's name proves nothing here.
-      if (!opened.verified.some((sig) => sig.name === cp!.origin))
-        throw new Error(`not signed by a key named ${cp.origin}`);
-    } catch (cause) {
-      throw corrupt(
-        `the stored checkpoint of size ${head.size} does not verify with the log key (nor a previous one)`,
-        cause,
-      );
-    }
-    if (cp.origin !== noteOrigin || cp.size !== head.size || !equalBytes(cp.root, root)) {
-      throw corrupt(
-        `the stored checkpoint does not match the stored tree at size ${head.size} (origin ${cp.origin})`,
-      );
-    }
-    if (restored && (restored.size !== head.size || !equalBytes(restored.root, root))) {
-      throw corrupt(
-        `the store was restored at size ${restored.size} but its head is at size ${head.size}`,
-      );
-    }
-    // The open entry bundle, checked against the level-0 hashes.
-    const bundleIndex = Math.floor(head.size / TILE_WIDTH);
-    const count = head.size % TILE_WIDTH;
-    const fragments = count === 0 ? [] : await this.store.readEntryFragments(bundleIndex);
-    const entries = fragments.flatMap((f) => decodeEntryBundle(f.bytes));
-    if (entries.length !== count) {
-      throw corrupt(`the open entry bundle holds ${entries.length} entries, expected ${count}`);
-    }
-    const level0 = partial.get(0);
-    entries.forEach((e, i) => {
-      if (!level0 || !equalBytes(hasher.hashLeaf(e), level0.node(0, i)!)) {
-        throw corrupt(`entry ${bundleIndex * TILE_WIDTH + i} does not match its leaf hash`);
-      }
-    });
-    for (const t of partial.values()) this.reader.remember(t);
-    this.head = head;
-    this.bundle = { bundleIndex, entries, fragments: fragments.map((f) => f.offset) };
-    this.lastTimeMs = head.time === '' ? 0 : Date.parse(head.time);
-    this.restored = restored;
-    this.continuesOrigin = restored !== undefined && cp.origin !== origin;
-  }
-
-  private async writeEmptyHead(): Promise<void> {
-    const { hasher, origin, signer } = this.options;
-    const root = hasher.emptyRoot();
-    const checkpoint = await signNote(formatCheckpoint({ origin, size: 0, root, extensions: [] }), [
-      signer,
-    ]);
-    const head: StoredHead = { size: 0, root, time: '', checkpoint };
-    await this.store.writeBatch({ head, tiles: [], fragments: [], bundles: [], records: [] });
-    this.head = head;
+    const loaded = await loadLog(this.store, this.options);
+    for (const t of loaded.partialTiles) this.reader.remember(t);
+    this.state = loaded.state;
+    this.head = loaded.head;
+    this.bundle = loaded.bundle;
+    this.lastTimeMs = loaded.lastTimeMs;
+    this.restored = loaded.restored;
+    this.continuesOrigin = loaded.continuesOrigin;
   }
 
   /** After a failed write: refuse appends, tell the queue, reopen the store and reload. */
@@ -623,17 +479,4 @@ export class Sequencer {
     if (this.status === 'corrupt') return Promise.reject(this.fault);
     return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
   }
-}
-
-/** The origin line of a checkpoint note ('' when it is not a note). */
-function originOf(note: string): string {
-  try {
-    return parseNote(note).text.split('\n', 1)[0] ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function corrupt(message: string, cause?: unknown): SequencerError {
-  return new SequencerError('LOG_CORRUPT', `refusing to start: ${message}`, { cause });
 }

@@ -41,7 +41,7 @@ function countAt(width: number, depth: number): number {
 }
 
 /** Total hashes stored in a tile value of `width`. */
-export function storedHashCount(width: number): number {
+function storedHashCount(width: number): number {
   let total = 0;
   for (let d = 0; d < TILE_HEIGHT; d++) total += countAt(width, d);
   return total;

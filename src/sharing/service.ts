@@ -18,7 +18,8 @@ import {
 } from '../custody/index.js';
 import type { DepositRecord } from '../evidence/records.js';
 import { sameCourt, type CourtRef } from '../courts/index.js';
-import { KeyedLock } from '../sequencer/index.js';
+import { KeyedLock } from '../storage/keyed-lock.js';
+import type { RecordStore } from '../storage/record-store.js';
 import { ShareError } from './errors.js';
 import {
   newShareId,
@@ -51,10 +52,7 @@ export interface ShareServiceDeps {
   readonly custody: CustodyLog;
   /** The court list: shares name a listed court. */
   readonly courts: ShareCourts;
-  readonly records: {
-    scan(prefix: string): AsyncIterable<[string, Uint8Array]>;
-    get(key: string): Promise<Uint8Array | undefined>;
-  };
+  readonly records: Pick<RecordStore, 'scan' | 'get'>;
   /** Milliseconds since the epoch (expiry); tests inject a clock. */
   readonly now?: () => number;
 }

@@ -24,6 +24,7 @@ import {
 import { dirname, join } from 'node:path';
 import { randomBytes } from '../crypto/index.js';
 import { BaseError } from '../errors.js';
+import { KeyedLock } from './keyed-lock.js';
 import { ensurePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './modes.js';
 
 /** Codes of {@link BlobError}. */
@@ -77,7 +78,7 @@ export class BlobStore {
   readonly tmpDir: string;
   readonly #dataDir: string;
   readonly #isReferenced: IsReferenced;
-  readonly #locks = new Map<string, Promise<void>>();
+  readonly #lock = new KeyedLock();
   readonly #holds = new Map<string, number>();
 
   private constructor(options: BlobStoreOptions) {
@@ -199,7 +200,7 @@ export class BlobStore {
    */
   async commit(tempPath: string, sha256: string): Promise<BlobHold> {
     const dest = this.path(sha256);
-    return this.#withLock(sha256, async () => {
+    return this.#lock.run(sha256, async () => {
       const [existing, temp] = await Promise.all([this.stat(sha256), stat(tempPath)]);
       let created = false;
       if (existing !== undefined && existing.size === temp.size) {
@@ -235,7 +236,7 @@ export class BlobStore {
    */
   async release(sha256: string): Promise<boolean> {
     assertDigest(sha256);
-    return this.#withLock(sha256, () => this.#releaseLocked(sha256));
+    return this.#lock.run(sha256, () => this.#releaseLocked(sha256));
   }
 
   async #releaseLocked(sha256: string): Promise<boolean> {
@@ -264,21 +265,5 @@ export class BlobStore {
         else this.#holds.delete(sha256);
       },
     };
-  }
-
-  /** Runs `fn` after every earlier holder of `key`'s lock has finished (FIFO). */
-  async #withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const previous = this.#locks.get(key) ?? Promise.resolve();
-    let unlock!: () => void;
-    const mine = new Promise<void>((resolve) => (unlock = resolve));
-    const tail = previous.then(() => mine);
-    this.#locks.set(key, tail);
-    await previous;
-    try {
-      return await fn();
-    } finally {
-      unlock();
-      if (this.#locks.get(key) === tail) this.#locks.delete(key);
-    }
   }
 }

@@ -13,6 +13,7 @@ import type {
   TileRefKey,
 } from '../sequencer/store.js';
 import { StorageError } from './errors.js';
+import type { RecordStore, ScanOptions } from './record-store.js';
 import { ensurePrivateDir, restrictFiles, usePrivateUmask } from './modes.js';
 import {
   bundleKey,
@@ -52,7 +53,7 @@ export async function openLevelStore(dir: string): Promise<LevelStore> {
   return store;
 }
 
-export class LevelStore implements LogStore {
+export class LevelStore implements LogStore, RecordStore {
   /** `read.snapshot`: a read-only view of one explicit snapshot (see {@link withSnapshot}). */
   constructor(
     private readonly db: Db,
@@ -261,7 +262,7 @@ export class LevelStore implements LogStore {
   /** Iterates the records whose keys start with `prefix`, in key order. */
   async *scan(
     prefix: string,
-    options: { after?: string; limit?: number; reverse?: boolean } = {},
+    options: ScanOptions = {},
   ): AsyncGenerator<[string, Uint8Array]> {
     const range =
       options.after === undefined

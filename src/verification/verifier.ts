@@ -10,14 +10,10 @@ import { sha256 } from '../crypto/index.js';
 import type { DepositAccess } from '../custody/index.js';
 import type { DepositRecord } from '../evidence/records.js';
 import { digestPrefix, indexOfKey } from '../evidence/records.js';
-import {
-  depositView,
-  type DepositService,
-  type DepositView,
-  type RecordStore,
-} from '../evidence/service.js';
+import { depositView, type DepositService, type DepositView } from '../evidence/service.js';
 import { encodeBase64, encodeHex } from '../log/index.js';
 import type { Sequencer } from '../sequencer/index.js';
+import type { RecordStore } from '../storage/record-store.js';
 import {
   askedDepositNumber,
   check,
@@ -68,7 +64,7 @@ export interface VerifyAnswer {
 export interface VerifierDeps {
   readonly sequencer: Sequencer;
   readonly deposits: DepositService;
-  readonly records: RecordStore;
+  readonly records: Pick<RecordStore, 'scan'>;
   readonly trustedKeys: readonly string[];
   /**
    * The access policy (DESIGN §8): whether a user may read a deposit, and the custody event a

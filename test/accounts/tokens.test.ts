@@ -3,7 +3,7 @@ import { createHash, createHmac, createSign, verify as nodeVerify } from 'node:c
 import { statSync } from 'node:fs';
 import jwt from 'jsonwebtoken';
 import { AccountError } from '../../src/accounts/errors.js';
-import { generateP256, p256ToPem } from '../../src/accounts/secrets.js';
+import { generateP256, p256ToPem } from '../../src/crypto/index.js';
 import {
   IAT_LEEWAY_S,
   loadOrCreateTokenKey,

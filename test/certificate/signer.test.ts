@@ -117,7 +117,7 @@ describe('notary credentials and signer', function () {
     expect(existsSync(join(empty, NOTARY_P12_FILE))).to.equal(false);
     const generated = join(testSigner().certsDir, NOTARY_P12_FILE);
     expectCode(
-      () => loadNotarySigner(empty, { HUICUN_NOTARY_P12: generated }, { production: true }),
+      () => loadNotarySigner(empty, { path: generated }, { production: true }),
       'NOTARY_CA_GENERATED',
     );
   });
@@ -146,7 +146,7 @@ describe('notary credentials and signer', function () {
     );
     const { signer, created } = loadNotarySigner(
       p('unused'),
-      { HUICUN_NOTARY_P12: p('office.p12'), HUICUN_NOTARY_P12_PASSWORD: 's3cret' },
+      { path: p('office.p12'), password: 's3cret' },
       { production: true },
     );
     expect(created).to.equal(false);

@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import { AccountError } from '../../src/accounts/errors.js';
-import { generateP256 } from '../../src/accounts/secrets.js';
+import { generateP256 } from '../../src/crypto/index.js';
 import { TokenService } from '../../src/accounts/tokens.js';
 import { call, registerDepositor } from '../helpers/api.js';
 import { startTestServer, type TestServer } from '../helpers/server-fixture.js';

@@ -1,4 +1,4 @@
-/** C2SP tlog-tiles: paths, partial widths, tile coordinates and entry bundles. */
+/** C2SP tlog-tiles: paths, partial widths and entry bundles (nodes in tiles: test/sequencer/tile.test.ts). */
 import { expect } from 'chai';
 import fc from 'fast-check';
 import {
@@ -12,7 +12,6 @@ import {
   partialTileWidth,
   TILE_HEIGHT,
   TILE_WIDTH,
-  tileCoordinates,
   tileLevelCount,
   type TileRef,
 } from '../../src/log/index.js';
@@ -148,34 +147,6 @@ describe('log/tiles (C2SP tlog-tiles)', () => {
         expectLogError(() => parseTilePath(path), 'INVALID_TILE_PATH');
       });
     }
-  });
-
-  it('tileCoordinates locates nodes in tiles', () => {
-    expect(tileCoordinates({ level: 0, index: 1000 })).to.deep.equal({
-      tileLevel: 0,
-      tileIndex: 3,
-      begin: 232,
-      end: 233,
-    });
-    expect(tileCoordinates({ level: 8, index: 5 })).to.deep.equal({
-      tileLevel: 1,
-      tileIndex: 0,
-      begin: 5,
-      end: 6,
-    });
-    // a level-3 node covers 8 level-0 hashes
-    expect(tileCoordinates({ level: 3, index: 33 })).to.deep.equal({
-      tileLevel: 0,
-      tileIndex: 1,
-      begin: 8,
-      end: 16,
-    });
-    expect(tileCoordinates({ level: 15, index: 1 })).to.deep.equal({
-      tileLevel: 1,
-      tileIndex: 0,
-      begin: 128,
-      end: 256,
-    });
   });
 
   describe('entry bundles', () => {

@@ -65,8 +65,3 @@ export function percent(done: number, total: number): number {
   if (total <= 0) return 100;
   return Math.max(0, Math.min(100, Math.floor((done / total) * 100)));
 }
-
-/** A hex digest broken into groups of 8 for reading aloud and comparing by eye. */
-export function groupHex(hex: string): string {
-  return hex.replace(/(.{8})(?=.)/g, '$1 ');
-}

@@ -35,7 +35,14 @@ export interface NotaryNames {
   readonly organization?: string;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
+/**
+ * The operator's own P12 (src/config: HUICUN_NOTARY_P12, HUICUN_NOTARY_P12_PASSWORD); without
+ * `path` the signer is `<certsDir>/notary.p12`.
+ */
+export interface NotaryP12 {
+  readonly path?: string | undefined;
+  readonly password?: string;
+}
 
 function names(attrs: Record<string, string>): forge.pki.CertificateField[] {
   return Object.entries(attrs).map(([shortName, value]) => ({
@@ -181,7 +188,7 @@ export function ensureNotaryCredentials(
 }
 
 /**
- * The notary signer, loaded once at start: the operator's P12 (HUICUN_NOTARY_P12, password
+ * The notary signer, loaded once at start: the operator's P12 (`p12`, from HUICUN_NOTARY_P12 and
  * HUICUN_NOTARY_P12_PASSWORD), else `<certsDir>/notary.p12`, generated on first start outside
  * production. With `production: true` (DESIGN §11) a missing P12 or one whose chain ends in
  * the generated CA is refused.
@@ -190,15 +197,13 @@ export function ensureNotaryCredentials(
  */
 export function loadNotarySigner(
   certsDir: string,
-  env: Env = process.env,
+  p12: NotaryP12 = {},
   options: NotaryNames & { production?: boolean; now?: Date } = {},
 ): { signer: NotarySigner; created: boolean; p12Path: string } {
-  const password = env.HUICUN_NOTARY_P12_PASSWORD ?? '';
-  let p12Path = env.HUICUN_NOTARY_P12
-    ? resolve(env.HUICUN_NOTARY_P12)
-    : join(resolve(certsDir), NOTARY_P12_FILE);
+  const password = p12.password ?? '';
+  let p12Path = p12.path ? resolve(p12.path) : join(resolve(certsDir), NOTARY_P12_FILE);
   let created = false;
-  if (!env.HUICUN_NOTARY_P12 && !options.production) {
+  if (!p12.path && !options.production) {
     ({ created, p12Path } = ensureNotaryCredentials(certsDir, { ...options, password }));
   }
   let bytes: Buffer;

@@ -40,7 +40,7 @@ export function keepRecentBytes(req: Request): void {
  * bytes of a file name raw (WHATWG escapes only CR, LF and `"`), and busboy then refuses the part
  * header as a whole, so this tells a bad file name apart from a malformed body.
  */
-export function dispositionHasControlByte(bytes: Buffer): boolean {
+function dispositionHasControlByte(bytes: Buffer): boolean {
   for (const line of bytes.toString('latin1').split('\r\n')) {
     if (!/^content-disposition:/i.test(line) || !/filename/i.test(line)) continue;
     for (let i = 0; i < line.length; i++) {

@@ -49,7 +49,7 @@ const PART_FRAMING_BYTES = 17 * 1024;
  * The largest body a valid upload can have: every file and field at its limit, with framing. A
  * declared Content-Length above it is refused before a byte of the body is read.
  */
-export function largestUploadBytes(limits: IntakeLimits, fieldCount: number): number {
+function largestUploadBytes(limits: IntakeLimits, fieldCount: number): number {
   return (
     limits.maxFiles * (limits.maxFileBytes + PART_FRAMING_BYTES) +
     fieldCount * (limits.maxFieldBytes + PART_FRAMING_BYTES) +

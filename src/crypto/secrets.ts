@@ -1,19 +1,15 @@
 /**
- * The node:crypto primitives the accounts domain needs beyond src/crypto (scrypt, AES-256-GCM,
- * HMAC, HKDF, P-256 keys). Kept thin and separate so the lead can fold them into src/crypto.
+ * Keyed primitives (part of the src/crypto wrapper): password hashing (scrypt), HMAC, HKDF and
+ * AES-256-GCM, for account passwords and the sealed personal data (src/accounts/pii.ts).
  */
 import {
   createCipheriv,
   createDecipheriv,
   createHmac,
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
   hkdfSync,
+  randomBytes,
   scrypt,
-  type KeyObject,
 } from 'node:crypto';
-import { randomBytes } from '../crypto/index.js';
 
 export interface ScryptParams {
   readonly N: number;
@@ -71,38 +67,4 @@ export function aesGcmOpen(key: Uint8Array, sealed: Uint8Array, aad: Uint8Array)
     decipher.update(sealed.subarray(GCM_IV_BYTES, sealed.length - GCM_TAG_BYTES)),
     decipher.final(),
   ]);
-}
-
-/** A P-256 (ES256) key pair. */
-export interface EcKeyPair {
-  readonly privateKey: KeyObject;
-  readonly publicKey: KeyObject;
-  /** SubjectPublicKeyInfo DER of the public key. */
-  readonly spki: Uint8Array;
-}
-
-function ecPair(privateKey: KeyObject): EcKeyPair {
-  if (
-    privateKey.asymmetricKeyType !== 'ec' ||
-    privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1'
-  ) {
-    throw new TypeError('expected a P-256 private key');
-  }
-  const publicKey = createPublicKey(privateKey);
-  return { privateKey, publicKey, spki: publicKey.export({ format: 'der', type: 'spki' }) };
-}
-
-/** A fresh P-256 key pair. */
-export function generateP256(): EcKeyPair {
-  return ecPair(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey);
-}
-
-/** Loads a P-256 private key from PEM (PKCS#8 or SEC1). */
-export function p256FromPem(pem: string): EcKeyPair {
-  return ecPair(createPrivateKey(pem));
-}
-
-/** PKCS#8 PEM of a key pair's private key. */
-export function p256ToPem(pair: EcKeyPair): string {
-  return pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 }
