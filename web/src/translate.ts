@@ -22,7 +22,7 @@ export function translate(lang: Lang, key: TextKey, vars: TextVars = {}): string
   );
 }
 
-/** The text of `key` in `lang` if it has one (a key built from a server's code), else `fallback`. */
+/** The text of `key` in `lang` if it has one (a key made from a server's code), else `fallback`. */
 export function translateOr(
   lang: Lang,
   key: string,
