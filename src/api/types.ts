@@ -5,6 +5,8 @@
  * @module
  */
 import type { Role } from '../accounts/roles.js';
+import type { CustodyDetail, CustodyEvent } from '../custody/events.js';
+import type { Receipt } from '../evidence/receipt.js';
 import type { DepositMethod, FileItem } from '../evidence/opening.js';
 import type { Examination } from '../notary/examination.js';
 import type { ApplicationState } from '../notary/state.js';
@@ -117,6 +119,43 @@ export interface ApplicationView {
     readonly actor: { readonly role: string; readonly displayName: string };
     readonly reason?: string;
   }[];
+}
+
+// custody
+
+/** A receipt whose opening is withheld from the trail's reader (./disclosure.ts). */
+export type WithheldReceipt = Omit<Receipt, 'opening'>;
+
+/** One item of `GET /api/v1/deposits/:id/custody` (DESIGN §9). */
+export interface TrailItem {
+  readonly eventId: string;
+  readonly event: CustodyEvent;
+  readonly actor: { readonly role: string; readonly displayName: string };
+  readonly time: string;
+  readonly detail?: CustodyDetail;
+  /** The detail keys left out for this reader; then the receipt carries no opening. */
+  readonly withheld?: readonly string[];
+  readonly receipt: Receipt | WithheldReceipt;
+}
+
+// counter deposits
+
+/** Where a claim code stands. */
+export type ClaimState = 'open' | 'claimed' | 'expired' | 'locked';
+
+/** A counter deposit the notary made (`GET /api/v1/notary/counter-deposits`). */
+export interface CounterDepositItem {
+  readonly depositId: string;
+  readonly title: string;
+  readonly client: string;
+  readonly clientIdMasked?: string;
+  readonly createdAt: string;
+  readonly claim: {
+    readonly state: ClaimState;
+    readonly expiresAt: string;
+    readonly reissuedAt?: string;
+    readonly claimedAt?: string;
+  };
 }
 
 // court shares and the court list

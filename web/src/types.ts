@@ -7,6 +7,7 @@ import type { AdminCourtView, CourtView, PublicUser, SelfUser } from '../../src/
 
 export type {
   ApplicationState,
+  CounterDepositItem,
   ApplicationView as Application,
   DepositView as Deposit,
   Examination,
@@ -18,6 +19,7 @@ export type {
   ShareView as Share,
   SystemCheck,
   SystemChecks,
+  TrailItem as CustodyItem,
 } from '../../src/api/types.js';
 
 /** A user as any response gives it: a session's, the caller's own, or the admin's list. */
@@ -32,15 +34,6 @@ export interface Session {
 /** A listed court (`GET /api/v1/courts`; the admin's list adds its state). */
 export type Court = CourtView & Partial<Omit<AdminCourtView, keyof CourtView>>;
 
-export interface CustodyItem {
-  readonly eventId: string;
-  readonly event: string;
-  readonly actor: { readonly role: string; readonly displayName: string };
-  readonly time: string;
-  readonly detail?: unknown;
-  readonly receipt: { readonly index: number };
-}
-
 /** One check of a verification (src/verify `Check`). */
 export interface CheckView {
   readonly id: string;
@@ -48,19 +41,4 @@ export interface CheckView {
   readonly expected: unknown;
   readonly actual: unknown;
   readonly message: { readonly zh: string; readonly en: string };
-}
-
-/** A counter deposit the notary made (`GET /api/v1/notary/counter-deposits`). */
-export interface CounterDepositItem {
-  readonly depositId: string;
-  readonly title: string;
-  readonly client: string;
-  readonly clientIdMasked?: string;
-  readonly createdAt: string;
-  readonly claim: {
-    readonly state: 'open' | 'claimed' | 'expired' | 'locked';
-    readonly expiresAt: string;
-    readonly reissuedAt?: string;
-    readonly claimedAt?: string;
-  };
 }
