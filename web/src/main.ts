@@ -195,6 +195,15 @@ function denied(page: Page): string | undefined {
   return undefined;
 }
 
+/** The message of an error that stopped a page. */
+function errorNotice(err: unknown): HTMLElement {
+  return h(
+    'div',
+    { class: 'notice notice-error', role: 'alert' },
+    err instanceof Error ? err.message : String(err),
+  );
+}
+
 /** Renders the page of the current location. */
 async function render(): Promise<void> {
   const token = ++renderToken;
@@ -202,7 +211,15 @@ async function render(): Promise<void> {
   renderHeader();
   renderFooter();
   const found = matchPath(location.pathname);
-  const page = found ? pages[found.name] : notFoundPage;
+  let page: Page;
+  try {
+    page = found ? await pages[found.name]() : notFoundPage;
+  } catch (err) {
+    // the page's chunk did not load (offline, or replaced by a newer build): say so
+    if (token === renderToken) mainEl.replaceChildren(errorNotice(err));
+    return;
+  }
+  if (token !== renderToken) return; // another navigation began meanwhile
   const redirect = denied(page);
   if (redirect) {
     navigateTo(redirect, true);
@@ -223,15 +240,7 @@ async function render(): Promise<void> {
       alive,
     });
   } catch (err) {
-    if (alive()) {
-      container.append(
-        h(
-          'div',
-          { class: 'notice notice-error', role: 'alert' },
-          err instanceof Error ? err.message : String(err),
-        ),
-      );
-    }
+    if (alive()) container.append(errorNotice(err));
   }
   if (!alive()) return;
   document.documentElement.dataset.ready = page.name;

@@ -1,45 +1,31 @@
 /**
  * The page shown for each name of `paths.ts` (the paths are there, pure, so tests match them
- * without a DOM).
+ * without a DOM), each loaded on demand.
  * @module
  */
-import { accountPage } from './pages/account.js';
-import { adminPage } from './pages/admin.js';
-import { claimPage } from './pages/claim.js';
-import { depositPage } from './pages/deposit.js';
-import { depositsPage } from './pages/deposits.js';
-import { helpPage } from './pages/help.js';
-import { homePage } from './pages/home.js';
-import { judgePage } from './pages/judge.js';
-import { loginPage } from './pages/login.js';
-import { newDepositPage } from './pages/new-deposit.js';
-import { counterPage } from './pages/notary/counter.js';
-import { notaryQueuePage } from './pages/notary/queue.js';
-import { notaryReviewPage } from './pages/notary/review.js';
-import { publicLogPage } from './pages/public-log.js';
-import { registerPage } from './pages/register.js';
-import { publicVerifyPage } from './pages/verify-landing.js';
-import { certificateCheckPage } from './pages/verify.js';
 import type { PageName } from './paths.js';
 import type { Page } from './router.js';
 
-/** The page of each path's name; a name without a page does not compile. */
-export const pages: Readonly<Record<PageName, Page>> = {
-  home: homePage,
-  login: loginPage,
-  register: registerPage,
-  deposits: depositsPage,
-  'new-deposit': newDepositPage,
-  deposit: depositPage,
-  'notary-queue': notaryQueuePage,
-  'notary-review': notaryReviewPage,
-  'notary-counter': counterPage,
-  claim: claimPage,
-  judge: judgePage,
-  verify: publicVerifyPage,
-  'verify-certificate': certificateCheckPage,
-  help: helpPage,
-  admin: adminPage,
-  account: accountPage,
-  'public-log': publicLogPage,
+/**
+ * The page of each path's name, loaded when first shown (each page is its own chunk, so the first
+ * load fetches only the shell and its page); a name without a page does not compile.
+ */
+export const pages: Readonly<Record<PageName, () => Promise<Page>>> = {
+  home: () => import('./pages/home.js').then((m) => m.homePage),
+  login: () => import('./pages/login.js').then((m) => m.loginPage),
+  register: () => import('./pages/register.js').then((m) => m.registerPage),
+  deposits: () => import('./pages/deposits.js').then((m) => m.depositsPage),
+  'new-deposit': () => import('./pages/new-deposit.js').then((m) => m.newDepositPage),
+  deposit: () => import('./pages/deposit.js').then((m) => m.depositPage),
+  'notary-queue': () => import('./pages/notary/queue.js').then((m) => m.notaryQueuePage),
+  'notary-review': () => import('./pages/notary/review.js').then((m) => m.notaryReviewPage),
+  'notary-counter': () => import('./pages/notary/counter.js').then((m) => m.counterPage),
+  claim: () => import('./pages/claim.js').then((m) => m.claimPage),
+  judge: () => import('./pages/judge.js').then((m) => m.judgePage),
+  verify: () => import('./pages/verify-landing.js').then((m) => m.publicVerifyPage),
+  'verify-certificate': () => import('./pages/verify.js').then((m) => m.certificateCheckPage),
+  help: () => import('./pages/help.js').then((m) => m.helpPage),
+  admin: () => import('./pages/admin.js').then((m) => m.adminPage),
+  account: () => import('./pages/account.js').then((m) => m.accountPage),
+  'public-log': () => import('./pages/public-log.js').then((m) => m.publicLogPage),
 };
