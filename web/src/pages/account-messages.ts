@@ -121,5 +121,3 @@ export const accountMessages = {
     'The role is set when the account is created; disabling takes effect at once, and a disabled account cannot sign in or call the API.',
   ],
 } as const satisfies Record<string, readonly [string, string]>;
-
-export type AccountMessageKey = keyof typeof accountMessages;

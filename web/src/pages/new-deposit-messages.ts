@@ -67,5 +67,3 @@ export const newDepositMessages = {
     'A certificate (PDF) listing the files, their SHA-256 and SM3 digests, the time and how to verify.',
   ],
 } as const satisfies Record<string, readonly [string, string]>;
-
-export type NewDepositMessageKey = keyof typeof newDepositMessages;

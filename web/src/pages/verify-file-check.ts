@@ -11,7 +11,7 @@ import { t } from '../i18n.js';
 import type { CheckView } from '../types.js';
 import { announce, busy, card, field } from '../ui/common.js';
 import { checksList, verdictBanner } from '../ui/checks.js';
-import { evidenceFiles } from './verify-files.js';
+import { filesToVerify } from './verify-files.js';
 
 /** What POST /api/v1/verify answers (docs/verification.md). */
 export interface Answer {
@@ -37,7 +37,7 @@ export function fileCheck(
   number: string | undefined,
   digest: { readonly alg: 'sha256' | 'sm3'; readonly hex: string } | undefined,
 ): { el: HTMLElement; run: () => void } {
-  const picker = evidenceFiles({ label: t('landing.drop'), multiple: true });
+  const picker = filesToVerify({ label: t('landing.drop'), multiple: true });
   const hex = field({
     label: t('publicVerify.digest'),
     name: 'digest',

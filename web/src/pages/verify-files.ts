@@ -15,7 +15,7 @@ import { dropZone, progressBar } from '../ui/files.js';
 export interface HashedFile extends FileDigests {
   readonly name: string;
   readonly size: number;
-  /** Its place among the files chosen together (for {@link evidenceFiles}' `mark`). */
+  /** Its place among the files chosen together (for {@link filesToVerify}' `mark`). */
   readonly position: number;
 }
 
@@ -43,7 +43,7 @@ interface Chosen {
 }
 
 /** The drop zone and the list of chosen files; `files()` waits for every digest. */
-export function evidenceFiles(o: { readonly label: string; readonly multiple: boolean }): {
+export function filesToVerify(o: { readonly label: string; readonly multiple: boolean }): {
   el: HTMLElement;
   /** The hashed files (files that could not be read are left out and say so). */
   files: () => Promise<HashedFile[]>;

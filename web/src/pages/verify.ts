@@ -15,7 +15,7 @@ import { announce, busy, card, facts, field, pageTitle } from '../ui/common.js';
 import { checksList, verdictBanner } from '../ui/checks.js';
 import { dropZone } from '../ui/files.js';
 import type { ReadDocument } from '../verifier.js';
-import { evidenceFiles, type HashedFile } from './verify-files.js';
+import { filesToVerify, type HashedFile } from './verify-files.js';
 import { plainSummary } from './verify-plain.js';
 
 /**
@@ -70,7 +70,7 @@ export const certificateCheckPage: Page = {
           );
       },
     });
-    const picker = evidenceFiles({ label: t('verify.dropFiles'), multiple: true });
+    const picker = filesToVerify({ label: t('verify.dropFiles'), multiple: true });
     const result = h('div', { 'data-result': '' });
     const errors = h('div', { class: 'form-errors' });
     const submit = h(

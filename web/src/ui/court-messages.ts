@@ -60,5 +60,3 @@ export const courtMessages = {
   ],
   'error.COURT_NAME_TAKEN': ['名录中已有同名的法院。', 'A court of this name is already listed.'],
 } as const satisfies Record<string, readonly [string, string]>;
-
-export type CourtMessageKey = keyof typeof courtMessages;

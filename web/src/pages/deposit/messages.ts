@@ -129,5 +129,3 @@ export const depositMessages = {
   'share.revoke': ['撤销', 'Revoke'],
   'share.revokeConfirm': ['确认撤销？再按一次', 'Revoke? Press again'],
 } as const satisfies Record<string, readonly [string, string]>;
-
-export type DepositMessageKey = keyof typeof depositMessages;

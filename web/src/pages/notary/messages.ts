@@ -266,5 +266,3 @@ export const notaryMessages = {
   'review.receiptBad': ['收据核验未通过，请勿出证。', 'The receipt does not verify: do not issue.'],
   'review.history': ['办理经过', 'History'],
 } as const satisfies Record<string, readonly [string, string]>;
-
-export type NotaryMessageKey = keyof typeof notaryMessages;
