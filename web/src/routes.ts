@@ -22,8 +22,9 @@ export const pages: Readonly<Record<PageName, () => Promise<Page>>> = {
   'notary-counter': () => import('./pages/notary/counter.js').then((m) => m.counterPage),
   claim: () => import('./pages/claim.js').then((m) => m.claimPage),
   judge: () => import('./pages/judge.js').then((m) => m.judgePage),
-  verify: () => import('./pages/verify-landing.js').then((m) => m.publicVerifyPage),
-  'verify-certificate': () => import('./pages/verify.js').then((m) => m.certificateCheckPage),
+  verify: () => import('./pages/verify/landing.js').then((m) => m.publicVerifyPage),
+  'verify-certificate': () =>
+    import('./pages/verify/certificate.js').then((m) => m.certificateCheckPage),
   help: () => import('./pages/help.js').then((m) => m.helpPage),
   admin: () => import('./pages/admin.js').then((m) => m.adminPage),
   account: () => import('./pages/account.js').then((m) => m.accountPage),

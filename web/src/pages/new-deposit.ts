@@ -3,7 +3,7 @@
  * a real upload progress bar; or, with "hash only" on, the files are hashed here (SHA-256 and
  * SM3, read in slices, with progress) and only the digests are sent. Limits show as counters and
  * are never cut; a file the depositor already deposited is pointed out before it is sent again
- * (duplicates.ts).
+ * (new-deposit/duplicates.ts).
  */
 import { api, upload } from '../api.js';
 import { h } from '../dom.js';
@@ -19,7 +19,7 @@ import {
   duplicateNotice,
   duplicatesWarning,
   findDuplicates,
-} from './duplicates.js';
+} from './new-deposit/duplicates.js';
 
 /** The server's limits (src/input/limits.ts). */
 const TITLE_MAX_CHARS = 200;

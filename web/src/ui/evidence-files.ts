@@ -3,7 +3,7 @@
  * them: several files by drag-and-drop or the file chooser; or, with "hash only" on, each file is
  * hashed here (SHA-256 and SM3, read in slices, with progress) and only the digests are sent.
  * Each file's row has a slot for a note about it (the depositor's form says there when the file
- * was deposited before: pages/duplicates.ts).
+ * was deposited before: pages/new-deposit/duplicates.ts).
  * @module
  */
 import { h, replace } from '../dom.js';

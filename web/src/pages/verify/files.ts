@@ -4,12 +4,12 @@
  * digest shown whole with a copy button; each file can carry its own result badge.
  * @module
  */
-import { h, replace } from '../dom.js';
-import { formatBytes } from '../format.js';
-import { hashFile, type FileDigests } from '../hash.js';
-import { t } from '../i18n.js';
-import { announce, badge, copyButton, notice } from '../ui/common.js';
-import { dropZone, progressBar } from '../ui/files.js';
+import { h, replace } from '../../dom.js';
+import { formatBytes } from '../../format.js';
+import { hashFile, type FileDigests } from '../../hash.js';
+import { t } from '../../i18n.js';
+import { announce, badge, copyButton, notice } from '../../ui/common.js';
+import { dropZone, progressBar } from '../../ui/files.js';
 
 /** A chosen file with its digests. */
 export interface HashedFile extends FileDigests {
