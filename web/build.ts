@@ -1,7 +1,8 @@
 /**
  * Builds the web application into `dist/web/` with esbuild (run by `npm run build`, so also by
- * `npm start`): the hashing worker, then the app (ES modules, split so that the verifier loads
- * only on the pages that verify), the style sheet, and `index.html` pointing at the hashed files.
+ * `npm start`): the hashing worker, then the app (ES modules, split so that each page loads when
+ * first shown and the verifier only on the pages that verify), the style sheet, and `index.html`
+ * pointing at the hashed files and preloading the shell's chunks.
  * Everything is local: no CDN, no inline script or style (the Content-Security-Policy allows
  * neither).
  *
@@ -9,7 +10,7 @@
  * @module
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
@@ -36,8 +37,16 @@ export interface WebBuild {
   readonly firstLoadJsGzipBytes: number;
 }
 
+/** The repository root: esbuild's working directory, to which the metafile's paths are relative. */
+const ROOT = join(WEB, '..');
+
+/** A metafile output path as a path under `outDir`, with `/` separators. */
+function underOut(outDir: string, p: string): string {
+  return relative(outDir, resolve(ROOT, p)).split('\\').join('/');
+}
+
 function outputsOf(meta: Metafile, outDir: string): string[] {
-  return Object.keys(meta.outputs).map((p) => relative(outDir, p).split('\\').join('/'));
+  return Object.keys(meta.outputs).map((p) => underOut(outDir, p));
 }
 
 /** The entry output and every chunk reachable through static imports. */
@@ -74,7 +83,7 @@ export async function buildWeb(
     outdir: outDir,
     metafile: true as const,
     logLevel: 'warning' as const,
-    absWorkingDir: join(WEB, '..'),
+    absWorkingDir: ROOT,
   };
 
   // 1. the hashing worker (a classic script: every browser with workers runs it)
@@ -101,8 +110,10 @@ export async function buildWeb(
   const outputs = outputsOf(app.metafile, outDir);
   const mainJs = outputs.find((p) => /^assets\/main-[^/]+\.js$/.test(p))!;
   const css = outputs.find((p) => /^assets\/styles-[^/]+\.css$/.test(p))!;
-  const closure = staticClosure(app.metafile, join(outDir, mainJs).split('\\').join('/'))
-    .map((p) => relative(outDir, p).split('\\').join('/'))
+  // the metafile names outputs relative to ROOT: find the entry's own name for it
+  const mainKey = Object.keys(app.metafile.outputs).find((p) => underOut(outDir, p) === mainJs)!;
+  const closure = staticClosure(app.metafile, mainKey)
+    .map((p) => underOut(outDir, p))
     .filter((p) => p.endsWith('.js'));
   const absClosure = closure.length > 0 ? closure : [mainJs];
 

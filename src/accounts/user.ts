@@ -4,9 +4,10 @@
  */
 import { randomBytes } from '../crypto/index.js';
 import { encodeHex } from '../log/index.js';
+import type { PublicUser, SelfUser } from '../api/index.js';
+import { ROLES, type Role } from './roles.js';
 
-export const ROLES = ['depositor', 'notary', 'judge', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from './roles.js';
 
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,32}$/;
 export const USER_ID_PATTERN = /^u_[0-9a-f]{16}$/;
@@ -42,26 +43,7 @@ export interface StoredUser {
   readonly passwordHash: string;
 }
 
-/** `user` in responses (DESIGN §9): `{id, username, role, displayName}` plus court/office. */
-export interface PublicUser {
-  readonly id: string;
-  readonly username: string;
-  readonly role: Role;
-  readonly displayName: string;
-  readonly court?: string;
-  readonly courtId?: string;
-  readonly office?: string;
-}
-
-/** The caller's own account (`/auth/me`) and the admin's list: adds masked ID and state. */
-export interface SelfUser extends PublicUser {
-  readonly realName?: string;
-  readonly idMasked?: string;
-  readonly disabled: boolean;
-  /** The admin's view of a disabled account: why it was disabled. */
-  readonly disabledReason?: string;
-  readonly createdAt: string;
-}
+export type { PublicUser, SelfUser } from '../api/index.js';
 
 /** What other domains see of the authenticated caller (`currentUser(req)`). */
 export type AuthUser = SelfUser;

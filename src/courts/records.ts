@@ -10,8 +10,11 @@
 import { randomBytes } from '../crypto/index.js';
 import { encodeHex } from '../log/index.js';
 import type { AdminCourt } from '../accounts/index.js';
+import type { AdminCourtView, CourtView } from '../api/index.js';
 import type { RecordWrite } from '../sequencer/index.js';
 import { CourtError } from './errors.js';
+
+export type { AdminCourtView, CourtView } from '../api/index.js';
 
 export const COURT_PREFIX = 'rec/court/';
 export const COURT_ID_PATTERN = /^ct_[0-9a-f]{16}$/;
@@ -26,21 +29,6 @@ export interface CourtRecord {
   /** Where it sits, e.g. 上海市. */
   readonly region?: string;
   /** Disabled courts take no new shares or judges; existing ones keep working. */
-  readonly disabled: boolean;
-  readonly createdAt: string;
-  readonly updatedAt?: string;
-}
-
-/** What anyone sees of a court (`GET /api/v1/courts`). */
-export interface CourtView {
-  readonly id: string;
-  readonly name: string;
-  readonly nameEn?: string;
-  readonly region?: string;
-}
-
-/** What the administrator sees (`GET /api/v1/admin/courts`). */
-export interface AdminCourtView extends CourtView {
   readonly disabled: boolean;
   readonly createdAt: string;
   readonly updatedAt?: string;

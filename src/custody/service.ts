@@ -23,7 +23,10 @@ import {
   type CustodyRecord,
 } from './events.js';
 import { custodyTag } from './tag.js';
+import type { TrailItem, WithheldReceipt } from '../api/index.js';
 import { EventWindow, readWindow, type DepositRead } from './window.js';
+
+export type { TrailItem, WithheldReceipt } from '../api/index.js';
 
 export type { DepositRead } from './window.js';
 
@@ -61,21 +64,6 @@ export interface RecordedEvent {
   readonly time: string;
   readonly opening: CustodyOpening;
   readonly receipt: Receipt;
-}
-
-/** A receipt whose opening is withheld from the trail's reader (./disclosure.ts). */
-export type WithheldReceipt = Omit<Receipt, 'opening'>;
-
-/** One item of `GET /api/v1/deposits/:id/custody` (DESIGN §9). */
-export interface TrailItem {
-  readonly eventId: string;
-  readonly event: CustodyEvent;
-  readonly actor: { readonly role: string; readonly displayName: string };
-  readonly time: string;
-  readonly detail?: CustodyDetail;
-  /** The detail keys left out for this reader; then the receipt carries no opening. */
-  readonly withheld?: readonly string[];
-  readonly receipt: Receipt | WithheldReceipt;
 }
 
 /** Most items of one trail page (`limit`). */

@@ -5,18 +5,10 @@
  * behind the recorded read of the details (`GET /api/v1/deposits/:id`), since a list is not a
  * custody event.
  */
+import type { ListedDeposit, NotarisationSummary } from '../api/index.js';
 import type { DepositRecord } from './records.js';
-import type { NotarisationSummary } from './service.js';
 
-/** One item of a notary's or judge's `GET /api/v1/deposits`, and a judge's redemption answer. */
-export interface ListedDeposit {
-  readonly id: string;
-  readonly index: number;
-  readonly createdAt: string;
-  readonly notarisation: NotarisationSummary;
-  /** Present when the reader reads through a court share: the share's court. */
-  readonly share?: { readonly court: string };
-}
+export type { ListedDeposit } from '../api/index.js';
 
 /**
  * The list item of `record`: its notarisation summary and, for a judge, the share's court.

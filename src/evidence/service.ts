@@ -4,6 +4,7 @@
  * file a download sends. Who may read a deposit is the access policy's business
  * (src/custody/access.ts).
  */
+import type { DepositView, NotarisationSummary } from '../api/index.js';
 import { formatDepositNumber, makeEntry, newSalt, parseDepositNumber } from '../entry/index.js';
 import { parseCheckpoint } from '../log/index.js';
 import type { RecordWrite, Sequencer } from '../sequencer/index.js';
@@ -30,29 +31,6 @@ import {
   type DepositRecord,
 } from './records.js';
 
-/** What a deposit looks like in API responses (DESIGN §9). */
-export interface DepositView {
-  readonly id: string;
-  readonly index: number;
-  readonly title: string;
-  readonly description: string;
-  readonly method: DepositMethod;
-  readonly createdAt: string;
-  readonly files: readonly FileItem[];
-  readonly depositor: {
-    readonly name: string;
-    readonly idMasked: string;
-    readonly verification: string;
-  };
-  /** A counter deposit's notary and office (the opening's agent, without the account). */
-  readonly agent?: { readonly name: string; readonly office: string };
-  readonly notarisation: null | {
-    applicationId: string;
-    state: string;
-    certificateNumber?: string;
-  };
-}
-
 export interface NewDeposit extends DepositFields {
   readonly method: DepositMethod;
   readonly files: readonly FileItem[];
@@ -68,8 +46,7 @@ export interface NewDeposit extends DepositFields {
   }) => readonly RecordWrite[];
 }
 
-/** `deposit.notarisation` of the API view (DESIGN §9). */
-export type NotarisationSummary = DepositView['notarisation'];
+export type { DepositView, NotarisationSummary } from '../api/index.js';
 
 /** A deposited file as a download sends it: the blob, its name and type, and how it may be shown. */
 export interface DownloadableFile extends FileItem {

@@ -5,6 +5,7 @@
  * until it is claimed). Every transition is a custody event.
  */
 import { currentUser, requireRole } from './auth-middleware.js';
+import type { CounterDepositItem } from '../api/index.js';
 import { readBody, requireString } from '../input/index.js';
 import type { Casework } from '../casework/index.js';
 import type { UploadHandler } from '../evidence/intake/index.js';
@@ -202,7 +203,7 @@ export function addNotaryRoutes(routes: RouteTable, deps: NotaryRoutesDeps): voi
       const records = await deps.deposits.findByIndices(made.map((m) => m.claim.depositIndex));
       const byIndex = new Map(records.map((r) => [r.index, r]));
       res.json({
-        items: made.map(({ claim, state }) => ({
+        items: made.map(({ claim, state }): CounterDepositItem => ({
           depositId: claim.depositId,
           title: byIndex.get(claim.depositIndex)?.opening.title ?? '',
           client: byIndex.get(claim.depositIndex)?.opening.depositor.name ?? '',

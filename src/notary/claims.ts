@@ -10,6 +10,7 @@
  * The code itself is never stored, only its SHA-256; nor is the client's ID number, only its
  * matching HMAC (the accounts domain's key), compared with the claimant's registered one.
  */
+import type { ClaimState } from '../api/index.js';
 import type { CustodyActor } from '../custody/index.js';
 import type { RecordWrite } from '../sequencer/index.js';
 
@@ -40,8 +41,7 @@ export interface ClaimRecord {
   readonly claimedAt?: string;
 }
 
-/** Where a claim code stands. */
-export type ClaimState = 'open' | 'claimed' | 'expired' | 'locked';
+export type { ClaimState } from '../api/index.js';
 
 /** The state of `c` at `now` (ms). */
 export function claimState(c: ClaimRecord, now: number): ClaimState {

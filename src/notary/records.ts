@@ -10,10 +10,10 @@
  * event that created it as 10 digits and an ISO/IEC 7064 MOD 11-2 check character (as deposit
  * numbers), so they are unique and a mistyped one is refused before any lookup.
  */
+import type { ApplicationDecision } from '../api/index.js';
 import type { CustodyActor } from '../custody/index.js';
 import { mod11_2 } from '../entry/index.js';
 import type { RecordWrite } from '../sequencer/index.js';
-import type { Examination } from './examination.js';
 import type { ApplicationState } from './state.js';
 
 export const APPLICATION_PREFIX = 'rec/notarisation/';
@@ -44,13 +44,7 @@ export interface ApplicationRecord {
   readonly updatedAt: string;
   /** The notary who claimed it (keeps access after the decision). */
   readonly claimedBy?: CustodyActor;
-  readonly decision?: {
-    readonly decision: 'approve' | 'reject';
-    readonly reason?: string;
-    readonly at: string;
-    /** What was examined (decisions made before the checklist have none). */
-    readonly examination?: Examination;
-  };
+  readonly decision?: ApplicationDecision;
   /** `NC` + 10 digits + check character, assigned at issue. */
   readonly certificateNumber?: string;
   readonly issuedAt?: string;

@@ -1,29 +1,8 @@
-/** What an application looks like in API responses (DESIGN §9): no account ids, only names. */
+/** The API view of an application (its shape: src/api/types.ts): no account ids, only names. */
+import type { ApplicationView } from '../api/index.js';
 import type { ApplicationRecord } from './records.js';
-import type { ApplicationState } from './state.js';
 
-export interface ApplicationView {
-  readonly id: string;
-  readonly depositId: string;
-  readonly state: ApplicationState;
-  readonly purpose: string;
-  readonly contact: string;
-  readonly note?: string;
-  readonly applicant: { readonly displayName: string };
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly claimedBy?: { readonly displayName: string };
-  readonly decision?: ApplicationRecord['decision'];
-  readonly certificateNumber?: string;
-  readonly issuedAt?: string;
-  readonly history: readonly {
-    readonly state: ApplicationState;
-    readonly eventId: string;
-    readonly time: string;
-    readonly actor: { readonly role: string; readonly displayName: string };
-    readonly reason?: string;
-  }[];
-}
+export type { ApplicationView } from '../api/index.js';
 
 /** The API view of an application. */
 export function applicationView(a: ApplicationRecord): ApplicationView {

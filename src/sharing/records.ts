@@ -8,10 +8,13 @@
  *
  * The share code itself is never stored, only its SHA-256.
  */
+import type { ShareState, ShareView } from '../api/index.js';
 import type { CustodyActor } from '../custody/index.js';
 import { randomBytes } from '../crypto/index.js';
 import { encodeHex } from '../log/index.js';
 import type { RecordWrite } from '../sequencer/index.js';
+
+export type { ShareState, ShareView } from '../api/index.js';
 
 export const SHARE_PREFIX = 'rec/share/';
 export const SHARE_ID_PATTERN = /^sh_[0-9a-f]{16}$/;
@@ -43,9 +46,6 @@ export interface ShareRecord {
   readonly redemptions: readonly Redemption[];
 }
 
-/** Where a share stands at a time. */
-export type ShareState = 'active' | 'expired' | 'revoked';
-
 /** The state of `s` at `now` (ms). */
 export function shareState(s: ShareRecord, now: number): ShareState {
   if (s.revokedAt !== undefined) return 'revoked';
@@ -64,25 +64,6 @@ export function shareWrite(s: ShareRecord): RecordWrite {
 
 export function parseShareRecord(bytes: Uint8Array): ShareRecord {
   return JSON.parse(new TextDecoder().decode(bytes)) as ShareRecord;
-}
-
-/** What a share looks like to its depositor (DESIGN §9: list → `{items}` with redemptions). */
-export interface ShareView {
-  readonly id: string;
-  readonly depositId: string;
-  /** The court's current canonical name (the name when shared for a court not in the list). */
-  readonly court: string;
-  /** The listed court; absent for a share made before the list to a court not in it. */
-  readonly courtId?: string;
-  readonly caseNumber: string;
-  readonly expiresAt: string;
-  readonly createdAt: string;
-  readonly state: ShareState;
-  readonly revokedAt?: string;
-  readonly redemptions: readonly {
-    readonly judge: { readonly displayName: string; readonly court: string };
-    readonly at: string;
-  }[];
 }
 
 /**

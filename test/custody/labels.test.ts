@@ -5,10 +5,10 @@
  */
 import { expect } from 'chai';
 import { CUSTODY_EVENTS } from '../../src/custody/index.js';
-import { messages } from '../../web/src/messages.js';
-import { TRAIL_FILTERS, trailLabel, trailMessages } from '../../web/src/ui/trail-messages.js';
+import { texts } from '../../web/src/texts.js';
+import { TRAIL_FILTERS, trailLabel } from '../../web/src/ui/trail-messages.js';
 
-const table: Record<string, readonly [string, string]> = { ...messages, ...trailMessages };
+const table: Readonly<Record<string, readonly [string, string]>> = texts;
 
 /** The label of an event in both languages, placeholders filled. */
 function label(event: string, detail?: unknown): [string, string] {

@@ -2,6 +2,11 @@
  * The folders of src/ form layers: no folder reaches, through its imports, a folder that imports
  * it back (a cycle makes neither one understandable, testable or movable alone). Top-level files
  * (src/server.ts, src/errors.ts, src/version.ts) are the root and the shared base, not layers.
+ *
+ * src/api is the one exception, on purpose: it is the API's contract, types only — the domains'
+ * views build its shapes and it names the domains' small types (a role, a custody event) — so it
+ * stands beside the layers, not in them. That holds only while nothing of it exists at run time:
+ * the second test keeps every import to or from src/api `import type` / `export type`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -9,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
+/** The type-only folder that stands beside the layers (see above). */
+const CONTRACT = 'api';
 /** Static and dynamic imports and re-exports of a relative path. */
 const IMPORT = /(?:\bfrom\s+|\bimport\s*\(?\s*)'(\.{1,2}\/[^']+)'/g;
 
@@ -36,6 +43,7 @@ function folderGraph(): Map<string, Map<string, string[]>> {
       const target = resolve(dirname(file), spec!);
       const to = folderOf(target);
       if (to === undefined || to === from || target.startsWith('..')) continue;
+      if (from === CONTRACT || to === CONTRACT) continue;
       const edges = graph.get(from) ?? new Map<string, string[]>();
       graph.set(from, edges);
       const why = edges.get(to) ?? [];
@@ -89,5 +97,24 @@ describe('the folders of src/ form layers', () => {
       ),
     );
     expect(report).to.deep.equal([]);
+  });
+
+  it('src/api exists only for the type checker: every import to or from it is type-only', () => {
+    const runtime: string[] = [];
+    for (const file of sources(SRC)) {
+      const text = readFileSync(file, 'utf8');
+      const inContract = folderOf(file) === CONTRACT;
+      // Every import or re-export statement, up to its module specifier.
+      for (const [statement, spec] of text.matchAll(
+        /^(?:import|export)\b[^;]*?\bfrom\s+'(\.{1,2}\/[^']+)'/gms,
+      )) {
+        const touches = inContract || folderOf(resolve(dirname(file), spec!)) === CONTRACT;
+        if (touches && !/^(?:import|export) type\b/.test(statement))
+          runtime.push(`${relative(SRC, file)}: ${statement.split('\n')[0]}`);
+      }
+      if (inContract && /^export (?:const|function|class|let|enum)\b/m.test(text))
+        runtime.push(`${relative(SRC, file)} declares a value`);
+    }
+    expect(runtime).to.deep.equal([]);
   });
 });

@@ -1,14 +1,15 @@
 /**
  * Chinese by default, English on request; the choice is remembered in localStorage. Texts live
  * in `messages.ts` (and, per domain or page, files merged by `texts.ts` such as
- * `ui/court-messages.ts`) as `[zh, en]` pairs; `t(key, vars)` fills `{name}` placeholders.
+ * `ui/court-messages.ts`) as `[zh, en]` pairs; `t(key, vars)` fills `{name}` placeholders
+ * (translate.ts, pure).
  * @module
  */
-import { hasText, texts as table, type TextKey } from './texts.js';
+import { hasText, type TextKey } from './texts.js';
+import { translate, translateOr, type Lang, type TextVars } from './translate.js';
 
 export type { TextKey } from './texts.js';
-
-export type Lang = 'zh' | 'en';
+export type { Lang } from './translate.js';
 
 const STORAGE_KEY = 'huicun.lang';
 
@@ -44,12 +45,8 @@ export function applyLang(): void {
 }
 
 /** The text of `key` in the current language, with `{name}` replaced from `vars`. */
-export function t(key: TextKey, vars: Readonly<Record<string, string | number>> = {}): string {
-  const pair = table[key];
-  const text = current === 'zh' ? pair[0] : pair[1];
-  return text.replace(/\{(\w+)\}/g, (m, name: string) =>
-    vars[name] === undefined ? m : String(vars[name]),
-  );
+export function t(key: TextKey, vars: TextVars = {}): string {
+  return translate(current, key, vars);
 }
 
 /** Picks the current language's side of a `{zh, en}` message (the verifier's messages). */
@@ -63,10 +60,6 @@ export function hasMessage(key: string): key is TextKey {
 }
 
 /** The text of `key` if there is one, else `fallback`. */
-export function tOr(
-  key: string,
-  fallback: string,
-  vars: Readonly<Record<string, string | number>> = {},
-): string {
-  return hasMessage(key) ? t(key, vars) : fallback;
+export function tOr(key: string, fallback: string, vars: TextVars = {}): string {
+  return translateOr(current, key, fallback, vars);
 }

@@ -7,55 +7,13 @@ import { currentSession, onSessionChange, setSession } from './api.js';
 import { h, replace, svg } from './dom.js';
 import { applyLang, lang, setLang, t } from './i18n.js';
 import type { TextKey } from './texts.js';
-import { adminPage } from './pages/admin.js';
-import { depositPage } from './pages/deposit.js';
-import { depositsPage } from './pages/deposits.js';
-import { accountPage } from './pages/account.js';
-import { helpPage } from './pages/help.js';
-import { homePage } from './pages/home.js';
-import { judgePage } from './pages/judge.js';
-import { loginPage } from './pages/login.js';
-import { newDepositPage } from './pages/new-deposit.js';
-import { claimPage } from './pages/claim.js';
-import { counterPage } from './pages/notary/counter.js';
-import { notaryQueuePage } from './pages/notary/queue.js';
-import { notaryReviewPage } from './pages/notary/review.js';
 import { notFoundPage } from './pages/not-found.js';
-import { publicLogPage } from './pages/public-log.js';
-import { registerPage } from './pages/register.js';
-import { certificateCheckPage } from './pages/verify.js';
-import { publicVerifyPage } from './pages/verify-landing.js';
-import { match, onNavigate, type Page, type Route } from './router.js';
+import { ROLE_HOME } from './pages/role-home.js';
+import { matchPath } from './paths.js';
+import { onNavigate, type Page } from './router.js';
+import { pages } from './routes.js';
 import type { Role } from './types.js';
 import { installFieldChecks } from './ui/field-errors.js';
-
-const routes: readonly Route[] = [
-  { pattern: /^\/$/, page: homePage },
-  { pattern: /^\/login$/, page: loginPage },
-  { pattern: /^\/register$/, page: registerPage },
-  { pattern: /^\/deposits$/, page: depositsPage },
-  { pattern: /^\/deposits\/new$/, page: newDepositPage },
-  { pattern: /^\/deposits\/([^/]+)$/, page: depositPage },
-  { pattern: /^\/notary$/, page: notaryQueuePage },
-  { pattern: /^\/notary\/applications\/([^/]+)$/, page: notaryReviewPage },
-  { pattern: /^\/notary\/counter$/, page: counterPage },
-  { pattern: /^\/claim$/, page: claimPage },
-  { pattern: /^\/judge$/, page: judgePage },
-  { pattern: /^\/verify$/, page: publicVerifyPage },
-  { pattern: /^\/verify\/certificate$/, page: certificateCheckPage },
-  { pattern: /^\/help$/, page: helpPage },
-  { pattern: /^\/admin$/, page: adminPage },
-  { pattern: /^\/account$/, page: accountPage },
-  { pattern: /^\/log$/, page: publicLogPage },
-];
-
-/** Where each role starts. */
-export const ROLE_HOME: Readonly<Record<Role, string>> = {
-  depositor: '/deposits',
-  notary: '/notary',
-  judge: '/judge',
-  admin: '/admin',
-};
 
 const NAV: Readonly<Record<Role | 'anonymous', readonly (readonly [string, TextKey])[]>> = {
   anonymous: [
@@ -237,14 +195,31 @@ function denied(page: Page): string | undefined {
   return undefined;
 }
 
+/** The message of an error that stopped a page. */
+function errorNotice(err: unknown): HTMLElement {
+  return h(
+    'div',
+    { class: 'notice notice-error', role: 'alert' },
+    err instanceof Error ? err.message : String(err),
+  );
+}
+
 /** Renders the page of the current location. */
 async function render(): Promise<void> {
   const token = ++renderToken;
   applyLang();
   renderHeader();
   renderFooter();
-  const found = match(routes, location.pathname);
-  const page = found?.page ?? notFoundPage;
+  const found = matchPath(location.pathname);
+  let page: Page;
+  try {
+    page = found ? await pages[found.name]() : notFoundPage;
+  } catch (err) {
+    // the page's chunk did not load (offline, or replaced by a newer build): say so
+    if (token === renderToken) mainEl.replaceChildren(errorNotice(err));
+    return;
+  }
+  if (token !== renderToken) return; // another navigation began meanwhile
   const redirect = denied(page);
   if (redirect) {
     navigateTo(redirect, true);
@@ -265,15 +240,7 @@ async function render(): Promise<void> {
       alive,
     });
   } catch (err) {
-    if (alive()) {
-      container.append(
-        h(
-          'div',
-          { class: 'notice notice-error', role: 'alert' },
-          err instanceof Error ? err.message : String(err),
-        ),
-      );
-    }
+    if (alive()) container.append(errorNotice(err));
   }
   if (!alive()) return;
   document.documentElement.dataset.ready = page.name;

@@ -1,5 +1,6 @@
 /**
- * History-API routing: paths map to pages; links inside the app navigate without a reload.
+ * History-API routing: what a page is and how the app navigates without a reload (the paths and
+ * their pages: paths.ts, routes.ts).
  * @module
  */
 import type { TextKey } from './texts.js';
@@ -24,23 +25,6 @@ export interface Page {
   /** Roles that may open the page; absent: anyone. */
   readonly roles?: readonly Role[];
   render(view: View): void | Promise<void>;
-}
-
-export interface Route {
-  readonly pattern: RegExp;
-  readonly page: Page;
-}
-
-/** The route matching `path`, with its captured parts. */
-export function match(
-  routes: readonly Route[],
-  path: string,
-): { page: Page; params: string[] } | undefined {
-  for (const r of routes) {
-    const m = r.pattern.exec(path);
-    if (m) return { page: r.page, params: m.slice(1).map((p) => decodeURIComponent(p)) };
-  }
-  return undefined;
 }
 
 let navigateHandler: ((path: string, replace: boolean) => void) | undefined;

@@ -8,10 +8,14 @@
 import { messages } from './messages.js';
 import { accountMessages } from './pages/account-messages.js';
 import { depositMessages } from './pages/deposit/messages.js';
-import { newDepositMessages } from './pages/new-deposit-messages.js';
+import { depositsMessages } from './pages/deposits-messages.js';
+import { homeMessages } from './pages/home-messages.js';
+import { judgeMessages } from './pages/judge-messages.js';
+import { newDepositMessages } from './pages/new-deposit/messages.js';
 import { notaryMessages } from './pages/notary/messages.js';
 import { publicLogMessages } from './pages/public-log-messages.js';
-import { verifyMessages } from './pages/verify-messages.js';
+import { verifyMessages } from './pages/verify/messages.js';
+import { checkMessages } from './ui/check-messages.js';
 import { courtMessages } from './ui/court-messages.js';
 import { errorMessages } from './ui/error-messages.js';
 import { trailMessages } from './ui/trail-messages.js';
@@ -25,7 +29,7 @@ type Merged<T extends readonly Table[]> = T extends readonly [
   : unknown;
 
 /** Merges the tables; a key defined twice is an error when the app (or a test) loads. */
-function mergeTables<T extends readonly Table[]>(...tables: T): Merged<T> {
+export function mergeTables<T extends readonly Table[]>(...tables: T): Merged<T> {
   const out: Record<string, readonly [string, string]> = {};
   for (const table of tables)
     for (const [key, text] of Object.entries(table)) {
@@ -36,8 +40,8 @@ function mergeTables<T extends readonly Table[]>(...tables: T): Merged<T> {
   return out as Merged<T>;
 }
 
-/** Every text of the app. */
-export const texts = mergeTables(
+/** The tables, each beside what it names: a key belongs to exactly one of them. */
+export const tables = [
   messages,
   verifyMessages,
   courtMessages,
@@ -48,7 +52,14 @@ export const texts = mergeTables(
   newDepositMessages,
   publicLogMessages,
   notaryMessages,
-);
+  homeMessages,
+  depositsMessages,
+  judgeMessages,
+  checkMessages,
+] as const;
+
+/** Every text of the app. */
+export const texts = mergeTables(...tables);
 
 /** Every text key: the main table and the tables merged into it. */
 export type TextKey = keyof typeof texts;

@@ -1,7 +1,9 @@
 /**
  * The app's own checks of account fields, with the server's rules (src/accounts/input.ts,
- * src/accounts/password.ts), so a form says everything wrong at once before it is sent.
+ * src/accounts/password.ts; the ID number's check is the server's own, src/accounts/id-number.ts),
+ * so a form says everything wrong at once before it is sent.
  */
+import { isValidIdNumber, normalizeIdNumber } from '../../../src/accounts/id-number.js';
 import { t } from '../i18n.js';
 import type { ControlCheck } from '../ui/field-errors.js';
 
@@ -11,14 +13,9 @@ export const PASSWORD_MAX_CHARS = 256;
 
 const USERNAME = /^[a-z0-9._-]{3,32}$/;
 
-/** GB 11643: 17 digits, then the MOD 11-2 check character. */
+/** GB 11643 as the server checks it: a plausible birth date and the MOD 11-2 check character. */
 export function idNumberLooksValid(raw: string): boolean {
-  const id = raw.trim().toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(id)) return false;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(id[i]) * weights[i]!;
-  return '10X98765432'[sum % 11] === id[17];
+  return isValidIdNumber(normalizeIdNumber(raw));
 }
 
 /** A username as the server takes it (NFKC, lower case, 3–32 of a-z 0-9 . _ -). */

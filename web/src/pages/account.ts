@@ -3,6 +3,7 @@
  * "Sign-in"): the current password, the new one twice. Every older sign-in ends; this browser
  * gets a fresh one and stays signed in.
  */
+import { ROLES } from '../../../src/accounts/roles.js';
 import { api, currentSession, setSession } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, type TextKey } from '../i18n.js';
@@ -15,7 +16,7 @@ import { confirmCheck, passwordCheck } from './account-checks.js';
 export const accountPage: Page = {
   name: 'account',
   title: 'account.title',
-  roles: ['depositor', 'notary', 'judge', 'admin'],
+  roles: ROLES,
   render({ main }) {
     const s = currentSession()!;
     const u = s.user;

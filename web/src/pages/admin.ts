@@ -3,6 +3,7 @@
  * picked from the court list), disabling (with a reason) and enabling, resetting passwords
  * (admin-actions.ts); and the court list itself (法院名录).
  */
+import { ROLES } from '../../../src/accounts/roles.js';
 import { api, currentSession } from '../api.js';
 import { h, replace } from '../dom.js';
 import { formatDate } from '../format.js';
@@ -27,8 +28,6 @@ import { courtPicker } from '../ui/court-picker.js';
 import { table } from '../ui/deposit-bits.js';
 import { idNumberCheck, passwordCheck, usernameCheck } from './account-checks.js';
 import { accountActions } from './admin-actions.js';
-
-const ROLES: readonly Role[] = ['depositor', 'notary', 'judge', 'admin'];
 
 export const adminPage: Page = {
   name: 'admin',

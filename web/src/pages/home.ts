@@ -5,13 +5,7 @@ import { normalizeDepositNumber } from '../format.js';
 import { t } from '../i18n.js';
 import { navigate, type Page } from '../router.js';
 import { card } from '../ui/common.js';
-
-const ROLE_HOME = {
-  depositor: '/deposits',
-  notary: '/notary',
-  judge: '/judge',
-  admin: '/admin',
-} as const;
+import { ROLE_HOME } from './role-home.js';
 
 export const homePage: Page = {
   name: 'home',

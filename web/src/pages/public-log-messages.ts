@@ -51,5 +51,3 @@ export const publicLogMessages = {
     'Every route of this service is in the OpenAPI 3.1 document, for developers and programs.',
   ],
 } as const satisfies Record<string, readonly [string, string]>;
-
-export type PublicLogMessageKey = keyof typeof publicLogMessages;

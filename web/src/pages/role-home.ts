@@ -9,8 +9,13 @@ export const ROLE_HOME: Readonly<Record<Role, string>> = {
   admin: '/admin',
 };
 
-/** A safe in-app `next` target (no other origin, no protocol-relative URL). */
+/**
+ * A safe in-app `next` target: a path of this origin, else `fallback`. Refused: another origin
+ * (`https://…`, `//host`), a scheme (`javascript:`), and any backslash or control character,
+ * since browsers read `/\host` as `//host` and drop tabs and newlines inside a URL.
+ */
 export function nextTarget(query: URLSearchParams, fallback: string): string {
   const next = query.get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
+  if (!next || !next.startsWith('/') || next.startsWith('//')) return fallback;
+  return /[\\\p{Cc}]/u.test(next) ? fallback : next;
 }

@@ -1,6 +1,6 @@
 /**
  * The texts of the court list (docs/courts.md) as `[中文, English]`: the picker, the admin's
- * 法院名录, and the error codes of the court routes. Merged into the one table by `i18n.ts`.
+ * 法院名录, and the error codes of the court routes. Merged into the one table by `texts.ts`.
  */
 export const courtMessages = {
   // the picker (share dialog, creating a judge)
@@ -60,5 +60,3 @@ export const courtMessages = {
   ],
   'error.COURT_NAME_TAKEN': ['名录中已有同名的法院。', 'A court of this name is already listed.'],
 } as const satisfies Record<string, readonly [string, string]>;
-
-export type CourtMessageKey = keyof typeof courtMessages;

@@ -2,6 +2,8 @@
  * The files of a new deposit, as the depositor's form and the notary's counter deposit choose
  * them: several files by drag-and-drop or the file chooser; or, with "hash only" on, each file is
  * hashed here (SHA-256 and SM3, read in slices, with progress) and only the digests are sent.
+ * Each file's row has a slot for a note about it (the depositor's form says there when the file
+ * was deposited before: pages/new-deposit/duplicates.ts).
  * @module
  */
 import { h, replace } from '../dom.js';
@@ -21,6 +23,26 @@ interface Chosen {
   abort?: AbortController;
 }
 
+/** One chosen file, as the form around the chooser sees it. */
+export interface ChosenFile {
+  readonly file: File;
+  /** The row itself (`data-duplicate` marks it) and its slot for a note about the file. */
+  readonly row: HTMLElement;
+  readonly note: HTMLElement;
+  /**
+   * The file's digests, hashed once. `quiet`: without progress or digests in its row unless
+   * hash-only is on (an upload's duplicate check).
+   */
+  digests(quiet?: boolean): Promise<FileDigests | undefined>;
+}
+
+export interface EvidenceFilesOptions {
+  /** Hears the hash-only switch. */
+  readonly onMode?: (hashOnly: boolean) => void;
+  /** Hears each file added to the choice. */
+  readonly onAdd?: (file: ChosenFile) => void;
+}
+
 /** A hash-only file item as the deposit routes take it. */
 export interface DigestItem {
   readonly name: string;
@@ -37,14 +59,14 @@ export interface EvidenceFiles {
   /** The drop zone's file input (focused when no file was chosen). */
   readonly input: HTMLInputElement;
   readonly chosen: () => readonly File[];
+  /** The chosen files with their rows, in order. */
+  readonly chosenFiles: () => readonly ChosenFile[];
   /** Every file's digests (hash-only), each hashed once; undefined if one could not be. */
   digests(): Promise<DigestItem[] | undefined>;
 }
 
-/** The file chooser; `onMode` hears the hash-only switch. */
-export function evidenceFiles(
-  onMode: (hashOnly: boolean) => void = () => undefined,
-): EvidenceFiles {
+/** The file chooser. */
+export function evidenceFiles(options: EvidenceFilesOptions = {}): EvidenceFiles {
   const chosen: Chosen[] = [];
   const hashOnly = h('input', {
     type: 'checkbox',
@@ -88,42 +110,65 @@ export function evidenceFiles(
         : t('newDeposit.summary', { n: chosen.length, size: formatBytes(total) });
   };
 
-  /** Hashes one chosen file (hash-only mode), showing its progress in its row. */
-  const hashOne = (c: Chosen): Promise<FileDigests | undefined> => {
-    if (c.digests) return Promise.resolve(c.digests);
+  /** The digests of one chosen file in its row. */
+  const showDigests = (c: Chosen, d: FileDigests): void => {
+    replace(
+      c.row.querySelector<HTMLElement>('.chosen-detail')!,
+      h(
+        'dl',
+        { class: 'digests', 'data-hashed': '' },
+        h('dt', null, 'SHA-256'),
+        h('dd', { 'data-digest': 'sha256' }, digest(d.sha256)),
+        h('dt', null, 'SM3'),
+        h('dd', { 'data-digest': 'sm3' }, digest(d.sm3)),
+      ),
+    );
+  };
+
+  /**
+   * Hashes one chosen file: with its progress and digests in its row, or quietly (`quiet`, see
+   * {@link ChosenFile.digests}).
+   */
+  const hashOne = (c: Chosen, quiet = false): Promise<FileDigests | undefined> => {
+    if (c.digests) {
+      if (!quiet && !c.row.querySelector('[data-hashed]')) showDigests(c, c.digests);
+      return Promise.resolve(c.digests);
+    }
     if (c.hashing) return c.hashing;
     const bar = progressBar(t('newDeposit.hashing', { name: c.file.name }));
     bar.el.setAttribute('data-hash-progress', '');
     const slot = c.row.querySelector<HTMLElement>('.chosen-detail')!;
-    replace(slot, bar.el);
-    bar.set(0, c.file.size);
+    if (!quiet) {
+      replace(slot, bar.el);
+      bar.set(0, c.file.size);
+    }
     c.abort = new AbortController();
-    c.hashing = hashFile(c.file, (d, total) => bar.set(d, total), c.abort.signal).then(
+    const progress = quiet ? undefined : (d: number, total: number) => bar.set(d, total);
+    c.hashing = hashFile(c.file, progress, c.abort.signal).then(
       (d) => {
         c.digests = d;
-        replace(
-          slot,
-          h(
-            'dl',
-            { class: 'digests', 'data-hashed': '' },
-            h('dt', null, 'SHA-256'),
-            h('dd', { 'data-digest': 'sha256' }, digest(d.sha256)),
-            h('dt', null, 'SM3'),
-            h('dd', { 'data-digest': 'sm3' }, digest(d.sm3)),
-          ),
-        );
-        announce(t('newDeposit.hashed', { name: c.file.name }));
+        if (!quiet || hashOnly.checked) {
+          showDigests(c, d);
+          announce(t('newDeposit.hashed', { name: c.file.name }));
+        }
         return d;
       },
       (err: unknown) => {
         c.hashing = undefined;
-        if (!c.abort?.signal.aborted)
+        if (!c.abort?.signal.aborted && (!quiet || hashOnly.checked))
           replace(slot, notice('error', t('newDeposit.hashFailed', { message: String(err) })));
         return undefined;
       },
     );
     return c.hashing;
   };
+
+  const view = (c: Chosen): ChosenFile => ({
+    file: c.file,
+    row: c.row,
+    note: c.row.querySelector<HTMLElement>('.chosen-dup')!,
+    digests: (quiet) => hashOne(c, quiet),
+  });
 
   const remove = (c: Chosen): void => {
     c.abort?.abort();
@@ -163,6 +208,7 @@ export function evidenceFiles(
           h('span', { class: 'file-meta' }, formatBytes(file.size)),
           removeButton,
         ),
+        h('div', { class: 'chosen-dup' }),
         h('div', { class: 'chosen-detail' }),
       );
       const c: Chosen = { file, row };
@@ -170,12 +216,13 @@ export function evidenceFiles(
       chosen.push(c);
       fileList.append(row);
       if (hashOnly.checked) void hashOne(c);
+      options.onAdd?.(view(c));
     }
     refreshSummary();
   };
 
   hashOnly.addEventListener('change', () => {
-    onMode(hashOnly.checked);
+    options.onMode?.(hashOnly.checked);
     if (hashOnly.checked) for (const c of chosen) void hashOne(c);
   });
   refreshSummary();
@@ -185,6 +232,7 @@ export function evidenceFiles(
     hashOnly,
     input: zone.input,
     chosen: () => chosen.map((c) => c.file),
+    chosenFiles: () => chosen.map(view),
     async digests() {
       const all = await Promise.all(chosen.map((c) => hashOne(c)));
       if (all.some((d) => d === undefined)) return undefined;

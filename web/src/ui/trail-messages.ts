@@ -1,8 +1,8 @@
 /**
- * The custody trail's texts as `[中文, English]` and the label of each event (docs/web.md "The
+ * The custody trail's texts (its title, controls and events) as `[中文, English]` and the label of each event (docs/web.md "The
  * custody trail"): a read names what was read — the deposit, a file, the deposit certificate,
  * the notarial certificate — and a certificate document names its kind, so a notary's download
- * of the notarial certificate reads 下载公证证明, not 签发证书文件. Pure (no DOM): `i18n.ts`
+ * of the notarial certificate reads 下载公证证明, not 签发证书文件. Pure (no DOM): `texts.ts`
  * merges the table and the tests check every label has both languages.
  */
 
@@ -40,6 +40,33 @@ export const trailMessages = {
     '每个事件都是公开日志中的一条记录，附有收录证明，事后无法删改。展开后，每个事件旁显示它在日志中的序号。',
     'Every event is an entry of the public log with a proof of inclusion; it cannot be changed or removed later. While this is open, each event shows its index in the log.',
   ],
+
+  // custody
+  'custody.title': ['保管记录', 'Custody trail'],
+  'custody.lead': [
+    '查阅、下载、共享和出证的每一步都作为事件写入日志。',
+    'Every read, download, share and notarial step is an event in the log.',
+  ],
+  'custody.empty': ['暂无保管事件。', 'No custody events yet.'],
+  'custody.unavailable': [
+    '服务器暂不提供保管记录。',
+    'The server does not offer the custody trail yet.',
+  ],
+  'custody.logIndex': ['日志序号 {index}', 'log index {index}'],
+  'event.viewed': ['查阅', 'Viewed'],
+  'event.downloaded': ['下载文件', 'File downloaded'],
+  'event.shared': ['共享给法院', 'Shared with a court'],
+  'event.share-redeemed': ['法官兑换共享码', 'Share redeemed by a judge'],
+  'event.share-revoked': ['撤销共享', 'Share revoked'],
+  'event.claim-code-reissued': ['重新签发取件码', 'Claim code reissued'],
+  'event.claimed': ['认领存证', 'Claimed'],
+  'event.notarisation-submitted': ['提交出证申请', 'Notarisation applied for'],
+  'event.notarisation-claimed': ['公证员受理', 'Taken up by a notary'],
+  'event.notarisation-approved': ['公证员批准', 'Approved by the notary'],
+  'event.notarisation-rejected': ['公证员驳回', 'Rejected by the notary'],
+  'event.notarisation-withdrawn': ['撤回申请', 'Application withdrawn'],
+  'event.notarisation-issued': ['出具公证证明', 'Notarial certificate issued'],
+  'event.certificate-issued': ['生成证书文件', 'Certificate document made'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type TrailMessageKey = keyof typeof trailMessages;

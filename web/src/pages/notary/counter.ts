@@ -80,8 +80,10 @@ export const counterPage: Page = {
       maxlength: 4000,
     });
     const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, t('counter.submit'));
-    const files = evidenceFiles((hashOnly) => {
-      submit.textContent = hashOnly ? t('counter.submitHashOnly') : t('counter.submit');
+    const files = evidenceFiles({
+      onMode(hashOnly) {
+        submit.textContent = hashOnly ? t('counter.submitHashOnly') : t('counter.submit');
+      },
     });
     const uploadBar = progressBar(t('newDeposit.uploading'));
     const errors = h('div', { class: 'form-errors' });

@@ -1,7 +1,7 @@
 /**
- * The texts of the notary's review checklist and counter deposits, and of the depositor's claim
- * page, as `[中文, English]`, with the error codes of those routes. Merged into the one table by
- * `i18n.ts`.
+ * The texts of the notary's queue, review checklist and counter deposits, and of the depositor's
+ * claim page, as `[中文, English]`, with the error codes of those routes. Merged into the one
+ * table by `texts.ts`.
  */
 export const notaryMessages = {
   'nav.counter': ['窗口办理', 'Counter deposits'],
@@ -209,6 +209,60 @@ export const notaryMessages = {
     '取件码遗失、锁定或过期，请联系办理的公证处重新签发。',
     'If the code is lost, locked or expired, ask the notary office that made the deposit to reissue it.',
   ],
-} as const satisfies Record<string, readonly [string, string]>;
 
-export type NotaryMessageKey = keyof typeof notaryMessages;
+  // notary
+  'queue.title': ['出证申请', 'Notarisation applications'],
+  'queue.lead': [
+    '待受理的申请对所有公证员可见；受理后只有承办公证员可以查阅与决定。',
+    'Submitted applications are open to every notary; once taken up, only that notary reads and decides.',
+  ],
+  'queue.filter': ['按状态筛选', 'Filter by state'],
+  'queue.all': ['全部', 'All'],
+  'queue.empty': ['此状态下没有申请。', 'No applications in this state.'],
+  'queue.col.application': ['申请编号', 'Application'],
+  'queue.col.deposit': ['存证编号', 'Deposit'],
+  'queue.col.applicant': ['申请人', 'Applicant'],
+  'queue.col.time': ['申请时间', 'Applied'],
+  'queue.col.state': ['状态', 'State'],
+  'queue.review': ['审查', 'Review'],
+  'review.title': ['审查出证申请', 'Review an application'],
+  'review.heading': ['审查：{title}', 'Review: {title}'],
+  'review.application': ['申请信息', 'Application'],
+  'review.deposit': ['存证', 'Deposit'],
+  'review.decision': ['办理', 'Decision'],
+  'review.claimLead': [
+    '受理后，由您承办此申请，其他公证员将无法查阅。',
+    'Take it up to handle it yourself; other notaries will no longer see it.',
+  ],
+  'review.claim': ['受理', 'Take up'],
+  'review.decideLead': [
+    '核对文件、摘要、收据与保管记录后作出决定。',
+    'Check the files, digests, receipt and custody trail, then decide.',
+  ],
+  'review.approve': ['批准', 'Approve'],
+  'review.reject': ['驳回', 'Reject'],
+  'review.or': ['或者', 'or'],
+  'review.reason': ['驳回理由', 'Reason for rejection'],
+  'review.reasonHint': [
+    '驳回时必填，申请人可以看到。',
+    'Required to reject; the applicant sees it.',
+  ],
+  'review.reasonRequired': ['请填写驳回理由。', 'Please give a reason for the rejection.'],
+  'review.issueLead': [
+    '出具经签名的公证证明（PDF），并记入日志。',
+    'Issue the signed notarial certificate (PDF); it is logged.',
+  ],
+  'review.issue': ['出具公证证明', 'Issue the certificate'],
+  'review.issuedAs': [
+    '已出具公证证明，编号 {number}。',
+    'Notarial certificate issued, number {number}.',
+  ],
+  'review.closed': ['此申请已结束。', 'This application is closed.'],
+  'review.receipt': ['收据状态', 'Receipt status'],
+  'review.receiptOk': [
+    '收据核验通过：条目包含在大小为 {size} 的已签名日志树中。',
+    'The receipt verifies: the entry is in the signed log tree of size {size}.',
+  ],
+  'review.receiptBad': ['收据核验未通过，请勿出证。', 'The receipt does not verify: do not issue.'],
+  'review.history': ['办理经过', 'History'],
+} as const satisfies Record<string, readonly [string, string]>;

@@ -4,19 +4,24 @@
  * files are hashed locally and never uploaded. The answer comes in plain words first, the checks
  * behind 技术详情; a signed-in reader of the deposit can download the signed 核验报告, which the
  * server computes from exactly the same inputs (docs/web.md). The QR landing `/verify` lives in
- * `verify-landing.ts`.
+ * `landing.ts`.
  */
-import { ApiError, currentSession, request, saveBlob } from '../api.js';
-import { h, replace } from '../dom.js';
-import { formatBytes, formatTime, groupDepositNumber, normalizeDepositNumber } from '../format.js';
-import { t, tOr } from '../i18n.js';
-import type { Page } from '../router.js';
-import { announce, busy, card, facts, field, pageTitle } from '../ui/common.js';
-import { checksList, verdictBanner } from '../ui/checks.js';
-import { dropZone } from '../ui/files.js';
-import type { ReadDocument } from '../verifier.js';
-import { evidenceFiles, type HashedFile } from './verify-files.js';
-import { plainSummary } from './verify-plain.js';
+import { ApiError, currentSession, request, saveBlob } from '../../api.js';
+import { h, replace } from '../../dom.js';
+import {
+  formatBytes,
+  formatTime,
+  groupDepositNumber,
+  normalizeDepositNumber,
+} from '../../format.js';
+import { t, tOr } from '../../i18n.js';
+import type { Page } from '../../router.js';
+import { announce, busy, card, facts, field, pageTitle } from '../../ui/common.js';
+import { checksList, verdictBanner } from '../../ui/checks.js';
+import { dropZone } from '../../ui/files.js';
+import type { ReadDocument } from '../../verifier.js';
+import { filesToVerify, type HashedFile } from './files.js';
+import { plainSummary } from './plain.js';
 
 /**
  * Asks the server for the signed verification report (核验报告) of what this page checked: the
@@ -28,7 +33,7 @@ async function fetchReport(
   depositId: string | undefined,
   saveAs: string,
 ): Promise<void> {
-  const { reportRequest } = await import('../verifier.js');
+  const { reportRequest } = await import('../../verifier.js');
   const res = await request('POST', '/api/v1/verify', reportRequest(doc, file, depositId), {
     accept: 'application/pdf',
   });
@@ -70,7 +75,7 @@ export const certificateCheckPage: Page = {
           );
       },
     });
-    const picker = evidenceFiles({ label: t('verify.dropFiles'), multiple: true });
+    const picker = filesToVerify({ label: t('verify.dropFiles'), multiple: true });
     const result = h('div', { 'data-result': '' });
     const errors = h('div', { class: 'form-errors' });
     const submit = h(
@@ -92,7 +97,7 @@ export const certificateCheckPage: Page = {
       h('div', { class: 'actions' }, submit),
     );
     // warm the verifier while the person picks files
-    const verifier = import('../verifier.js');
+    const verifier = import('../../verifier.js');
     verifier.catch(() => undefined);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -242,4 +247,4 @@ export const certificateCheckPage: Page = {
   },
 };
 
-type VerifyRun = Awaited<ReturnType<typeof import('../verifier.js').verifyDocument>>;
+type VerifyRun = Awaited<ReturnType<typeof import('../../verifier.js').verifyDocument>>;

@@ -1,5 +1,5 @@
 /**
- * Texts of the verification pages (the QR landing `/verify`, `/verify/certificate`, `/help`) as
+ * Texts of the verification pages (the QR landing `/verify`, the public and the full checks, `/verify/certificate`, `/help`) as
  * `[中文, English]`, kept beside the pages and merged into the table by `texts.ts` (a key may not
  * also be in another table; error texts are in `ui/error-messages.ts`). Plain words first; technical words only behind 技术详情.
  */
@@ -297,4 +297,150 @@ export const verifyMessages = {
     'Names such as receipt.shape or inclusion in the technical details are the fixed ids of the checks; the command-line tool and the verification report use the same ids.',
   ],
   'help.toVerify': ['去核验存证', 'Check a deposit'],
+
+  // public verification
+  'publicVerify.title': ['公开核验', 'Public check'],
+  'publicVerify.lead': [
+    '核对一个文件或摘要是否与存证一致。文件只在您的浏览器中计算摘要，不会上传；结果不显示任何个人信息。',
+    'Check whether a file or digest matches a deposit. The file is hashed in your browser and never uploaded; no personal data is shown.',
+  ],
+  'publicVerify.number': ['存证编号（可选）', 'Deposit number (optional)'],
+  'publicVerify.numberHint': [
+    '如 HC 00000 00012 3，空格可省略。',
+    'Like HC 00000 00012 3; spaces optional.',
+  ],
+  'publicVerify.byFile': ['方式一：拖入文件', 'Either: drop the file'],
+  'publicVerify.byDigest': ['方式二：输入摘要', 'Or: type a digest'],
+  'publicVerify.drop': ['将文件拖放到这里', 'Drop the file here'],
+  'publicVerify.digest': ['文件摘要（64 位十六进制）', 'File digest (64 hex characters)'],
+  'publicVerify.digestHint': ['例如 sha256sum 的输出。', 'For example, what sha256sum prints.'],
+  'publicVerify.algorithm': ['摘要算法', 'Algorithm'],
+  'publicVerify.submit': ['核验', 'Check'],
+  'publicVerify.result': ['核验结果', 'Result'],
+  'publicVerify.waiting': [
+    '拖入文件或输入摘要后按“核验”，结果将显示在这里。',
+    'Drop a file or type a digest, then press Check: the answer appears here.',
+  ],
+  'publicVerify.match': ['一致：存在相符的存证', 'Match: a deposit has it'],
+  'publicVerify.noMatch': ['未找到相符的存证', 'No matching deposit'],
+  'publicVerify.needInput': ['请拖入文件或输入摘要。', 'Drop a file or type a digest.'],
+  'publicVerify.badDigest': [
+    '摘要应为 64 位十六进制字符。',
+    'A digest is 64 hexadecimal characters.',
+  ],
+  'publicVerify.badNumber': [
+    '存证编号格式不正确（HC + 10 位数字 + 校验位）。',
+    'Not a deposit number (HC, 10 digits and a check character).',
+  ],
+  'publicVerify.foundIn': [
+    '与存证 {id} 一致。存证时间：{time}。',
+    'It matches deposit {id}, deposited {time}.',
+  ],
+  'publicVerify.foundAny': [
+    '存在包含该摘要的存证，最早为 {id}，存证时间：{time}（共 {n} 份）。',
+    'A deposit with this digest exists: the earliest is {id}, deposited {time} ({n} in all).',
+  ],
+  'publicVerify.notFoundIn': [
+    '与存证 {id} 不一致，或该存证不存在。',
+    'It does not match deposit {id}, or there is no such deposit.',
+  ],
+  'publicVerify.notFound': ['没有包含该摘要的存证。', 'No deposit has this digest.'],
+  'publicVerify.privacy': [
+    '公开核验只回答“存在／不存在”和存证时间，不显示存证人、文件名或其他内容。',
+    'A public check only answers found / not found and the deposit time; it shows no depositor, file name or other content.',
+  ],
+  'publicVerify.haveCertificate': ['持有证书 PDF 或收据？', 'Have the certificate PDF or receipt?'],
+
+  // full verification
+  'verify.title': ['核验证书', 'Verify a certificate'],
+  'verify.lead': [
+    '将证书（PDF）或收据与证据文件一起核验。全部计算都在本浏览器中完成，证据文件不会上传；核验程序与命令行工具 huicun verify 相同。',
+    'Check a certificate (PDF) or receipt against the evidence file. Everything runs in this browser and the evidence file is never uploaded; the verifier is the same as the huicun verify command.',
+  ],
+  'verify.step1': ['① 证书或收据', '① Certificate or receipt'],
+  'verify.step2': ['② 证据文件', '② Evidence file'],
+  'verify.dropCertificate': [
+    '将存证证书 PDF 或收据拖放到这里',
+    'Drop the certificate PDF or receipt here',
+  ],
+  'verify.certificateHint': [
+    '支持本平台出具的 PDF 证书、收据 JSON 与 tlog-proof 文本。',
+    'Certificates issued here (PDF), receipt JSON, or tlog-proof text.',
+  ],
+  'verify.dropFile': ['将证据文件拖放到这里', 'Drop the evidence file here'],
+  'verify.fileHint': [
+    '只在本机计算 SHA-256 与 SM3 摘要，不会上传。',
+    'Only hashed here (SHA-256 and SM3); never uploaded.',
+  ],
+  'verify.hashing': ['正在本机计算摘要', 'Hashing on this computer'],
+  'verify.hashed': ['文件摘要已算好', 'The file’s digests are ready'],
+  'verify.number': ['存证编号（可选）', 'Deposit number (optional)'],
+  'verify.numberHint': [
+    '填写后还将核对证书确属该编号。',
+    'If given, the certificate must be for this number.',
+  ],
+  'verify.submit': ['开始核验', 'Verify'],
+  'verify.needCertificate': [
+    '请先放入证书 PDF 或收据。',
+    'Please add the certificate PDF or receipt first.',
+  ],
+  'verify.unreadable': [
+    '无法读取证书或收据：{message}',
+    'The certificate or receipt cannot be read: {message}',
+  ],
+  'verify.result': ['核验结果', 'Result'],
+  'verify.verified': ['核验通过', 'Verified'],
+  'verify.notVerified': ['核验未通过', 'Not verified'],
+  'verify.verifiedWithFile': [
+    '文件“{name}”与证书记载的存证一致，且存证已记入日志并由本平台的日志公钥签名。',
+    'The file “{name}” matches the deposit on the certificate, and the deposit is in the log signed by this service’s key.',
+  ],
+  'verify.verifiedNoFile': [
+    '证书（收据）真实有效；未提供证据文件，文件摘要未核对。',
+    'The certificate (receipt) is genuine; no evidence file was given, so no file was compared.',
+  ],
+  'verify.fileChanged': [
+    '文件与存证时的摘要不一致：文件在存证后被改动过，或不是存证的那个文件。',
+    'The file’s digests differ from those deposited: it was changed after the deposit, or it is another file.',
+  ],
+  'verify.notVerifiedDetail': [
+    '至少一项核验未通过，详见下方各项说明。',
+    'At least one check failed; see each check below.',
+  ],
+  'verify.matchedFile': ['对应的存证文件', 'Deposited file matched'],
+  'verify.document': ['核验的文件', 'Document checked'],
+  'verify.kind.pdf': ['PDF 证书', 'PDF certificate'],
+  'verify.kind.receipt': ['收据 JSON', 'receipt JSON'],
+  'verify.kind.tlog-proof': ['tlog-proof', 'tlog-proof'],
+  'verify.tree': ['日志树', 'Log tree'],
+  'verify.treeValue': ['大小 {size}，来源 {origin}', 'size {size}, origin {origin}'],
+  'verify.logKey': ['所用日志公钥（取自本服务器）', 'Log key used (from this server)'],
+  'verify.checks': ['逐项核验', 'Every check'],
+  'verify.details': ['核验依据', 'What was checked'],
+  'verify.countOk': [
+    '{total} 项核验中 {passed} 项通过，没有未通过的项目。',
+    '{passed} of {total} checks passed; none failed.',
+  ],
+  'verify.countBad': [
+    '{total} 项核验中 {passed} 项通过；未通过：{failed}。',
+    '{passed} of {total} checks passed; failed: {failed}.',
+  ],
+  'verify.listSep': ['、', ', '],
+  'verify.localNote': [
+    '证据文件只在本机计算摘要。日志公钥、当前检查点与一致性证明取自本服务器；也可以用 huicun verify 命令离线复核。',
+    'The evidence file was hashed on this computer only. The log key, the current checkpoint and the consistency proof came from this server; huicun verify repeats the check offline.',
+  ],
+  'verify.report': ['下载签名核验报告（PDF）', 'Download the signed verification report (PDF)'],
+  'verify.reportHint': [
+    '由服务器出具并签名，记入保管记录。',
+    'Issued and signed by the server; recorded on the custody trail.',
+  ],
+  'verify.reportNeedsInput': [
+    '请先放入证据文件或证书。',
+    'Add the evidence file or the certificate first.',
+  ],
+  'verify.reportNotReadable': [
+    '服务器未能为此次核验出具报告：您无权查阅该存证，或文件与存证不一致。',
+    'The server made no report for this check: you may not read this deposit, or the file does not match it.',
+  ],
 } as const satisfies Record<string, readonly [string, string]>;

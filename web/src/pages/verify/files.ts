@@ -4,18 +4,18 @@
  * digest shown whole with a copy button; each file can carry its own result badge.
  * @module
  */
-import { h, replace } from '../dom.js';
-import { formatBytes } from '../format.js';
-import { hashFile, type FileDigests } from '../hash.js';
-import { t } from '../i18n.js';
-import { announce, badge, copyButton, notice } from '../ui/common.js';
-import { dropZone, progressBar } from '../ui/files.js';
+import { h, replace } from '../../dom.js';
+import { formatBytes } from '../../format.js';
+import { hashFile, type FileDigests } from '../../hash.js';
+import { t } from '../../i18n.js';
+import { announce, badge, copyButton, notice } from '../../ui/common.js';
+import { dropZone, progressBar } from '../../ui/files.js';
 
 /** A chosen file with its digests. */
 export interface HashedFile extends FileDigests {
   readonly name: string;
   readonly size: number;
-  /** Its place among the files chosen together (for {@link evidenceFiles}' `mark`). */
+  /** Its place among the files chosen together (for {@link filesToVerify}' `mark`). */
   readonly position: number;
 }
 
@@ -43,7 +43,7 @@ interface Chosen {
 }
 
 /** The drop zone and the list of chosen files; `files()` waits for every digest. */
-export function evidenceFiles(o: { readonly label: string; readonly multiple: boolean }): {
+export function filesToVerify(o: { readonly label: string; readonly multiple: boolean }): {
   el: HTMLElement;
   /** The hashed files (files that could not be read are left out and say so). */
   files: () => Promise<HashedFile[]>;

@@ -5,11 +5,11 @@
  * once before it goes on. Uploads larger than {@link DUPLICATE_CHECK_MAX_BYTES} are not hashed
  * for this alone.
  */
-import { api } from '../api.js';
-import { h } from '../dom.js';
-import { formatTime, groupDepositNumber } from '../format.js';
-import { t } from '../i18n.js';
-import type { Deposit } from '../types.js';
+import { api } from '../../api.js';
+import { h } from '../../dom.js';
+import { formatTime, groupDepositNumber } from '../../format.js';
+import { t } from '../../i18n.js';
+import type { Deposit } from '../../types.js';
 
 /** The largest upload hashed in the browser only to look for an earlier deposit of it. */
 export const DUPLICATE_CHECK_MAX_BYTES = 256 * 1024 * 1024;

@@ -6,23 +6,15 @@
  * file check (several files at once, each hashed here and matched by digest). Without a number
  * it looks a number up, or files and digests across all deposits. Nothing personal is shown.
  */
-import { mod11_2 } from '../../../src/entry/deposit-number.js';
-import { api } from '../api.js';
-import { h, replace } from '../dom.js';
-import { formatTime, groupDepositNumber } from '../format.js';
-import { t } from '../i18n.js';
-import { navigate, type Page, type View } from '../router.js';
-import { announce, card, copyButton, errorText, facts, field, pageTitle } from '../ui/common.js';
-import { checksList } from '../ui/checks.js';
-import { fileCheck, type Answer } from './verify-file-check.js';
-
-/** A number as typed: its canonical form, or what is wrong with it. */
-export function readNumber(raw: string): { number: string } | { problem: 'shape' | 'check' } {
-  const s = raw.replace(/[\s-]/g, '').toUpperCase();
-  const m = /^HC(\d{10})([0-9X])$/.exec(s);
-  if (!m) return { problem: 'shape' };
-  return mod11_2(m[1]!) === m[2] ? { number: s } : { problem: 'check' };
-}
+import { api } from '../../api.js';
+import { h, replace } from '../../dom.js';
+import { formatTime, groupDepositNumber } from '../../format.js';
+import { t } from '../../i18n.js';
+import { navigate, type Page, type View } from '../../router.js';
+import { announce, card, copyButton, errorText, facts, field, pageTitle } from '../../ui/common.js';
+import { checksList } from '../../ui/checks.js';
+import { fileCheck, type Answer } from './file-check.js';
+import { readNumber } from './number.js';
 
 /** `2026-11-26 06:30:00 UTC`. */
 function formatUtc(iso: string): string {
@@ -96,7 +88,7 @@ async function recheck(
   slot: HTMLElement,
 ): Promise<void> {
   try {
-    const v = await import('../verifier.js');
+    const v = await import('../../verifier.js');
     const { report } = await v.verifyNumberProof(answer.log, number);
     const ok = report.verdict === 'verified';
     line.dataset.logCheck = ok ? 'verified' : 'not_verified';

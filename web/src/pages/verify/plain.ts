@@ -4,10 +4,10 @@
  * this PDF the one issued — each with ✓/✗/–. The check ids and values stay behind 技术详情.
  * @module
  */
-import { h } from '../dom.js';
-import { t } from '../i18n.js';
-import type { TextKey } from '../texts.js';
-import type { CheckView } from '../types.js';
+import { h } from '../../dom.js';
+import { t } from '../../i18n.js';
+import type { TextKey } from '../../texts.js';
+import type { CheckView } from '../../types.js';
 
 /** The questions, and the check ids that answer each. */
 const GROUPS: readonly (readonly [name: string, ids: readonly string[]])[] = [

@@ -4,14 +4,14 @@
  * file gets its own ✓/✗ and the banner says whether all matched.
  * @module
  */
-import { api } from '../api.js';
-import { h, replace } from '../dom.js';
-import { formatTime, groupDepositNumber } from '../format.js';
-import { t } from '../i18n.js';
-import type { CheckView } from '../types.js';
-import { announce, busy, card, field } from '../ui/common.js';
-import { checksList, verdictBanner } from '../ui/checks.js';
-import { evidenceFiles } from './verify-files.js';
+import { api } from '../../api.js';
+import { h, replace } from '../../dom.js';
+import { formatTime, groupDepositNumber } from '../../format.js';
+import { t } from '../../i18n.js';
+import type { CheckView } from '../../types.js';
+import { announce, busy, card, field } from '../../ui/common.js';
+import { checksList, verdictBanner } from '../../ui/checks.js';
+import { filesToVerify } from './files.js';
 
 /** What POST /api/v1/verify answers (docs/verification.md). */
 export interface Answer {
@@ -37,7 +37,7 @@ export function fileCheck(
   number: string | undefined,
   digest: { readonly alg: 'sha256' | 'sm3'; readonly hex: string } | undefined,
 ): { el: HTMLElement; run: () => void } {
-  const picker = evidenceFiles({ label: t('landing.drop'), multiple: true });
+  const picker = filesToVerify({ label: t('landing.drop'), multiple: true });
   const hex = field({
     label: t('publicVerify.digest'),
     name: 'digest',
