@@ -15,6 +15,7 @@ import {
   verifyInclusion,
 } from '../../src/log/index.js';
 import { openTestLog, tempDir, testKey } from '../helpers/log-fixture.js';
+import { expectBytes } from '../helpers/bytes.js';
 
 interface Ack {
   index: number;
@@ -86,7 +87,7 @@ describe('crash safety (SIGKILL under concurrent load)', function () {
         for (const note of new Set(acked.map((a) => a.checkpoint))) {
           const old = parseCheckpoint(openNote(note, [testKey.verifier]).text);
           if (old.size === head.size) {
-            expect(Buffer.from(old.root).equals(Buffer.from(head.root))).to.equal(true);
+            expectBytes(old.root, head.root);
             continue;
           }
           const proof = await log.reader.consistencyProof(old.size, head.size);
