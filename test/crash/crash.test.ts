@@ -2,7 +2,7 @@
  * Crash test (issue "Foundation" §6): a child process appends under concurrent load and is killed
  * with SIGKILL at a random moment. After each kill: every acknowledged append is present with a
  * valid proof, and the new checkpoint is consistent with every checkpoint handed out before.
- * CRASH_CYCLES sets the number of cycles (default 4).
+ * 2 cycles in `npm test`, 20 in `npm run test:slow`.
  */
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
@@ -15,6 +15,7 @@ import {
   verifyInclusion,
 } from '../../src/log/index.js';
 import { openTestLog, tempDir, testKey } from '../helpers/log-fixture.js';
+import { size } from '../helpers/size.js';
 import { expectBytes } from '../helpers/bytes.js';
 
 interface Ack {
@@ -23,7 +24,7 @@ interface Ack {
   checkpoint: string;
 }
 
-const CYCLES = Number(process.env.CRASH_CYCLES ?? '4');
+const CYCLES = size(2, 20);
 const script = fileURLToPath(new URL('./appender.ts', import.meta.url));
 
 /** Runs the appender until it has acknowledged `target` appends, then SIGKILLs it. */
