@@ -13,6 +13,7 @@ import { signPdf } from '../../src/certificate/placeholder.js';
 import { addSignatureField } from '../../src/certificate/placeholder.js';
 import { testSigner } from './fixture.js';
 import { expectBytes } from '../helpers/bytes.js';
+import { propertyRuns } from '../helpers/size.js';
 
 function pdfkitDoc(build: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4' });
@@ -138,7 +139,7 @@ describe('extractAttachments (pure PDF reader)', function () {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
