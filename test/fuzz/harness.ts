@@ -29,8 +29,8 @@ import type { TestServer } from '../helpers/server-fixture.js';
 import { size } from '../helpers/size.js';
 import type { RawResponse } from './raw-http.js';
 
-/** Scales every property's number of runs: 1 in `npm test`, 10 in `npm run test:slow`. */
-export const FUZZ_SCALE = size(1, 10);
+/** Scales every property's number of runs: a quarter in `npm test`, 10 in `npm run test:slow`. */
+export const FUZZ_SCALE = size(0.25, 10);
 /** Runs of a property whose default is `base` runs. */
 export const runs = (base: number): number => Math.max(1, Math.round(base * FUZZ_SCALE));
 /** `FUZZ_SEED` replays a failing run (fast-check prints the seed). */
