@@ -8,6 +8,7 @@ import {
 } from '../../src/accounts/id-number.js';
 import { checkIdNumber } from '../../src/accounts/input.js';
 import { AccountError } from '../../src/accounts/errors.js';
+import { propertyRuns } from '../helpers/size.js';
 
 const TODAY = new Date('2026-06-01T00:00:00Z');
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
@@ -82,7 +83,7 @@ describe('accounts: resident ID numbers (GB 11643, ISO 7064 MOD 11-2)', () => {
   it('property: every number made with the algorithm is valid', () => {
     fc.assert(
       fc.property(validId, (id) => isValidIdNumber(id, TODAY)),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 
@@ -93,7 +94,7 @@ describe('accounts: resident ID numbers (GB 11643, ISO 7064 MOD 11-2)', () => {
         const mutated = id.slice(0, pos) + replacement + id.slice(pos + 1);
         return !isValidIdNumber(mutated, TODAY);
       }),
-      { numRuns: 5000 },
+      { numRuns: propertyRuns(5000) },
     );
   });
 
@@ -104,7 +105,7 @@ describe('accounts: resident ID numbers (GB 11643, ISO 7064 MOD 11-2)', () => {
         const mutated = id.slice(0, pos) + id[pos + 1]! + id[pos]! + id.slice(pos + 2);
         return !isValidIdNumber(mutated, TODAY);
       }),
-      { numRuns: 5000 },
+      { numRuns: propertyRuns(5000) },
     );
   });
 

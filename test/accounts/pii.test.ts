@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { AccountError } from '../../src/accounts/errors.js';
 import { loadOrCreatePiiVault, PiiVault } from '../../src/accounts/pii.js';
 import { tempDir } from '../helpers/log-fixture.js';
+import { expectBytes } from '../helpers/bytes.js';
 
 const ID = '31010419900307123X';
 
@@ -58,7 +59,7 @@ describe('accounts: PII vault (AES-256-GCM + HMAC under pii.key)', () => {
       const sealed = first.vault.seal('u_0000000000000001', ID);
       const second = loadOrCreatePiiVault(join(tmp.dir, 'certs'));
       expect(second.created).to.equal(false);
-      expect(readFileSync(path).equals(key)).to.equal(true);
+      expectBytes(readFileSync(path), key);
       expect(second.vault.open('u_0000000000000001', sealed.idNumberSealed)).to.equal(ID);
       writeFileSync(path, Buffer.alloc(16));
       expect(() => loadOrCreatePiiVault(join(tmp.dir, 'certs'))).to.throw(AccountError);

@@ -12,6 +12,8 @@ import { CertificateError, MAX_PDF_BYTES } from '../../src/certificate/errors.js
 import { signPdf } from '../../src/certificate/signing/placeholder.js';
 import { addSignatureField } from '../../src/certificate/signing/placeholder.js';
 import { testSigner } from './fixture.js';
+import { expectBytes } from '../helpers/bytes.js';
+import { propertyRuns } from '../helpers/size.js';
 
 function pdfkitDoc(build: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4' });
@@ -91,9 +93,7 @@ describe('extractAttachments (pure PDF reader)', function () {
   it('returns our attachments byte for byte, names in Unicode, from a signed PDF', () => {
     const got = extractAttachments(ours);
     expect(got.map((a) => a.name)).to.deep.equal(files.map((f) => f.name));
-    got.forEach((a, i) =>
-      expect(Buffer.from(a.bytes).equals(Buffer.from(files[i]!.bytes))).to.equal(true),
-    );
+    got.forEach((a, i) => expectBytes(a.bytes, files[i]!.bytes));
   });
 
   it('refuses to embed an empty file (pdfkit would write no stream)', async () => {
@@ -139,7 +139,7 @@ describe('extractAttachments (pure PDF reader)', function () {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 

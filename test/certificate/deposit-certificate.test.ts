@@ -32,6 +32,7 @@ import {
   testSigner,
 } from './fixture.js';
 import { nssTrusting, pageCount, pdfsig, pdfText, qrCodes, run, save } from './tools.js';
+import { expectBytes } from '../helpers/bytes.js';
 
 describe('deposit certificate (PDF tools)', function () {
   this.timeout(120_000);
@@ -140,9 +141,7 @@ describe('deposit certificate (PDF tools)', function () {
     // Our own pure reader sees the same bytes.
     const ours = extractAttachments(pdf);
     expect(ours.map((a) => a.name)).to.deep.equal(names);
-    ours.forEach((a, i) =>
-      expect(Buffer.from(a.bytes).equals(readFileSync(join(out, names[i]!)))).to.equal(true),
-    );
+    ours.forEach((a, i) => expectBytes(a.bytes, readFileSync(join(out, names[i]!))));
   });
 
   it('sha256sum of a deposited file equals the digest printed in the manifest', () => {
@@ -165,7 +164,7 @@ describe('deposit certificate (PDF tools)', function () {
     expect(pdf.includes('<pdfaid:part>3</pdfaid:part>')).to.equal(true);
     expect(pdf.includes('/OutputIntents')).to.equal(true);
     const again = await renderDepositCertificate(input, testSigner().signer);
-    expect(again.equals(pdf)).to.equal(true);
+    expectBytes(again, pdf);
   });
 
   it('renders hash-only deposits, a missing SM3, a second version and many files', async () => {

@@ -26,6 +26,7 @@ import { CertificateError } from '../../src/certificate/errors.js';
 import { notarySignerFromP12 } from '../../src/certificate/signing/signer.js';
 import { testSigner } from './fixture.js';
 import { run } from './tools.js';
+import { expectBytes } from '../helpers/bytes.js';
 
 function expectCode(fn: () => unknown, code: string): void {
   try {
@@ -64,7 +65,7 @@ describe('notary credentials and signer', function () {
     expect(years).to.be.within(9.9, 10.1);
     const before = readFileSync(join(certsDir, NOTARY_P12_FILE));
     expect(ensureNotaryCredentials(certsDir).created).to.equal(false);
-    expect(readFileSync(join(certsDir, NOTARY_P12_FILE)).equals(before)).to.equal(true);
+    expectBytes(readFileSync(join(certsDir, NOTARY_P12_FILE)), before);
   });
 
   it('the leaf: RSA-3072, digitalSignature + nonRepudiation, issued by the CA', () => {
@@ -93,7 +94,7 @@ describe('notary credentials and signer', function () {
     const ca = readFileSync(join(d, NOTARY_CA_FILE));
     unlinkSync(join(d, NOTARY_P12_FILE));
     expect(ensureNotaryCredentials(d).created).to.equal(true);
-    expect(readFileSync(join(d, NOTARY_CA_FILE)).equals(ca)).to.equal(true);
+    expectBytes(readFileSync(join(d, NOTARY_CA_FILE)), ca);
     run('openssl', [
       'pkcs12',
       '-in',

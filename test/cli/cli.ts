@@ -1,6 +1,8 @@
 /**
- * Runs the compiled `huicun` CLI (dist/cli/main.js) as a subprocess, as users run it. The first
- * caller builds dist once per test run (`npm run build`'s tsc), so the tests never run stale code.
+ * Runs the compiled `huicun` CLI (dist/cli/main.js) as a subprocess, as users run it. dist is
+ * built once per test run (`npm run build`'s tsc), so the tests never run stale code: by the
+ * global setup of `npm test` (test/helpers/global-setup.ts) before its parallel workers start,
+ * or else by the first caller in this process.
  */
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,10 +12,14 @@ import { promisify } from 'node:util';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = `${ROOT}dist/cli/main.js`;
 
+/** Set by the global setup once dist is built; the parallel workers inherit it. */
+export const BUILT_ENV = 'HUICUN_TEST_DIST_BUILT';
+
 let built: Promise<void> | undefined;
 
 /** Builds dist once (tsc emits even when another part of the tree has a type error). */
 export function ensureBuilt(): Promise<void> {
+  if (process.env[BUILT_ENV] === '1') return Promise.resolve();
   built ??= promisify(execFile)(
     process.execPath,
     [`${ROOT}node_modules/typescript/bin/tsc`, '-p', `${ROOT}tsconfig.build.json`],

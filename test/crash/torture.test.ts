@@ -1,8 +1,10 @@
 import { expect } from 'chai';
 import { tempDir } from '../helpers/log-fixture.js';
+import { size } from '../helpers/size.js';
 import { torture } from './torture.js';
 
-const CYCLES = Number(process.env.TORTURE_CYCLES ?? '2');
+/** Kills: 1 in `npm test`, 20 in `npm run test:slow`. */
+const CYCLES = size(1, 20);
 
 describe('crash torture: the server under mixed load, killed with SIGKILL', function () {
   this.timeout(60_000 + CYCLES * 30_000);

@@ -10,6 +10,7 @@ import {
   parseDepositNumber,
   parseEntry,
 } from '../../src/entry/index.js';
+import { propertyRuns } from '../helpers/size.js';
 
 describe('entry/jcs (RFC 8785)', () => {
   it('sorts keys by UTF-16 code units and serialises numbers and strings as ECMAScript does', () => {
@@ -112,7 +113,7 @@ describe('entry/deposit-number', () => {
           }
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3000) },
     );
   });
 });

@@ -26,10 +26,11 @@ import {
   type Persona,
 } from '../helpers/casework.js';
 import type { TestServer } from '../helpers/server-fixture.js';
+import { size } from '../helpers/size.js';
 import type { RawResponse } from './raw-http.js';
 
-/** `FUZZ_RUNS` scales every property's number of runs (default 1: the `npm test` budget). */
-export const FUZZ_SCALE = Math.max(0.01, Number(process.env.FUZZ_RUNS ?? '1') || 1);
+/** Scales every property's number of runs: a quarter in `npm test`, 10 in `npm run test:slow`. */
+export const FUZZ_SCALE = size(0.25, 10);
 /** Runs of a property whose default is `base` runs. */
 export const runs = (base: number): number => Math.max(1, Math.round(base * FUZZ_SCALE));
 /** `FUZZ_SEED` replays a failing run (fast-check prints the seed). */

@@ -6,14 +6,15 @@
  * `{error:{code,message}}` and a code src/http/errors.ts maps to that status, no temp file left,
  * no `__proto__` body accepted. The test process must see no uncaught exception or unhandled
  * rejection, Object.prototype must stay clean, and the server must still answer /health. A route
- * in the document that was not fuzzed in every category fails the suite. `FUZZ_RUNS=10` runs ten
- * times as many requests; `FUZZ_SEED` replays a failure.
+ * in the document that was not fuzzed in every category fails the suite. `npm run test:slow` sends
+ * ten times as many requests; `FUZZ_SEED` replays a failure.
  */
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { call } from '../helpers/api.js';
 import {
   documentedRoutes,
+  FUZZ_SCALE,
   FUZZ_SEED,
   runs,
   startFuzzWorld,
@@ -62,7 +63,7 @@ type Category = 'json' | 'query' | 'path' | 'headers' | 'multipart';
 interface CategorySpec {
   readonly title: string;
   readonly arb: (w: FuzzWorld, r: DocRoute) => fc.Arbitrary<FuzzRequest>;
-  /** Runs for `route` (before FUZZ_RUNS scaling). */
+  /** Runs for `route` (before FUZZ_SCALE scaling). */
   readonly runs: (r: DocRoute) => number;
 }
 
@@ -102,7 +103,7 @@ const CATEGORIES: Readonly<Record<Category, CategorySpec>> = {
 };
 
 describe('fuzz: hostile input on every route of the OpenAPI document', function () {
-  this.timeout(300_000);
+  this.timeout(300_000 * Math.max(1, FUZZ_SCALE));
   let world: FuzzWorld;
   let routes: DocRoute[];
   let watch: ReturnType<typeof watchProcess>;

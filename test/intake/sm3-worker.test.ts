@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { RingSpace } from '../../src/evidence/intake/ring-space.js';
 import { Sm3Worker } from '../../src/evidence/intake/sm3-client.js';
+import { propertyRuns } from '../helpers/size.js';
 
 const sm3 = (b: Uint8Array): string => createHash('sm3').update(b).digest('hex');
 
@@ -38,7 +39,7 @@ describe('intake: SM3 worker', () => {
           expect(await hashInPieces(worker, data, cuts)).to.equal(sm3(data));
         },
       ),
-      { numRuns: 60 },
+      { numRuns: propertyRuns(60) },
     );
   });
 

@@ -11,6 +11,7 @@ import {
   trailingZeros,
   xor,
 } from '../../src/log/index.js';
+import { propertyRuns } from '../helpers/size.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 /** Safe integers, with the 32-bit boundary and the extremes well represented. */
@@ -43,7 +44,7 @@ function refPopCount(x: number): number {
 }
 
 describe('log/bits (vs BigInt, full safe-integer range)', () => {
-  const runs = { numRuns: 5000 };
+  const runs = { numRuns: propertyRuns(5000) };
 
   it('bitLength', () => {
     fc.assert(

@@ -13,6 +13,7 @@ import {
 } from '../../src/log/index.js';
 import { ReferenceTree } from '../reference/tree.js';
 import { expectLogError, nodeHasher, toHex, utf8 } from './helpers.js';
+import { propertyRuns } from '../helpers/size.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -59,7 +60,7 @@ describe('log/compact ranges', () => {
         }
         expect(pos).to.equal(end);
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 

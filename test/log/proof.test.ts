@@ -13,6 +13,7 @@ import {
   type NodeId,
 } from '../../src/log/index.js';
 import { expectLogError } from './helpers.js';
+import { propertyRuns } from '../helpers/size.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const ids = (plan: { ids: readonly NodeId[] }): string[] =>
@@ -92,7 +93,7 @@ describe('log/proof plans', () => {
             assertNodesInside(plan, size);
           },
         ),
-        { numRuns: 2000 },
+        { numRuns: propertyRuns(2000) },
       );
     });
   });
@@ -139,7 +140,7 @@ describe('log/proof plans', () => {
             assertNodesInside(plan, size2);
           },
         ),
-        { numRuns: 2000 },
+        { numRuns: propertyRuns(2000) },
       );
     });
   });

@@ -20,6 +20,7 @@ import {
 } from '../../src/log/index.js';
 import { ReferenceTree } from '../reference/tree.js';
 import { expectLogError, nodeHasher, toHex, utf8 } from './helpers.js';
+import { propertyRuns } from '../helpers/size.js';
 
 const CAPACITY = 5000;
 const entries = Array.from({ length: CAPACITY }, (_, i) => utf8(`entry-${i}`));
@@ -129,7 +130,7 @@ describe('log/reference cross-check (RFC 6962 naive tree)', () => {
       .chain((size) => fc.tuple(fc.constant(size), fc.integer({ min: 0, max: size - 1 })));
     fc.assert(
       fc.property(arb, ([size, index]) => checkInclusion(index, size)),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(400) },
     );
   });
 
@@ -139,7 +140,7 @@ describe('log/reference cross-check (RFC 6962 naive tree)', () => {
       .chain((size2) => fc.tuple(fc.integer({ min: 1, max: size2 }), fc.constant(size2)));
     fc.assert(
       fc.property(arb, ([size1, size2]) => checkConsistency(size1, size2)),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(400) },
     );
   });
 
@@ -171,7 +172,7 @@ describe('log/reference cross-check (RFC 6962 naive tree)', () => {
           'INVALID_PROOF',
         );
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 
@@ -207,7 +208,7 @@ describe('log/reference cross-check (RFC 6962 naive tree)', () => {
           'INVALID_PROOF',
         );
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });

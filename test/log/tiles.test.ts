@@ -16,6 +16,7 @@ import {
   type TileRef,
 } from '../../src/log/index.js';
 import { expectLogError } from './helpers.js';
+import { propertyRuns } from '../helpers/size.js';
 
 describe('log/tiles (C2SP tlog-tiles)', () => {
   it('constants', () => {
@@ -103,7 +104,7 @@ describe('log/tiles (C2SP tlog-tiles)', () => {
           width: w ?? 256,
         });
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 
@@ -164,7 +165,7 @@ describe('log/tiles (C2SP tlog-tiles)', () => {
             entries,
           );
         }),
-        { numRuns: 200 },
+        { numRuns: propertyRuns(200) },
       );
       const max = new Uint8Array(65_535);
       expect(decodeEntryBundle(encodeEntryBundle([max]))[0]).to.have.length(65_535);

@@ -67,8 +67,12 @@ describe('huicun backup while the server appends', function () {
     let stop = false;
     let acknowledged = 0;
     let started = false;
-    let release!: () => void;
-    const enough = new Promise<void>((resolve) => (release = resolve));
+    // Resolves once `n` deposits are acknowledged: the test awaits the workers, never polls.
+    const waiting: { n: number; resolve: () => void }[] = [];
+    const acknowledgedReach = (n: number): Promise<void> =>
+      acknowledged >= n
+        ? Promise.resolve()
+        : new Promise((resolve) => waiting.push({ n, resolve }));
     const worker = async (w: number): Promise<void> => {
       for (let i = 0; !stop; i++) {
         const d = await deposit(
@@ -78,11 +82,12 @@ describe('huicun backup while the server appends', function () {
         );
         handedOut.add(d.receipt.checkpoint);
         if (!started) earlier.push(d.receipt);
-        if (++acknowledged === 40) release();
+        acknowledged++;
+        for (const waiter of waiting) if (waiter.n <= acknowledged) waiter.resolve();
       }
     };
     const workers = Array.from({ length: 8 }, (_, w) => worker(w));
-    await enough;
+    await acknowledgedReach(40);
     started = true;
     const atStart = acknowledged;
     const cli = captureIo(opsEnv(server.config));
@@ -91,7 +96,7 @@ describe('huicun backup while the server appends', function () {
     const afterBackup = acknowledged;
     expect(afterBackup, 'deposits were acknowledged while the backup ran').to.be.above(atStart);
     // Keep appending a little after the backup, then stop.
-    while (acknowledged < afterBackup + 16) await new Promise((r) => setTimeout(r, 5));
+    await acknowledgedReach(afterBackup + 16);
     stop = true;
     await Promise.all(workers);
     expect(code, backupOut).to.equal(0);

@@ -16,6 +16,7 @@ import {
   testKey,
   utf8,
 } from '../helpers/log-fixture.js';
+import { expectBytes } from '../helpers/bytes.js';
 
 const parsed = new Map<string, Checkpoint>();
 function checkpointOf(note: string): Checkpoint {
@@ -27,8 +28,8 @@ function checkpointOf(note: string): Checkpoint {
 function expectVerified(r: AppendResult, entry: Uint8Array): void {
   const cp = checkpointOf(r.checkpoint);
   expect(cp.size).to.equal(r.size);
-  expect(Buffer.from(cp.root).equals(Buffer.from(r.root))).to.equal(true);
-  expect(Buffer.from(r.leafHash).equals(Buffer.from(rfc6962.hashLeaf(entry)))).to.equal(true);
+  expectBytes(cp.root, r.root);
+  expectBytes(r.leafHash, rfc6962.hashLeaf(entry));
   verifyInclusion(r.index, cp.size, r.leafHash, r.proof, cp.root, rfc6962);
 }
 
@@ -43,7 +44,7 @@ describe('sequencer', () => {
     const { log, close } = await openTestLog(tmp.dir);
     const cp = checkpointOf(log.current().checkpoint);
     expect(cp.size).to.equal(0);
-    expect(Buffer.from(cp.root).equals(Buffer.from(rfc6962.emptyRoot()))).to.equal(true);
+    expectBytes(cp.root, rfc6962.emptyRoot());
     await close();
   });
 

@@ -4,6 +4,7 @@ import { rfc6962, TILE_WIDTH } from '../../src/log/index.js';
 import { StoredTile, locateNode } from '../../src/sequencer/tile.js';
 import { TreeState } from '../../src/sequencer/tree-state.js';
 import { ReferenceTree } from '../reference/tree.js';
+import { propertyRuns } from '../helpers/size.js';
 
 const entries = Array.from({ length: 70_000 }, (_, i) => new TextEncoder().encode(`leaf ${i}`));
 const reference = new ReferenceTree(entries.slice(0, 5000), rfc6962);
@@ -36,7 +37,7 @@ describe('sequencer/tree-state (in-memory right edge and tiles)', () => {
           expect(state.root()).to.deep.equal(reference.root(total));
         },
       ),
-      { numRuns: 60 },
+      { numRuns: propertyRuns(60) },
     );
   });
 

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { hashFile } from '../../src/cli/hash-file.js';
 import { hashBlob } from '../../web/src/hash-blob.js';
 import { tempDir } from '../helpers/log-fixture.js';
+import { propertyRuns } from '../helpers/size.js';
 
 const node = (alg: string, b: Uint8Array): string => createHash(alg).update(b).digest('hex');
 
@@ -43,7 +44,7 @@ describe('verify: hashing hosts', () => {
           });
         },
       ),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 

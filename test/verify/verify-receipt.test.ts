@@ -10,6 +10,7 @@ import {
 } from '../../src/verify/index.js';
 import { GOLDEN_ORIGIN, goldenNoteSigner } from '../vectors/receipts/generate.js';
 import { deposit, digestsOf, goldenText, LOG_VKEY, manifest, receiptOf } from './golden.js';
+import { propertyRuns } from '../helpers/size.js';
 
 const statuses = (r: VerifyReport): Record<string, string> =>
   Object.fromEntries(r.checks.map((c) => [c.id, c.status]));
@@ -206,7 +207,7 @@ describe('verify: hostile receipts', () => {
         expect(r.verdict).to.equal('not_verified');
         expect(r.checks.find((c) => c.id === 'receipt.shape')!.status).to.equal('fail');
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -219,7 +220,7 @@ describe('verify: hostile receipts', () => {
         const r = verifyReceipt(receipt, { file: digestsOf(deposit(2)), trustedKeys: [LOG_VKEY] });
         expect(r.checks).to.have.length(CHECK_IDS.length);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
