@@ -23,6 +23,7 @@ import {
 } from '../../src/sequencer/batch.js';
 import { TreeState } from '../../src/sequencer/tree-state.js';
 import { utf8 } from '../helpers/log-fixture.js';
+import { propertyRuns } from '../helpers/size.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 const entry = (i: number): Uint8Array => utf8(`entry ${i}`);
@@ -108,7 +109,7 @@ describe('sequencer/batch (the pure writes of a batch)', () => {
         expect(openEntries(a)).to.deep.equal(openEntries(b));
         expect(last.nextBundle.entries.map(hex)).to.deep.equal(whole!.nextBundle.entries.map(hex));
       }),
-      { numRuns: 40 },
+      { numRuns: propertyRuns(40) },
     );
   });
 
@@ -130,7 +131,7 @@ describe('sequencer/batch (the pure writes of a batch)', () => {
         const touched = w!.tiles.map((t) => `${t.tileLevel}/${t.tileIndex}/${t.width}`);
         expect(touched).to.have.lengthOf(expected.length).and.to.have.members(expected);
       }),
-      { numRuns: 100 },
+      { numRuns: propertyRuns(100) },
     );
   });
 
@@ -161,7 +162,7 @@ describe('sequencer/batch (the pure writes of a batch)', () => {
         // The bundle passed in is not changed.
         expect(bundle.entries.length).to.equal(partialTileWidth(0, from));
       }),
-      { numRuns: 100 },
+      { numRuns: propertyRuns(100) },
     );
   });
 
