@@ -7,14 +7,11 @@ import { BaseError } from '../errors.js';
  *   certificate matching the key, a chain that does not link up). Start-up error.
  * - NOTARY_KEY_NOT_RSA: the P12 holds a key other than RSA ≥ 2048 bits (PDF signatures here
  *   are RSA). Start-up error.
- * - NOTARY_CA_GENERATED: production was given the locally generated notary CA (DESIGN §11).
+ * - NOTARY_CA_GENERATED: production was given the locally generated notary CA (docs/configuration.md).
  * - NOTARY_CREDENTIALS_INCOMPLETE: the certs folder has the generated CA certificate but not
  *   its key (or the reverse): restore the missing file or move both away.
  * - INVALID_INPUT: a render function was given inconsistent data (e.g. a receipt of another
  *   deposit). A programming error: 500.
- * - PDF_UNREADABLE (400): `extractAttachments` was given bytes that are not a PDF as huicun
- *   writes them ("give the receipt JSON instead").
- * - PDF_TOO_LARGE (413): more than {@link MAX_PDF_BYTES}.
  * - NOT_ISSUED (409): a notarial certificate of an application that is not (yet) issued.
  */
 export type CertificateErrorCode =
@@ -24,12 +21,7 @@ export type CertificateErrorCode =
   | 'NOTARY_CA_GENERATED'
   | 'NOTARY_CREDENTIALS_INCOMPLETE'
   | 'INVALID_INPUT'
-  | 'PDF_UNREADABLE'
-  | 'PDF_TOO_LARGE'
   | 'NOT_ISSUED';
 
-/** Errors of the certificate domain (DESIGN §7, §12). */
+/** Errors of the certificate domain (docs/certificates.md, docs/errors.md). */
 export class CertificateError extends BaseError<CertificateErrorCode> {}
-
-/** Largest PDF `extractAttachments` reads (DESIGN §6: at most 16 MiB). */
-export const MAX_PDF_BYTES = 16 * 1024 * 1024;

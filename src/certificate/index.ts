@@ -1,12 +1,12 @@
 /**
- * Certificates (DESIGN §7): signed, bilingual PDFs that verify offline on their own — the
+ * Certificates (docs/certificates.md): signed, bilingual PDFs that verify offline on their own — the
  * deposit certificate (电子数据存证证书), the notarial certificate (公证证明) and the
  * verification report (核验报告) — and the notary's signing credentials. The reader of the
  * attachments huicun embeds is pure and lives in `src/pdf` (which reports with
  * CertificateError, so certificate/ does not import it back).
  * @module
  */
-export { CertificateError, MAX_PDF_BYTES, type CertificateErrorCode } from './errors.js';
+export { CertificateError, type CertificateErrorCode } from './errors.js';
 export {
   ensureNotaryCredentials,
   loadNotarySigner,

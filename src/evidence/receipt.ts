@@ -1,13 +1,14 @@
 /**
- * Receipts (DESIGN §6): everything needed to verify a deposit offline — the entry, its opening,
+ * Receipts (docs/verification.md): everything needed to verify a deposit offline — the entry, its opening,
  * the inclusion proof and a signed checkpoint covering it, and the log's vkey (which a verifier
  * must still trust from elsewhere). Exportable as c2sp.org/tlog-proof@v1 with the entry and the
  * opening in `extra`, so the tlog-proof verifies alone.
  */
 import { canonicalBytes } from '../entry/index.js';
 import { encodeBase64, formatTlogProof, type Hash } from '../log/index.js';
+import { RECEIPT_FORMAT } from '../verify/index.js';
 
-export const RECEIPT_FORMAT = 'huicun.receipt/v1';
+export { RECEIPT_FORMAT };
 
 export interface Receipt {
   readonly format: typeof RECEIPT_FORMAT;

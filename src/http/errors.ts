@@ -12,6 +12,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { AccountErrorCode } from '../accounts/errors.js';
 import type { CertificateErrorCode } from '../certificate/errors.js';
+import type { PdfErrorCode } from '../pdf/index.js';
 import type { CourtErrorCode } from '../courts/errors.js';
 import type { ConfigErrorCode } from '../config/index.js';
 import type { CustodyErrorCode } from '../custody/errors.js';
@@ -56,6 +57,7 @@ export type ErrorCode =
   | VerifyErrorCode
   | CustodyErrorCode
   | CertificateErrorCode
+  | PdfErrorCode
   | NotaryErrorCode
   | ShareErrorCode
   | OpsErrorCode

@@ -1,11 +1,11 @@
 /**
- * Reads the embedded files back out of a PDF huicun wrote (DESIGN §6–§7): trailer → catalog →
+ * Reads the embedded files back out of a PDF huicun wrote (docs/verification.md, docs/certificates.md): trailer → catalog →
  * /Names /EmbeddedFiles name tree → Filespec → /EF → EmbeddedFile stream. huicun stores
  * attachments uncompressed (see `src/certificate/attach.ts`), so no inflate is needed; a filtered stream is
  * refused. Pure (no node:* imports): the browser verifier uses it as it is.
  * @module
  */
-import { CertificateError, MAX_PDF_BYTES } from '../certificate/errors.js';
+import { MAX_PDF_BYTES, PdfError } from './errors.js';
 import {
   isDict,
   isName,
@@ -143,13 +143,13 @@ function nameTree(pdf: PdfFile, node: PdfDict, out: [string, PdfValue][], depth:
 
 /**
  * The embedded files of `pdf` (a PDF huicun wrote), in name-tree order; none → `[]`.
- * @throws {CertificateError} `PDF_TOO_LARGE` above {@link MAX_PDF_BYTES}; `PDF_UNREADABLE` for
+ * @throws {PdfError} `PDF_TOO_LARGE` above {@link MAX_PDF_BYTES}; `PDF_UNREADABLE` for
  *   anything else than a classic-xref PDF with uncompressed attachments (hostile input included).
  */
 export function extractAttachments(pdf: Uint8Array): ExtractedAttachment[] {
   if (!(pdf instanceof Uint8Array)) throw unreadable('not bytes');
   if (pdf.length > MAX_PDF_BYTES)
-    throw new CertificateError('PDF_TOO_LARGE', `a PDF to read is at most ${MAX_PDF_BYTES} bytes`);
+    throw new PdfError('PDF_TOO_LARGE', `a PDF to read is at most ${MAX_PDF_BYTES} bytes`);
   if (textOf(pdf.subarray(0, 5)) !== '%PDF-') throw unreadable('no %PDF- header');
   try {
     const file = new PdfFile(pdf);
@@ -175,7 +175,7 @@ export function extractAttachments(pdf: Uint8Array): ExtractedAttachment[] {
       };
     });
   } catch (err) {
-    if (err instanceof CertificateError) throw err;
-    throw new CertificateError('PDF_UNREADABLE', 'not a PDF huicun wrote', { cause: err });
+    if (err instanceof PdfError) throw err;
+    throw new PdfError('PDF_UNREADABLE', 'not a PDF huicun wrote', { cause: err });
   }
 }

@@ -4,3 +4,4 @@
  * @module
  */
 export { extractAttachments, type ExtractedAttachment } from './attachments.js';
+export { MAX_PDF_BYTES, PdfError, type PdfErrorCode } from './errors.js';

@@ -6,7 +6,7 @@
  * offset, length and depth is checked: the input may be hostile.
  * @module
  */
-import { CertificateError } from '../certificate/errors.js';
+import { PdfError } from './errors.js';
 
 export type PdfValue =
   number | boolean | null | Uint8Array | PdfName | PdfRef | PdfDict | PdfValue[];
@@ -42,8 +42,8 @@ const ESCAPES: Readonly<Record<number, number>> = {
 };
 const MAX_STRING = 1 << 20;
 
-export function unreadable(message: string): CertificateError {
-  return new CertificateError('PDF_UNREADABLE', `not a PDF huicun wrote: ${message}`);
+export function unreadable(message: string): PdfError {
+  return new PdfError('PDF_UNREADABLE', `not a PDF huicun wrote: ${message}`);
 }
 
 const isSpace = (c: number): boolean =>

@@ -1,5 +1,5 @@
 /**
- * Receipt verification (DESIGN §6), isomorphic: the same code runs in the CLI, the server and the
+ * Receipt verification (docs/verification.md), isomorphic: the same code runs in the CLI, the server and the
  * browser. It takes digests (the host hashes files) and text; no I/O, no node:crypto.
  * @module
  */
@@ -24,6 +24,7 @@ export {
 } from './errors.js';
 export {
   checkpointBody,
+  RECEIPT_FORMAT,
   readReceipt,
   receiptCheckpointSize,
   type ReceiptParts,

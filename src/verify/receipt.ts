@@ -1,11 +1,10 @@
 /**
- * Reading a receipt (DESIGN §6) as hostile input: every field is checked on its own, so that a
+ * Reading a receipt (docs/verification.md) as hostile input: every field is checked on its own, so that a
  * receipt with one bad field still gets every check it can (and `receipt.shape` names the bad
  * fields). `logKey` is optional here: it is only a hint (a key taken from the document is never
  * trusted), and a tlog-proof carries none.
  * @module
  */
-import { RECEIPT_FORMAT } from '../evidence/receipt.js';
 import {
   decodeBase64,
   HASH_SIZE,
@@ -13,6 +12,9 @@ import {
   parseNote,
   type Checkpoint,
 } from '../log/index.js';
+
+/** The receipt format this verifier reads (docs/formats.md); src/evidence writes it. */
+export const RECEIPT_FORMAT = 'huicun.receipt/v1';
 
 /** The fields of a receipt that could be read; the others are absent. */
 export interface ReceiptParts {
@@ -75,7 +77,7 @@ export function readReceipt(value: unknown): ReadReceipt {
 
 /**
  * The checkpoint body of a signed note, read even when its signatures are broken (inclusion is
- * always evaluated against the body, DESIGN §6); undefined when the body is not a checkpoint.
+ * always evaluated against the body, docs/verification.md); undefined when the body is not a checkpoint.
  */
 export function checkpointBody(note: string): Checkpoint | undefined {
   let text: string;

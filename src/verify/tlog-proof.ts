@@ -1,10 +1,10 @@
 /**
- * Receipts exported as c2sp.org/tlog-proof@v1 (DESIGN §6): `extra` = base64(JCS({entry,
+ * Receipts exported as c2sp.org/tlog-proof@v1 (docs/verification.md): `extra` = base64(JCS({entry,
  * opening})), so a tlog-proof alone carries everything a receipt does except the (untrusted)
  * log key.
  * @module
  */
-import { RECEIPT_FORMAT } from '../evidence/receipt.js';
+import { RECEIPT_FORMAT } from './receipt.js';
 import { encodeBase64, parseTlogProof, TLOG_PROOF_HEADER } from '../log/index.js';
 import { VerifyError } from './errors.js';
 

@@ -1,14 +1,15 @@
 /**
  * The pure attachment reader: our own PDFs round-trip; anything else — other producers'
  * compressed attachments, xref streams, truncation, random damage, oversize input — is refused
- * with a CertificateError, never a crash or a hang.
+ * with a PdfError, never a crash or a hang.
  */
 import { expect } from 'chai';
 import fc from 'fast-check';
 import PDFDocument from 'pdfkit';
 import { embedFiles } from '../../src/certificate/rendering/attach.js';
 import { extractAttachments } from '../../src/pdf/attachments.js';
-import { CertificateError, MAX_PDF_BYTES } from '../../src/certificate/errors.js';
+import { CertificateError } from '../../src/certificate/errors.js';
+import { MAX_PDF_BYTES, PdfError } from '../../src/pdf/index.js';
 import { signPdf } from '../../src/certificate/signing/placeholder.js';
 import { addSignatureField } from '../../src/certificate/signing/placeholder.js';
 import { testSigner } from './fixture.js';
@@ -29,8 +30,8 @@ function expectUnreadable(bytes: Uint8Array, code = 'PDF_UNREADABLE'): void {
   try {
     extractAttachments(bytes);
   } catch (err) {
-    expect(err).to.be.instanceOf(CertificateError);
-    expect((err as CertificateError).code).to.equal(code);
+    expect(err).to.be.instanceOf(PdfError);
+    expect((err as PdfError).code).to.equal(code);
     return;
   }
   expect.fail('extracted');
@@ -122,7 +123,7 @@ describe('extractAttachments (pure PDF reader)', function () {
     expectUnreadable(new Uint8Array(MAX_PDF_BYTES + 1), 'PDF_TOO_LARGE');
   });
 
-  it('survives random damage: returns or throws CertificateError, nothing else', () => {
+  it('survives random damage: returns or throws PdfError, nothing else', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.nat(ours.length - 1), fc.integer({ min: 0, max: 255 })), {
@@ -135,7 +136,7 @@ describe('extractAttachments (pure PDF reader)', function () {
           try {
             extractAttachments(bytes);
           } catch (err) {
-            expect(err).to.be.instanceOf(CertificateError);
+            expect(err).to.be.instanceOf(PdfError);
           }
         },
       ),
