@@ -2,7 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Modules that do I/O: kept out of the pure core (DESIGN §2). */
+/** Modules that do I/O: kept out of the pure core (docs/architecture.md). */
 const ioModules = [
   'fs',
   'node:fs',

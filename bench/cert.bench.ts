@@ -1,5 +1,5 @@
 /**
- * `npm run bench:cert` (DESIGN §14): median milliseconds to render a deposit certificate of
+ * `npm run bench:cert` (docs/BENCHMARKS.md): median milliseconds to render a deposit certificate of
  * 5 files (pdfkit layout, fonts subset, attachments, placeholder) and, separately, to sign it
  * (CMS + RSA-3072 via node:crypto, placed by @signpdf), and the signed PDF's size.
  * Targets: signed certificate ≤ 150 ms median; ≤ 120 KB for 5 files.

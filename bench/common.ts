@@ -1,4 +1,4 @@
-/** Shared helpers of the benchmarks (DESIGN §14). */
+/** Shared helpers of the benchmarks (docs/BENCHMARKS.md). */
 import { cpus } from 'node:os';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ingest` (DESIGN §14, issue "Deposits" §8): a 1 GiB upload over loopback against
+ * `npm run bench:ingest` (docs/BENCHMARKS.md, issue "Deposits" §8): a 1 GiB upload over loopback against
  * the compiled server in its own process (MB/s), beside `openssl dgst -sm3`, `openssl dgst -sha256`
  * and a synced raw copy of the same file measured in the same run; the server's peak RSS while
  * a 2 GiB file uploads; hash-only deposits/s over HTTP from 64 concurrent keep-alive clients.

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:log` (DESIGN §14): durable appends/s and latency at 1, 16 and 256 concurrent
+ * `npm run bench:log` (docs/BENCHMARKS.md): durable appends/s and latency at 1, 16 and 256 concurrent
  * appenders (256-byte entries; every batch synced and signed before callers resolve), the same
  * batches written as raw synced LevelDB batches, proof generation at 1,000,000 entries, and
  * bytes on disk per entry. BENCH_LOG_ENTRIES overrides the 1,000,000.

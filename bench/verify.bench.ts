@@ -1,5 +1,5 @@
 /**
- * `npm run bench:verify` (DESIGN §14, issue #6 §6): wall time of the compiled CLI,
+ * `npm run bench:verify` (docs/BENCHMARKS.md, issue #6 §6): wall time of the compiled CLI,
  * `huicun verify <100 MB file> --receipt R --log-key VKEY` (start-up, SHA-256 and SM3 of the file,
  * every check), beside `openssl dgst -sha256` and `openssl dgst -sm3` of the same file in the
  * same run; and the CLI's wall time on a small file (start-up included). Targets: ≤ 1.3 × the

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:web` (DESIGN §14, issue #7 §8), in headless Chromium (Debian's, as the browser
+ * `npm run bench:web` (docs/BENCHMARKS.md, issue #7 §8), in headless Chromium (Debian's, as the browser
  * tests use it) against a server on loopback:
  * - `browser_hash_mb_s`: SHA-256 and SM3 of a 200 MB file (BENCH_WEB_HASH_MB), hashed by the
  *   deposit page in "hash only" mode — from choosing the file until both digests are shown;

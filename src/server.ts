@@ -286,7 +286,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
     const { port } = http.address() as AddressInfo;
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     let closing: Promise<void> | undefined;
-    // How `huicun backup` and `huicun audit` find this server (DESIGN §10); removed on close.
+    // How `huicun backup` and `huicun audit` find this server (docs/cli.md); removed on close.
     await writeServerFile(config.dataDir, {
       pid: process.pid,
       url: `http://${host}:${port}`,

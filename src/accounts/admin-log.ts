@@ -1,5 +1,5 @@
 /**
- * Admin actions on the record (DESIGN §4, 《人民法院在线诉讼规则》Art. 17): each account the
+ * Admin actions on the record (docs/formats.md, 《人民法院在线诉讼规则》Art. 17): each account the
  * platform creates, disables (with the admin's reason) or enables, each password an admin resets,
  * each court it lists or changes and each judge it binds to
  * a court (docs/courts.md) is a log entry of type `admin` holding only a commitment,

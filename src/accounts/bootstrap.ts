@@ -1,5 +1,5 @@
 /**
- * Start-up of the accounts domain (DESIGN §11): the production admin from
+ * Start-up of the accounts domain (docs/configuration.md): the production admin from
  * HUICUN_ADMIN_PASSWORD, demo accounts from `seeds/` on an empty store outside production, and
  * production's refusal to run with a demo password still in place.
  */

@@ -1,5 +1,5 @@
 /**
- * Errors of the accounts domain (DESIGN §8, §12). Their HTTP statuses are in the one table of
+ * Errors of the accounts domain (docs/access.md, docs/errors.md). Their HTTP statuses are in the one table of
  * src/http/errors.ts; the codes marked start-up only never reach a client.
  */
 import { BaseError } from '../errors.js';

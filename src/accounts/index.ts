@@ -1,5 +1,5 @@
 /**
- * Accounts (DESIGN §8): users, roles, passwords, tokens, PII encryption, admin entries (the
+ * Accounts (docs/access.md): users, roles, passwords, tokens, PII encryption, admin entries (the
  * routes and the access middleware are in src/http). `openAccounts` is what the server calls at start.
  * @module
  */

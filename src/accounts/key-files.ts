@@ -1,5 +1,5 @@
 /**
- * Key files under the certs folder (DESIGN §11): generated on first start with mode 0600 and
+ * Key files under the certs folder (docs/configuration.md): generated on first start with mode 0600 and
  * O_EXCL, so an existing key is never overwritten, and read as they are afterwards.
  */
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

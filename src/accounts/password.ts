@@ -1,5 +1,5 @@
 /**
- * Password hashing (DESIGN §8): scrypt N=2^15, r=8, p=1, maxmem 64 MiB, 16-byte salt per user,
+ * Password hashing (docs/access.md): scrypt N=2^15, r=8, p=1, maxmem 64 MiB, 16-byte salt per user,
  * stored as `scrypt$N$r$p$<salt b64>$<hash b64>`, compared in constant time. Passwords are
  * NFKC-normalised so the same password typed on another keyboard still matches.
  */

@@ -1,5 +1,5 @@
 /**
- * Personal data at rest (DESIGN §4, PIPL): ID numbers are sealed with AES-256-GCM under a key
+ * Personal data at rest (docs/formats.md, PIPL): ID numbers are sealed with AES-256-GCM under a key
  * derived from `<certs>/pii.key` (outside the data folder and its backups), bound to the account
  * id, and matched by an HMAC under a second derived key. Only the masked form leaves this module.
  */

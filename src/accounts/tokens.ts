@@ -1,5 +1,5 @@
 /**
- * Access tokens (DESIGN §8): JWT ES256 via jsonwebtoken, header `kid` = first 16 hex of
+ * Access tokens (docs/access.md): JWT ES256 via jsonwebtoken, header `kid` = first 16 hex of
  * SHA-256(SPKI DER), claims exactly `sub, iat, exp, iss, aud, jti`, 1 hour. Verification pins the
  * algorithm, issuer and audience and needs a known `kid`; signatures are low-S (one valid string
  * per token) and `iat` may not lie in the future beyond {@link IAT_LEEWAY_S} (docs/SECURITY.md).

@@ -1,5 +1,5 @@
 /**
- * The shapes of the API's responses (DESIGN §9), defined once: the server's views build them
+ * The shapes of the API's responses (docs/api.md), defined once: the server's views build them
  * and the web app reads them (`import type`). Type-only, importing only pure modules, so the web
  * app's type check and build can include it (web/tsconfig.json has no Node types).
  * @module
@@ -24,7 +24,7 @@ export type { ApplicationState } from '../notary/state.js';
 
 // accounts
 
-/** `user` in responses (DESIGN §9): `{id, username, role, displayName}` plus court/office. */
+/** `user` in responses (docs/api.md): `{id, username, role, displayName}` plus court/office. */
 export interface PublicUser {
   readonly id: string;
   readonly username: string;
@@ -47,7 +47,7 @@ export interface SelfUser extends PublicUser {
 
 // deposits
 
-/** What a deposit looks like in API responses (DESIGN §9). */
+/** What a deposit looks like in API responses (docs/api.md). */
 export interface DepositView {
   readonly id: string;
   readonly index: number;
@@ -97,7 +97,7 @@ export interface ApplicationDecision {
   readonly examination?: Examination;
 }
 
-/** What an application looks like in API responses (DESIGN §9): no account ids, only names. */
+/** What an application looks like in API responses (docs/api.md): no account ids, only names. */
 export interface ApplicationView {
   readonly id: string;
   readonly depositId: string;
@@ -126,7 +126,7 @@ export interface ApplicationView {
 /** A receipt whose opening is withheld from the trail's reader (./disclosure.ts). */
 export type WithheldReceipt = Omit<Receipt, 'opening'>;
 
-/** One item of `GET /api/v1/deposits/:id/custody` (DESIGN §9). */
+/** One item of `GET /api/v1/deposits/:id/custody` (docs/api.md). */
 export interface TrailItem {
   readonly eventId: string;
   readonly event: CustodyEvent;
@@ -163,7 +163,7 @@ export interface CounterDepositItem {
 /** Where a share stands at a time. */
 export type ShareState = 'active' | 'expired' | 'revoked';
 
-/** What a share looks like to its depositor (DESIGN §9: list → `{items}` with redemptions). */
+/** What a share looks like to its depositor (docs/api.md: list → `{items}` with redemptions). */
 export interface ShareView {
   readonly id: string;
   readonly depositId: string;

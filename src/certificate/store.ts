@@ -1,5 +1,5 @@
 /**
- * Issued certificates as documents (DESIGN §7): each version is rendered once, stored as a blob,
+ * Issued certificates as documents (docs/certificates.md): each version is rendered once, stored as a blob,
  * and anchored by a `certificate-issued` custody event whose opening holds
  * `{kind, number, version, sha256}`; downloads serve the stored bytes.
  *

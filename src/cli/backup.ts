@@ -1,5 +1,5 @@
 /**
- * `huicun backup <dir>` (DESIGN §10, docs/backup.md): a consistent copy of the store while the
+ * `huicun backup <dir>` (docs/cli.md, docs/backup.md): a consistent copy of the store while the
  * server keeps serving — through the running server's admin route when `<data>/server.json`
  * names a live one, else by opening the store itself. Exit 0 done, 1 refused or failed, 2 usage.
  */
@@ -41,7 +41,7 @@ export function formatBackupSummary(
     `  ${m.records} records, ${m.blobs} files (${mb(m.bytes)}); manifest.json written last`,
     `  NOT in the backup 未包含密钥: the keys in ${certsDir} (log key, token key, pii.key,`,
     '  notary credentials). Back them up separately, and keep pii.key out of data backups',
-    '  (DESIGN §11): a restore needs the log key to verify and to go on signing.',
+    '  (docs/configuration.md): a restore needs the log key to verify and to go on signing.',
   ];
 }
 

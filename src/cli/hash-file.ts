@@ -1,5 +1,5 @@
 /**
- * The CLI's hashing host (DESIGN §2): SHA-256 and SM3 of a file with node:crypto. For a large
+ * The CLI's hashing host (docs/architecture.md): SHA-256 and SM3 of a file with node:crypto. For a large
  * file, SM3 (~3× slower) runs on a worker thread that reads the file itself, in parallel with
  * SHA-256 on the main thread: no chunk crosses threads, and the whole takes about as long as
  * SM3 alone. Small files are hashed on the main thread: a worker would cost more than it saves.

@@ -1,5 +1,5 @@
 /**
- * The CLI's way to a running server (DESIGN §10): `<data>/server.json` names it; the admin
+ * The CLI's way to a running server (docs/cli.md): `<data>/server.json` names it; the admin
  * routes are called with the local secret and answer an NDJSON stream of progress lines and
  * one result (src/http/ops-routes.ts). Also the terminal I/O the operator commands share.
  */

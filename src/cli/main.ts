@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `huicun` — the command line. Each subcommand is imported lazily, so `huicun verify` never loads
- * express, level or pdfkit (DESIGN §2, §10). A command resolves with its exit code; what escapes
+ * express, level or pdfkit (docs/architecture.md, docs/cli.md). A command resolves with its exit code; what escapes
  * it is mapped here by the one exit-code mapper (src/cli/errors.ts).
  */
 import { CliError, exitCode } from './errors.js';

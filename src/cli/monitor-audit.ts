@@ -1,5 +1,5 @@
 /**
- * The monitor's audit of new entries (DESIGN §10): fetch the entry bundles of the leaves a new
+ * The monitor's audit of new entries (docs/cli.md): fetch the entry bundles of the leaves a new
  * checkpoint added, hash them into the compact range kept from the last run, compare every
  * completed node on a tile level with the log's hash tiles (C2SP tlog-tiles), and check that the
  * range folds into the checkpoint's root. Any difference is an inconsistency.

@@ -1,5 +1,5 @@
 /**
- * `huicun monitor <url> --state FILE [--log-key VKEY]…` (DESIGN §10): fetches the log's latest
+ * `huicun monitor <url> --state FILE [--log-key VKEY]…` (docs/cli.md): fetches the log's latest
  * checkpoint, checks its signature against a trusted key, checks that it is consistent with the
  * last verified checkpoint kept in FILE (same size → same root; larger → a valid consistency
  * proof; smaller → rollback), audits the new entry bundles and hash tiles, and only then writes

@@ -1,5 +1,5 @@
 /**
- * What `huicun verify --online` and `huicun monitor` read from a running log (DESIGN §9): the
+ * What `huicun verify --online` and `huicun monitor` read from a running log (docs/api.md): the
  * published key, the latest checkpoint, consistency proofs, and the tlog-tiles read API.
  */
 

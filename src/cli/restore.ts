@@ -1,5 +1,5 @@
 /**
- * `huicun restore <dir> [--resume --latest-checkpoint FILE | --new-log ORIGIN]` (DESIGN §10,
+ * `huicun restore <dir> [--resume --latest-checkpoint FILE | --new-log ORIGIN]` (docs/cli.md,
  * docs/backup.md). With `<dir>`: restores that backup into HUICUN_DATA_DIR (absent or empty),
  * read-only. With `--resume` or `--new-log` (with or without `<dir>`): leaves read-only in one of
  * the two ways that cannot fork the log. The server must be stopped. Exit 0 done, 1 refused or

@@ -1,6 +1,6 @@
 /**
  * `huicun verify <file> (--receipt R | --certificate C | --tlog-proof P) [--log-key VKEY]…
- * [--online URL] [--json]` (DESIGN §6, §10). Exit 0 verified, 1 not verified, 2 usage or
+ * [--online URL] [--json]` (docs/verification.md, docs/cli.md). Exit 0 verified, 1 not verified, 2 usage or
  * unreadable input. Loads only what verification needs (no express, level or pdfkit), and starts
  * hashing the file before it loads the verifier, which then checks the receipt meanwhile.
  */

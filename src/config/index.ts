@@ -1,5 +1,5 @@
 /**
- * Configuration from environment variables (DESIGN §11). Every variable is documented in the
+ * Configuration from environment variables (docs/configuration.md). Every variable is documented in the
  * README; a bad value stops the process at start with a message naming the variable.
  */
 import { resolve } from 'node:path';
@@ -15,7 +15,7 @@ export class ConfigError extends BaseError<ConfigErrorCode> {}
 export const DEFAULT_ORIGIN = 'huicun.localhost/log';
 export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
 export const DEFAULT_NOTARIAL_NUMBER_PREFIX = '沪徐证经字';
-/** Default `HUICUN_ANON_VERIFY_MAX_BYTES`: anonymous `file` uploads to verify (DESIGN §9). */
+/** Default `HUICUN_ANON_VERIFY_MAX_BYTES`: anonymous `file` uploads to verify (docs/api.md). */
 export const DEFAULT_ANON_VERIFY_MAX_BYTES = 100 * 1024 ** 2;
 
 export interface Config {

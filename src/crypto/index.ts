@@ -1,5 +1,5 @@
 /**
- * The one wrapper over node:crypto (DESIGN §2). Everything outside the pure core that hashes,
+ * The one wrapper over node:crypto (docs/architecture.md). Everything outside the pure core that hashes,
  * signs or compares secrets goes through here; the keyed primitives and P-256 keys live in
  * secrets.ts and p256.ts and are exported from here.
  */
@@ -102,7 +102,7 @@ export function ed25519Verify(
   return nodeVerify(null, message, publicKey, signature);
 }
 
-// --- RSA and X.509, for the notary's PDF signatures (DESIGN §7) ---
+// --- RSA and X.509, for the notary's PDF signatures (docs/certificates.md) ---
 
 /** A private key (PKCS#1 or PKCS#8 PEM) as a node:crypto KeyObject. */
 export function privateKeyFromPem(pem: string): KeyObject {

@@ -1,5 +1,5 @@
 /**
- * The access policy for deposits (DESIGN §8). A depositor reads their own deposits; everyone
+ * The access policy for deposits (docs/access.md). A depositor reads their own deposits; everyone
  * else reads a deposit only through a grant that a domain holds for them — a notarisation
  * application (any notary while `submitted`, then only the claiming notary), an unclaimed counter
  * deposit (the notary who made it), a redeemed court share (the bound judge until expiry or

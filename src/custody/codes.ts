@@ -1,5 +1,5 @@
 /**
- * Share and claim codes (DESIGN §8): at least 128 random bits written in Crockford base32, in
+ * Share and claim codes (docs/access.md): at least 128 random bits written in Crockford base32, in
  * groups of 4 a person can type, shown once and stored only as their SHA-256.
  *
  * A code is 28 symbols, `XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX`: 26 random symbols (130 bits, from

@@ -1,5 +1,5 @@
 /**
- * Custody events (DESIGN §4, §8): the names, the opening a custody entry commits to, and how an
+ * Custody events (docs/formats.md, docs/access.md): the names, the opening a custody entry commits to, and how an
  * event is stored. A custody entry is `{"commitment","id":"<tag>","time","type":"custody","v":1}`;
  * its opening is `{salt, eventId, deposit, depositIndex, event, actor, time, detail?}`.
  *
@@ -9,7 +9,7 @@
  */
 import type { JsonValue } from '../entry/index.js';
 
-/** Every custody event name (DESIGN §8, and `claim-code-reissued` of counter deposits). */
+/** Every custody event name (docs/access.md, and `claim-code-reissued` of counter deposits). */
 export const CUSTODY_EVENTS = [
   'viewed',
   'downloaded',

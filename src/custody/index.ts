@@ -1,5 +1,5 @@
 /**
- * Chain of custody (DESIGN §4, §8): custody events on the log (tags, openings, receipts), the
+ * Chain of custody (docs/formats.md, docs/access.md): custody events on the log (tags, openings, receipts), the
  * access policy for deposits, read windows, and the codes that grant access. `Casework`
  * (src/casework) opens the workflows built on them.
  * @module

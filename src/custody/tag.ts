@@ -1,5 +1,5 @@
 /**
- * Custody tags (DESIGN §4): the public `id` of a custody entry is
+ * Custody tags (docs/formats.md): the public `id` of a custody entry is
  * hex(SHA-256("huicun/custody-tag/v1\n" ‖ the 32 bytes of the deposit opening's salt)[:16]).
  * The public cannot link a tag to a deposit; whoever holds the opening can scan the entry bundles
  * for it. Pure (noble SHA-256), so a verifier in the browser derives the same tag.

@@ -1,5 +1,5 @@
 /**
- * De-duplication windows of read events (DESIGN §8, docs/SECURITY.md "Reads are custody
+ * De-duplication windows of read events (docs/access.md, docs/SECURITY.md "Reads are custody
  * events"): one `viewed` per actor, deposit and resource per hour, where the deposit's details
  * and its receipt are one resource — the receipt's opening holds every fact the details show, so
  * a page that reads both (the notary's review reads the details, then verifies the receipt) is

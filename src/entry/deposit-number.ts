@@ -1,5 +1,5 @@
 /**
- * Deposit numbers (DESIGN §4): `HC` + the log index as 10 decimal digits + one ISO/IEC 7064
+ * Deposit numbers (docs/formats.md): `HC` + the log index as 10 decimal digits + one ISO/IEC 7064
  * MOD 11-2 check character (0–9 or X, the algorithm of the resident ID number, which catches
  * every single substitution and every adjacent swap). Printed `HC 00000 12345 8`; accepted with
  * or without spaces and hyphens, in any case.

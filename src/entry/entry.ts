@@ -1,5 +1,5 @@
 /**
- * Log entries and their openings (DESIGN §4). An entry is the UTF-8 bytes of the RFC 8785
+ * Log entries and their openings (docs/formats.md). An entry is the UTF-8 bytes of the RFC 8785
  * canonical JSON of `{commitment, id, time, type, v}`; `commitment` is the hex SHA-256 of the
  * canonical JSON of the opening, which the service keeps and hands to those entitled to it.
  * Pure (noble SHA-256): the verifier in the browser uses the same code.

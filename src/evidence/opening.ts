@@ -1,5 +1,5 @@
 /**
- * Deposit openings (DESIGN §4): what the public entry's commitment commits to. Kept by the
+ * Deposit openings (docs/formats.md): what the public entry's commitment commits to. Kept by the
  * service, handed to the depositor in the receipt and the certificate. Key order does not
  * matter (RFC 8785 sorts), but optional fields are absent rather than null.
  */

@@ -1,5 +1,5 @@
 /**
- * The account routes (DESIGN §9): register, login, me, change of password, and the admin's
+ * The account routes (docs/api.md): register, login, me, change of password, and the admin's
  * account management (create, disable with a reason, enable, reset a password). Handlers parse
  * and call the service; throttling answers carry `Retry-After`.
  */

@@ -1,5 +1,5 @@
 /**
- * Certificate downloads (DESIGN §7, §9): the stored, signed PDFs. The first download of a
+ * Certificate downloads (docs/certificates.md, docs/api.md): the stored, signed PDFs. The first download of a
  * version issues it (rendered once, anchored by a `certificate-issued` custody event); every
  * later one serves the same bytes.
  */

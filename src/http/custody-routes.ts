@@ -1,5 +1,5 @@
 /**
- * The custody trail route (DESIGN §8, §9): the custody events of a deposit in log order, each
+ * The custody trail route (docs/access.md, docs/api.md): the custody events of a deposit in log order, each
  * with a receipt under the current checkpoint, a page at a time and filtered by event when
  * asked (docs/SECURITY.md "The custody trail"). Readable by whoever may read the deposit;
  * reading the trail is not itself an event, so a non-owner sees share details only of their own

@@ -1,7 +1,7 @@
 /**
  * Reading a deposit's body, shared by ordinary and counter deposits: a multipart upload through
  * the streaming intake (settled when the deposit is appended, rolled back when it is not) or a
- * JSON hash-only body (DESIGN §5).
+ * JSON hash-only body (docs/life-of-a-deposit.md).
  */
 import type { Request } from 'express';
 import { DepositError } from '../evidence/errors.js';

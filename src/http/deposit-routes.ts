@@ -1,5 +1,5 @@
 /**
- * Deposit routes (DESIGN §5, §9): create (multipart upload or JSON hash-only), list, read,
+ * Deposit routes (docs/life-of-a-deposit.md, docs/api.md): create (multipart upload or JSON hash-only), list, read,
  * receipt (JSON or c2sp tlog-proof), file download with Range. Reads go through the access
  * policy (src/custody/access.ts): the owner reads freely; a notary, judge or agent with a grant
  * reads after the custody event of the read is on the log — a HEAD too, whose headers name the

@@ -1,5 +1,5 @@
 /**
- * One-time download links for browsers (DESIGN §9): `POST …/files/:n/link`, `…/receipt/link`,
+ * One-time download links for browsers (docs/api.md): `POST …/files/:n/link`, `…/receipt/link`,
  * `…/certificate.pdf/link` → `{url: "/dl/<128-bit random>", expiresAt}`. A link lives 30 minutes,
  * may be fetched again within that time (Range requests), and is bound to the account that made
  * it: at each use the account must still be enabled and still have access, and the read is

@@ -1,5 +1,5 @@
 /**
- * The log's public read API (DESIGN §9): key, checkpoint, proofs, entries, and the C2SP
+ * The log's public read API (docs/api.md): key, checkpoint, proofs, entries, and the C2SP
  * tlog-tiles read API under /tlog/. Anyone may call these; they reveal only commitments.
  */
 import {

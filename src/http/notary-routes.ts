@@ -1,5 +1,5 @@
 /**
- * Notarisation and counter-deposit routes (DESIGN §8, §9): the depositor applies and may
+ * Notarisation and counter-deposit routes (docs/access.md, docs/api.md): the depositor applies and may
  * withdraw; notaries see the queue, claim, decide and issue; notaries deposit for walk-in
  * clients, who claim the deposit with a one-time code (which the depositing notary may reissue
  * until it is claimed). Every transition is a custody event.

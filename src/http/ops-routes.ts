@@ -1,5 +1,5 @@
 /**
- * The operator's admin routes (DESIGN §10): POST /api/v1/admin/backup `{dir}` and POST
+ * The operator's admin routes (docs/cli.md): POST /api/v1/admin/backup `{dir}` and POST
  * /api/v1/admin/audit. An admin token, or from a direct loopback connection the local secret of
  * `<data>/server.json` (what `huicun backup` and `huicun audit` send); the secret on a request
  * a proxy forwarded is refused with 403 FORWARDED_REQUEST_REFUSED (src/ops/loopback.ts). With

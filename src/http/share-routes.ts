@@ -1,5 +1,5 @@
 /**
- * Court sharing routes (DESIGN §8, §9): the depositor creates, lists and revokes shares of their
+ * Court sharing routes (docs/access.md, docs/api.md): the depositor creates, lists and revokes shares of their
  * deposit; a judge redeems a code. Each change is a custody event; the code is shown once. The
  * redemption answers with the deposit as a judge's list shows it (src/evidence/list-item.ts):
  * its details are a recorded read of their own (docs/SECURITY.md).

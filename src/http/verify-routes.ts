@@ -1,5 +1,5 @@
 /**
- * POST /api/v1/verify (DESIGN §6, §9): multipart `file` and/or `certificate` (PDF, receipt JSON
+ * POST /api/v1/verify (docs/verification.md, docs/api.md): multipart `file` and/or `certificate` (PDF, receipt JSON
  * or tlog-proof) with optional `depositId`, `sha256` and `sm3` fields (a browser that hashed the
  * file itself sends the digests, never the file), or JSON `{depositId}` / `{sha256}` / `{sm3}` /
  * `{depositId, sha256}` / `{certificateSha256}`. Anyone may call it; lookups and uploads are

@@ -1,5 +1,5 @@
 /**
- * The multipart body of POST /api/v1/verify (DESIGN §9): a `file` part is hashed while it
+ * The multipart body of POST /api/v1/verify (docs/api.md): a `file` part is hashed while it
  * streams (SHA-256 here, SM3 on the shared worker) and never stored; a `certificate` part (PDF,
  * receipt JSON or tlog-proof, at most 16 MiB) is kept in memory; a `depositId` field may name the
  * deposit; `sha256` and `sm3` fields carry the digests of a file hashed by the caller (a browser

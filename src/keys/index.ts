@@ -1,5 +1,5 @@
 /**
- * The log's signing keys (DESIGN §3, §11): the current Ed25519 key and the ring of retired ones
+ * The log's signing keys (docs/log.md, docs/configuration.md): the current Ed25519 key and the ring of retired ones
  * whose checkpoints stay verifiable after a rotation.
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * Log key rotation (DESIGN §10–§11, docs/backup.md). `huicun keygen --rotate-log-key` and
+ * Log key rotation (docs/cli.md, docs/configuration.md, docs/backup.md). `huicun keygen --rotate-log-key` and
  * `huicun restore --new-log` retire the current key: its PEM moves (hard link, then unlink — a
  * file is never overwritten) to `certs/log-ed25519.<keyid>.previous.pem`, and its vkey is written
  * beside it as `….previous.vkey` (the vkey names the key's origin, which a new log changes). A

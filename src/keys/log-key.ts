@@ -1,5 +1,5 @@
 /**
- * The log's Ed25519 signing key (DESIGN §3, §11): `<certs>/log-ed25519.pem`, generated on first
+ * The log's Ed25519 signing key (docs/log.md, docs/configuration.md): `<certs>/log-ed25519.pem`, generated on first
  * start, never overwritten. The key name is the log origin.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * Input guards shared by the log code: sizes and indices are safe non-negative integers and
- * hashes are exactly {@link HASH_SIZE} bytes (DESIGN §3).
+ * hashes are exactly {@link HASH_SIZE} bytes (docs/log.md).
  * @module
  */
 import { LogError } from './errors.js';

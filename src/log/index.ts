@@ -1,5 +1,5 @@
 /**
- * The pure RFC 6962 / C2SP core of the log (DESIGN §2–§3): hashing, compact ranges, proof
+ * The pure RFC 6962 / C2SP core of the log (docs/architecture.md, docs/log.md): hashing, compact ranges, proof
  * plans, verification, signed notes, checkpoints, tiles and tlog-proofs. No I/O, no node:*.
  * @module
  */

@@ -15,9 +15,9 @@ import type { CustodyActor } from '../custody/index.js';
 import type { RecordWrite } from '../sequencer/index.js';
 
 export const CLAIM_PREFIX = 'rec/claim/';
-/** A claim code expires 90 days after the counter deposit (DESIGN §8). */
+/** A claim code expires 90 days after the counter deposit (docs/access.md). */
 export const CLAIM_TTL_MS = 90 * 24 * 60 * 60 * 1000;
-/** Attempts whose ID number does not match before the code locks (DESIGN §8). */
+/** Attempts whose ID number does not match before the code locks (docs/access.md). */
 export const CLAIM_MAX_FAILURES = 5;
 
 export interface ClaimRecord {

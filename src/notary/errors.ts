@@ -1,7 +1,7 @@
 import { BaseError } from '../errors.js';
 
 /**
- * Errors of notarisation and counter deposits (DESIGN §8, §12):
+ * Errors of notarisation and counter deposits (docs/access.md, docs/errors.md):
  * - APPLICATION_NOT_FOUND (404): no such application, or the caller may not see it.
  * - APPLICATION_EXISTS (409): the deposit already has an application in progress
  *   (`details.applicationId`); withdraw it or wait for the decision.

@@ -1,5 +1,5 @@
 /**
- * Notarisation (出证) and counter deposits (窗口办理), DESIGN §8: the application state machine,
+ * Notarisation (出证) and counter deposits (窗口办理), docs/access.md: the application state machine,
  * the workflow service, counter deposits and their claim codes.
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * The notarisation state machine (DESIGN §8), pure:
+ * The notarisation state machine (docs/access.md), pure:
  * `submitted → in_review (claim) → approved → issued`, or `rejected` (with a reason) from
  * `in_review`, or `withdrawn` by the depositor before a decision (`submitted` or `in_review`).
  * Every transition is a custody event; anything else is 409 ILLEGAL_TRANSITION.

@@ -1,5 +1,5 @@
 /**
- * Backups (DESIGN §10, docs/backup.md): a consistent copy while the server keeps serving.
+ * Backups (docs/cli.md, docs/backup.md): a consistent copy while the server keeps serving.
  *
  * ONE LevelDB iterator over the whole key range reads one implicit snapshot: a log batch is
  * either wholly in it or wholly absent, so its head is a checkpoint the log handed out and every

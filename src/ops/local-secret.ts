@@ -1,5 +1,5 @@
 /**
- * The operator's local access to the admin routes (DESIGN §10): the CLI on the server's machine
+ * The operator's local access to the admin routes (docs/cli.md): the CLI on the server's machine
  * reads the secret from `<data>/server.json` (mode 0600) and sends it in `X-Huicun-Local-Secret`.
  * It is honoured only on a direct loopback connection — the socket's peer address, never
  * `X-Forwarded-For` — and never on a request a proxy forwarded (a local reverse proxy would

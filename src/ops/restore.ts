@@ -1,5 +1,5 @@
 /**
- * Restore (DESIGN §10, docs/backup.md): a backup folder becomes a data folder that serves
+ * Restore (docs/cli.md, docs/backup.md): a backup folder becomes a data folder that serves
  * READ-ONLY. The work happens in a sibling staging folder — database files copied, blobs copied
  * and re-hashed, the manifest's checkpoint verified with the log keys and compared with the
  * restored head, the mark `meta/restoredFrom` written, the sequencer's start-up check and a full

@@ -1,5 +1,5 @@
 /**
- * `<data>/server.json` (DESIGN §10): how the CLI finds the server that holds the store. Written
+ * `<data>/server.json` (docs/cli.md): how the CLI finds the server that holds the store. Written
  * at start (mode 0600, temp file + fsync + rename), removed on graceful shutdown:
  * `{pid, url, startedAt, secret}`, `secret` being 32 random bytes (hex) that the admin routes
  * accept from a loopback address in `X-Huicun-Local-Secret` (src/ops/local-secret.ts).

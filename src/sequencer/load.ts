@@ -1,7 +1,7 @@
 /**
  * Opening a stored log: the head, the right edge of the tree rebuilt from the stored partial
  * tiles, and the open entry bundle — each checked against the signed checkpoint before the
- * sequencer appends to it (DESIGN §3). A store without a head is the empty log.
+ * sequencer appends to it (docs/log.md). A store without a head is the empty log.
  */
 import {
   decodeEntryBundle,

@@ -1,5 +1,5 @@
 /**
- * Reads the stored tree: node hashes for proofs (plan → tiles → rehash, DESIGN §3), tiles and
+ * Reads the stored tree: node hashes for proofs (plan → tiles → rehash, docs/log.md), tiles and
  * entry bundles for the tlog-tiles API, single entries. Keeps recently used tiles in memory; the
  * sequencer puts every tile it writes here, so proofs for fresh appends need no disk read.
  */

@@ -1,5 +1,5 @@
 /**
- * The group-commit sequencer (DESIGN §3): the only place that assigns log indices and times.
+ * The group-commit sequencer (docs/log.md): the only place that assigns log indices and times.
  *
  * Appends that arrive while a batch is being written wait and form the next batch (no timer).
  * Per batch: build each entry with `time = max(now, previous time)`, hash in memory, check the new

@@ -1,5 +1,5 @@
 /**
- * What the sequencer needs from storage, declared here by its consumer (DESIGN §2) so another
+ * What the sequencer needs from storage, declared here by its consumer (docs/architecture.md) so another
  * backend (PostgreSQL, object storage) can implement it. `src/storage` implements it on LevelDB.
  */
 import type { Hash } from '../log/index.js';

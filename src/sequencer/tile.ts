@@ -5,7 +5,7 @@
  * Recomputing them costs up to 255 hashes per tile per proof (~0.5 ms here), so each stored tile
  * value carries them too: `u16 width ‖ level 0 (width hashes) ‖ level 1 (⌊width/2⌋) ‖ … ‖ level 7`.
  * The served tile is the level-0 part. This costs ~32 extra bytes per entry on disk and makes
- * every proof a pure lookup (DESIGN §3 asks for O(log n) reads; this keeps it at one read a tile).
+ * every proof a pure lookup (docs/log.md asks for O(log n) reads; this keeps it at one read a tile).
  */
 import { HASH_SIZE, TILE_HEIGHT, TILE_WIDTH, type Hash, type NodeId } from '../log/index.js';
 

@@ -1,7 +1,7 @@
 import { BaseError } from '../errors.js';
 
 /**
- * Errors of court sharing (DESIGN §8). Judges get 404 for every share they may not use, so
+ * Errors of court sharing (docs/access.md). Judges get 404 for every share they may not use, so
  * neither a share's existence nor its deposit leaks; the code tells a code's holder why.
  * - SHARE_NOT_FOUND (404): no share has this code or id, or it is for another court.
  * - SHARE_EXPIRED (404): the share's `expiresAt` has passed; ask the depositor for a new one.

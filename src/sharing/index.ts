@@ -1,5 +1,5 @@
 /**
- * Court sharing (DESIGN §8, docs/courts.md): shares with a listed court and case, one-time codes redeemed by judges of
+ * Court sharing (docs/access.md, docs/courts.md): shares with a listed court and case, one-time codes redeemed by judges of
  * that court, revocation; every step a custody event.
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * Content-addressed blob store for uploaded evidence files (DESIGN §5 step 2).
+ * Content-addressed blob store for uploaded evidence files (docs/life-of-a-deposit.md step 2).
  *
  * Layout: `<data>/blobs/<aa>/<bb>/<sha256 hex>` plus `<data>/tmp/` for uploads in progress (same
  * filesystem, so the commit is an atomic rename). Order on commit: the writer fsyncs the temp

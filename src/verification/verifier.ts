@@ -1,5 +1,5 @@
 /**
- * Server-side verification (DESIGN §6, §9): digest lookups in the private digest index and
+ * Server-side verification (docs/verification.md, docs/api.md): digest lookups in the private digest index and
  * full verification of a receipt, certificate or tlog-proof against the log's own key and its
  * current checkpoint. Anonymous answers are found/not_found, the earliest deposit's number and
  * time and the match count — never a stored digest, name or opening; a signed-in caller who may
@@ -38,7 +38,7 @@ const LABEL = { sha256: 'SHA-256', sm3: 'SM3' } as const;
 /** Most digest-index keys counted for one lookup (`matches` is at most this). */
 export const MAX_MATCHES = 1000;
 
-/** The answer of POST /api/v1/verify (DESIGN §9). */
+/** The answer of POST /api/v1/verify (docs/api.md). */
 export interface VerifyAnswer {
   readonly verdict: 'verified' | 'not_verified' | 'found' | 'not_found';
   readonly checks: Check[];
@@ -67,7 +67,7 @@ export interface VerifierDeps {
   readonly records: Pick<RecordStore, 'scan'>;
   readonly trustedKeys: readonly string[];
   /**
-   * The access policy (DESIGN §8): whether a user may read a deposit, and the custody event a
+   * The access policy (docs/access.md): whether a user may read a deposit, and the custody event a
    * non-owner's read makes (full checks show the opening). Absent: the owner only.
    */
   readonly access?: Pick<DepositAccess, 'grantFor' | 'noteRead'>;

@@ -1,5 +1,5 @@
 /**
- * Checkpoint checks (DESIGN §6): `checkpoint.signature` (a signature line verifies with the key
+ * Checkpoint checks (docs/verification.md): `checkpoint.signature` (a signature line verifies with the key
  * it names, trusted or taken from the document), `checkpoint.key_trusted` (that key is one the
  * caller trusts) and `checkpoint.origin` (the origin line is the verifying key's name).
  * @module

@@ -1,11 +1,11 @@
 /**
- * Verification checks (DESIGN §6): every check has a stable id, a status, what was expected,
+ * Verification checks (docs/verification.md): every check has a stable id, a status, what was expected,
  * what was found, and a message in Chinese and English. Messages never quote a stored digest,
  * name or opening: those travel only in `expected`, which the API blanks for anonymous callers.
  * @module
  */
 
-/** The stable check ids, in the order a report lists them (DESIGN §6). */
+/** The stable check ids, in the order a report lists them (docs/verification.md). */
 export const CHECK_IDS = [
   'receipt.shape',
   'entry.canonical',
@@ -63,7 +63,7 @@ export function msg(zh: string, en: string): Message {
 }
 
 /**
- * The verdict rule of DESIGN §6: `verified` only if no check fails and both
+ * The verdict rule of docs/verification.md: `verified` only if no check fails and both
  * `checkpoint.key_trusted` and `inclusion` passed.
  * @example verdictOf([]) === 'not_verified'
  */
@@ -80,7 +80,7 @@ export function sortChecks(checks: readonly Check[]): Check[] {
   return [...checks].sort((a, b) => CHECK_IDS.indexOf(a.id) - CHECK_IDS.indexOf(b.id));
 }
 
-/** The checks as an anonymous caller may see them: `expected` is null (DESIGN §9). */
+/** The checks as an anonymous caller may see them: `expected` is null (docs/api.md). */
 export function redactExpected(checks: readonly Check[]): Check[] {
   return checks.map((c) => ({ ...c, expected: null }));
 }

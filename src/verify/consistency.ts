@@ -1,5 +1,5 @@
 /**
- * `consistency` (DESIGN §6, online only): the log's current checkpoint, signed by a trusted key,
+ * `consistency` (docs/verification.md, online only): the log's current checkpoint, signed by a trusted key,
  * extends the receipt's checkpoint ({@link checkpointExtends}).
  * @module
  */

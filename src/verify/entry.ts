@@ -1,5 +1,5 @@
 /**
- * Entry checks (DESIGN §4, §6): `entry.canonical` (the bytes are the RFC 8785 canonical JSON of
+ * Entry checks (docs/formats.md, docs/verification.md): `entry.canonical` (the bytes are the RFC 8785 canonical JSON of
  * an entry, its id and time well-formed for its type), `entry.id` (the number asked about) and
  * `opening.commitment` (the entry commits to the opening: hex SHA-256 of JCS(opening)).
  * @module
@@ -13,9 +13,9 @@ import {
 } from '../entry/index.js';
 import { check, msg, type Check } from './checks.js';
 
-/** RFC 3339 UTC with milliseconds, as the sequencer writes entry times (DESIGN §3). */
+/** RFC 3339 UTC with milliseconds, as the sequencer writes entry times (docs/log.md). */
 const ENTRY_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-/** Ids by entry type (DESIGN §4): a deposit number, a custody tag, an admin action id. */
+/** Ids by entry type (docs/formats.md): a deposit number, a custody tag, an admin action id. */
 const ENTRY_ID: Readonly<Record<Entry['type'], (id: string) => boolean>> = {
   deposit: (id) => parseDepositNumber(id)?.number === id,
   custody: (id) => /^[0-9a-f]{32}$/.test(id),

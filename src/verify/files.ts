@@ -1,5 +1,5 @@
 /**
- * `file.sha256` and `file.sm3` (DESIGN §6): the digests the host computed of the caller's file
+ * `file.sha256` and `file.sm3` (docs/verification.md): the digests the host computed of the caller's file
  * against the files of the opening. A deposit may hold several files; the file whose SHA-256
  * matches is the one the SM3 must match too.
  * @module

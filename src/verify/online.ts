@@ -1,5 +1,5 @@
 /**
- * The one online view of a receipt (DESIGN §6): what the CLI, the server and the browser fetch
+ * The one online view of a receipt (docs/verification.md): what the CLI, the server and the browser fetch
  * from the log before verifying — its current checkpoint and the consistency proof from the
  * receipt's checkpoint — through a small {@link LogClient} each host implements over its own
  * transport (HTTP, or the sequencer itself). Checking what was fetched is the pure verifier's

@@ -1,5 +1,5 @@
 /**
- * Receipts inside huicun's own PDFs (DESIGN §6, §7): certificates and reports embed the receipt
+ * Receipts inside huicun's own PDFs (docs/verification.md, docs/certificates.md): certificates and reports embed the receipt
  * JSON and the tlog-proof as file attachments. PDFs are read only as huicun writes them, at most
  * {@link MAX_PDF_BYTES}; any other PDF gets "give the receipt JSON instead". The attachment
  * reader itself (`extractAttachments`, pure) belongs to `src/certificate`; hosts pass it in.
@@ -8,7 +8,7 @@
 import { VerifyError } from './errors.js';
 import { looksLikeTlogProof, receiptFromTlogProof } from './tlog-proof.js';
 
-/** Largest PDF a verifier reads (DESIGN §6). */
+/** Largest PDF a verifier reads (docs/verification.md). */
 export const MAX_PDF_BYTES = 16 * 1024 * 1024;
 
 /** One embedded file of a PDF. */

@@ -1,5 +1,5 @@
 /**
- * Trusted log keys (DESIGN §6 `checkpoint.key_trusted`): vkeys the caller trusts from outside the
+ * Trusted log keys (docs/verification.md `checkpoint.key_trusted`): vkeys the caller trusts from outside the
  * document — `--log-key`, the `HUICUN_TRUSTED_KEYS` file (one vkey a line), configuration, or
  * `/api/v1/log/key` fetched by `--online`.
  * @module

@@ -1,5 +1,5 @@
 /**
- * `verifyReceipt` (DESIGN §6): every check of a receipt with its stable id, and the verdict.
+ * `verifyReceipt` (docs/verification.md): every check of a receipt with its stable id, and the verdict.
  * Pure and isomorphic: the host hashes files and fetches online views; this takes digests and
  * text and uses @noble for the small inputs (entry, nodes, Ed25519).
  * @module
@@ -51,7 +51,7 @@ export interface VerifyReport {
 }
 
 /**
- * `inclusion` (DESIGN §6): the proof leads from the entry's RFC 6962 leaf hash to the root of the
+ * `inclusion` (docs/verification.md): the proof leads from the entry's RFC 6962 leaf hash to the root of the
  * checkpoint body (evaluated even when the checkpoint's signature is broken).
  */
 export function inclusionCheck(

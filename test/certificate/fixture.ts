@@ -126,7 +126,7 @@ type Check = {
   message: { zh: string; en: string };
 };
 
-/** A plausible list of DESIGN §6 checks; `tampered` makes the file checks fail. */
+/** A plausible list of docs/verification.md checks; `tampered` makes the file checks fail. */
 export function sampleChecks(sha256: string, tampered = false): Check[] {
   const c = (
     id: string,

@@ -49,7 +49,7 @@ describe('notary credentials and signer', function () {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('generates the CA and the leaf once, as DESIGN §11 describes, and never overwrites them', () => {
+  it('generates the CA and the leaf once, as docs/configuration.md describes, and never overwrites them', () => {
     const { certsDir, signer } = testSigner();
     const ca = join(certsDir, NOTARY_CA_FILE);
     expect(mode(join(certsDir, NOTARY_CA_KEY_FILE))).to.equal(0o600);

@@ -25,7 +25,7 @@ function expectInvalid(text: unknown): void {
   expect.fail(`${String(text)} was accepted`);
 }
 
-describe('custody/codes (share and claim codes, DESIGN §8)', () => {
+describe('custody/codes (share and claim codes, docs/access.md)', () => {
   it('issues 7 groups of 4 Crockford symbols: 26 random (130 bits ≥ 128) and 2 check', () => {
     const { code, hash } = newCode();
     expect(code).to.match(FORMAT);

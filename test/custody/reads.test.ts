@@ -1,5 +1,5 @@
 /**
- * Reads as custody events over HTTP (DESIGN §8): a non-owner's details, receipt and file reads
+ * Reads as custody events over HTTP (docs/access.md): a non-owner's details, receipt and file reads
  * are appended before the body is sent, once per window — a HEAD like its GET, before the
  * headers that would name the file; the owner's reads, lists, HEAD and the trail are not events;
  * when the append fails the read is a 503 and nothing is sent.

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { custodyTag, CUSTODY_TAG_LABEL } from '../../src/custody/index.js';
 import { expectedTag } from '../helpers/casework.js';
 
-describe('custody/tag (DESIGN §4)', () => {
+describe('custody/tag (docs/formats.md)', () => {
   it('matches vectors computed with Python hashlib', () => {
     // python3: hashlib.sha256(b'huicun/custody-tag/v1\n' + bytes.fromhex(salt)).hexdigest()[:32]
     expect(custodyTag('00'.repeat(32))).to.equal('ed23885e57a696e7aa5bd04db3472d80');

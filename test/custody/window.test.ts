@@ -6,7 +6,7 @@ import {
   VIEWED_WINDOW_MS,
 } from '../../src/custody/index.js';
 
-describe('custody/window (read events de-duplicated per window, DESIGN §8)', () => {
+describe('custody/window (read events de-duplicated per window, docs/access.md)', () => {
   let t: number;
   let appends: number;
   const append = async (): Promise<void> => {

@@ -77,7 +77,7 @@ describe('entry/jcs (RFC 8785)', () => {
 });
 
 describe('entry/deposit-number', () => {
-  it('matches the DESIGN example and prints in groups', () => {
+  it('matches the example in docs/formats.md and prints in groups', () => {
     expect(formatDepositNumber(12345)).to.equal('HC00000123458');
     expect(displayDepositNumber('HC00000123458')).to.equal('HC 00000 12345 8');
     expect(parseDepositNumber('hc 00000-12345 8')).to.deep.equal({

@@ -146,7 +146,7 @@ export function jcs(v: unknown): string {
 export const sha256hex = (b: Uint8Array | string): string =>
   createHash('sha256').update(b).digest('hex');
 
-/** The custody tag recomputed from DESIGN §4 with node:crypto. */
+/** The custody tag recomputed from docs/formats.md with node:crypto. */
 export function expectedTag(depositSalt: string): string {
   return createHash('sha256')
     .update(

@@ -1,5 +1,5 @@
 /**
- * The access-control matrix (issue #4 §6, DESIGN §8): every route of the route table × every
+ * The access-control matrix (issue #4 §6, docs/access.md): every route of the route table × every
  * kind of caller (anonymous, owner, another depositor, notary with and without an application,
  * judge with a valid, expired and revoked share, admin), with the status each must get — the
  * rules are in ./access-rules.ts. A route without a rule fails the first test, so a new route

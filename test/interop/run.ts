@@ -1,5 +1,5 @@
 /**
- * Interop test (DESIGN §3): builds the Go verifier (golang.org/x/mod sumdb/note + sumdb/tlog,
+ * Interop test (docs/log.md): builds the Go verifier (golang.org/x/mod sumdb/note + sumdb/tlog,
  * from Debian packages, offline), starts huicun in-process on a temporary data directory, fills
  * the log past a partial level-2 tile, and lets the verifier audit what the server serves.
  *

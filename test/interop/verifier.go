@@ -148,7 +148,7 @@ func (c *client) getJSON(path string, v interface{}) error {
 }
 
 // ---------------------------------------------------------------------------
-// Wire shapes (DESIGN §9)
+// Wire shapes (docs/api.md)
 
 type keyResponse struct {
 	Origin   string   `json:"origin"`
@@ -1178,9 +1178,9 @@ func (a *auditor) auditAllBundles(max int64) {
 	}())
 }
 
-// checkAPIContract checks the error behaviour DESIGN §9 promises for the proof routes.
+// checkAPIContract checks the error behaviour docs/api.md promises for the proof routes.
 func (a *auditor) checkAPIContract() {
-	section("API contract (DESIGN §9 proofs)")
+	section("API contract (docs/api.md proofs)")
 	expect := func(path string, status int, code string) {
 		name := fmt.Sprintf("GET %s -> %d", path, status)
 		if code != "" {
@@ -1522,7 +1522,7 @@ type receiptFiles []string
 func (r *receiptFiles) String() string     { return strings.Join(*r, ",") }
 func (r *receiptFiles) Set(v string) error { *r = append(*r, v); return nil }
 
-// receiptJSON is huicun's receipt (DESIGN §6); only the fields an outsider needs.
+// receiptJSON is huicun's receipt (docs/verification.md); only the fields an outsider needs.
 type receiptJSON struct {
 	Format     string   `json:"format"`
 	LogKey     string   `json:"logKey"`

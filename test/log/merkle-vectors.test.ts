@@ -47,7 +47,7 @@ const REJECT_CODES: readonly LogErrorCode[] = [
 /**
  * Vectors with wantErr=false that we reject on purpose. transparency-dev/merkle does not
  * length-check roots when size1 == size2 and accepts a 12-byte "root" ("don't care 2"); every
- * hash we take must be 32 bytes (DESIGN §3), so we refuse it with INVALID_HASH.
+ * hash we take must be 32 bytes (docs/log.md), so we refuse it with INVALID_HASH.
  */
 const DELIBERATELY_REJECTED = new Map<string, LogErrorCode>([
   ['consistency/additional/sizes-are-equal-one-and-proof-is-empty.json', 'INVALID_HASH'],

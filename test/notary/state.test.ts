@@ -13,7 +13,7 @@ import {
   type ApplicationState,
 } from '../../src/notary/index.js';
 
-/** DESIGN §8, written out: the only legal (state, action) pairs and where they lead. */
+/** docs/access.md, written out: the only legal (state, action) pairs and where they lead. */
 const LEGAL: Record<string, ApplicationState> = {
   'submitted claim': 'in_review',
   'submitted withdraw': 'withdrawn',

@@ -1,5 +1,5 @@
 /**
- * `huicun backup` while the server appends (issue #8, DESIGN §10): the backup is one snapshot —
+ * `huicun backup` while the server appends (issue #8, docs/cli.md): the backup is one snapshot —
  * its head is a checkpoint the server handed out — and a restore of it audits clean, and every
  * receipt of a deposit acknowledged before the backup began still verifies against it. The log
  * moved on after the backup, so `--resume` must refuse, and `--new-log` is the way forward.

@@ -1,5 +1,5 @@
 /**
- * `huicun keygen --rotate-log-key` and `--rotate-token-key` (DESIGN §10–§11): a key is never
+ * `huicun keygen --rotate-log-key` and `--rotate-token-key` (docs/cli.md, docs/configuration.md): a key is never
  * overwritten; the retired log key stays published under `previous` so old receipts verify, new
  * checkpoints are signed by the new key and are consistent with the old ones; tokens signed by
  * a retired token key stay valid until they expire, and nothing it signs afterwards is accepted.

@@ -1,5 +1,5 @@
 /**
- * How the CLI reaches a running server (DESIGN §10): `<data>/server.json` (mode 0600, removed on
+ * How the CLI reaches a running server (docs/cli.md): `<data>/server.json` (mode 0600, removed on
  * shutdown) and the local secret, honoured only from a direct loopback peer; the admin routes'
  * checks of the backup folder; a damaged blob stops a backup; `huicun audit` and `huicun backup`
  * the same with or without a server.

@@ -1,5 +1,5 @@
 /**
- * `huicun restore` (DESIGN §10): a restored store serves read-only until `--resume` is given the
+ * `huicun restore` (docs/cli.md): a restored store serves read-only until `--resume` is given the
  * newest checkpoint the log ever published and it equals the restored head; older, different or
  * foreign checkpoints are refused. Here the server stops right after the backup (nothing was
  * published beyond it), so resuming is right, and the log then goes on consistently.

@@ -35,6 +35,16 @@ describe('the repository is self-contained', () => {
     expect(offenders).to.deep.equal([]);
   });
 
+  it("comments cite the project's own docs/, not a design file outside the repository", () => {
+    // built from pieces so that this file does not match itself
+    const outside = new RegExp(['DESIGN', '\\s*§'].join(''));
+    const offenders = [...files(ROOT)]
+      .map((p) => relative(ROOT, p))
+      .filter((p) => p !== 'CHANGELOG.md')
+      .filter((p) => outside.test(readFileSync(join(ROOT, p), 'utf8')));
+    expect(offenders).to.deep.equal([]);
+  });
+
   it('every test command that needs system tools makes sure of them first', () => {
     const scripts = (
       JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {

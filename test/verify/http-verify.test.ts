@@ -1,5 +1,5 @@
 /**
- * POST /api/v1/verify (DESIGN §9): anonymous answers never carry a stored digest, name or
+ * POST /api/v1/verify (docs/api.md): anonymous answers never carry a stored digest, name or
  * opening; readers of the deposit get the full checks; digest lookups are rate-limited.
  */
 import { expect } from 'chai';

@@ -1,6 +1,6 @@
 /**
- * Tampering (issue #6, DESIGN §6): each change to a golden receipt, its file or its key makes
- * exactly the checks DESIGN §6 names fail, and the verdict is "not verified".
+ * Tampering (issue #6, docs/verification.md): each change to a golden receipt, its file or its key makes
+ * exactly the checks docs/verification.md names fail, and the verdict is "not verified".
  */
 import { expect } from 'chai';
 import { decodeBase64, encodeBase64 } from '../../src/log/index.js';

@@ -1,5 +1,5 @@
 /**
- * Talking to the huicun API (DESIGN §9): JSON requests with the bearer token, uploads with real
+ * Talking to the huicun API (docs/api.md): JSON requests with the bearer token, uploads with real
  * progress (XMLHttpRequest: fetch reports no upload progress), and downloads through one-time
  * links. The token lives in sessionStorage and never in a URL.
  * @module
@@ -274,7 +274,7 @@ export function saveBlob(blob: Blob, name: string): void {
 }
 
 /**
- * Downloads a protected resource the way DESIGN §9 asks: `POST <path>/link` gives a one-time
+ * Downloads a protected resource the way docs/api.md asks: `POST <path>/link` gives a one-time
  * `/dl/…` URL that the browser opens itself (no token in any URL). Where the server does not
  * offer a link for the resource yet, the bytes are fetched with the token and saved as a Blob.
  */

@@ -2,7 +2,7 @@
 import { humanSize } from '../../src/certificate/rendering/size.js';
 import { lang } from './i18n.js';
 
-/** `HC00000123458` → `HC 00000 12345 8` (DESIGN §4); anything else unchanged. */
+/** `HC00000123458` → `HC 00000 12345 8` (docs/formats.md); anything else unchanged. */
 export function groupDepositNumber(id: string): string {
   const m = /^HC(\d{5})(\d{5})([0-9X])$/.exec(id);
   return m ? `HC ${m[1]} ${m[2]} ${m[3]}` : id;

@@ -1,5 +1,5 @@
 /**
- * The browser's hashing host (DESIGN §2): streaming SHA-256 and SM3 (GB/T 32905) of a Blob or
+ * The browser's hashing host (docs/architecture.md): streaming SHA-256 and SM3 (GB/T 32905) of a Blob or
  * File with hash-wasm, one slice at a time, so a file of any size is hashed without being read
  * whole. Runs wherever `Blob` and WebAssembly exist (browsers, Node ≥ 20); Node hosts use
  * node:crypto instead, and a test cross-checks the two.

@@ -1,5 +1,5 @@
 /**
- * Hashing a file in the browser (DESIGN §2, §5): SHA-256 and SM3 with hash-wasm, the file read
+ * Hashing a file in the browser (docs/architecture.md, docs/life-of-a-deposit.md): SHA-256 and SM3 with hash-wasm, the file read
  * in slices so that its size does not matter; the file never leaves the machine. Two workers
  * hash side by side (one per algorithm); without workers, the verifier's own browser host
  * (`hash-blob.ts`) hashes on the page.

@@ -1,5 +1,5 @@
 /**
- * The API shapes the pages read (DESIGN §9): the server's own (src/api/types.ts), and a few the
+ * The API shapes the pages read (docs/api.md): the server's own (src/api/types.ts), and a few the
  * app defines itself where the server has no single type. Fields the server may add are simply
  * not read.
  */

@@ -1,5 +1,5 @@
 /**
- * The browser's verification host (DESIGN §6), loaded only by the pages that verify: reads a
+ * The browser's verification host (docs/verification.md), loaded only by the pages that verify: reads a
  * certificate PDF (its embedded receipt), a receipt JSON or a tlog-proof; fetches the log's key,
  * current checkpoint and a consistency proof; asks whether a PDF was issued; then runs the SAME
  * pure verifier as the CLI and the server (`src/verify`), on digests hashed in this browser. A

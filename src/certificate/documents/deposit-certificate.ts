@@ -1,5 +1,5 @@
 /**
- * The deposit certificate (电子数据存证证书, DESIGN §7): page 1 carries the particulars, the
+ * The deposit certificate (电子数据存证证书, docs/certificates.md): page 1 carries the particulars, the
  * file manifest, the scope of proof and the signed sign-off with the seal; then the log
  * anchoring, algorithms, how to verify, attachments and legal basis; the appendix holds the
  * inclusion proof, the signed checkpoint and the entry. The receipt JSON and the tlog-proof

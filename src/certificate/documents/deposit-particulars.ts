@@ -1,5 +1,5 @@
 /**
- * What a deposit certificate shows (DESIGN §7): its input, number and verification URL, and
+ * What a deposit certificate shows (docs/certificates.md): its input, number and verification URL, and
  * the rows of page 1 — particulars, notarial status and the scope-of-proof notes.
  * @module
  */
@@ -20,7 +20,7 @@ import {
   type NotarialStatus,
 } from '../rendering/wording.js';
 
-/** Everything a deposit certificate shows; plain data (DESIGN §7). */
+/** Everything a deposit certificate shows; plain data (docs/certificates.md). */
 export interface DepositCertificateInput {
   readonly deposit: DepositView;
   /** The receipt as issued (it is checked, printed and embedded). */
@@ -67,7 +67,7 @@ export function assertInput(i: DepositCertificateInput): void {
 
 const muted = (text: string): Line => ({ text, size: 6.8, color: COLOR.muted });
 
-/** The counter-deposit agent recorded in the opening (DESIGN §4), if any. */
+/** The counter-deposit agent recorded in the opening (docs/formats.md), if any. */
 function agentOf(opening: unknown): { name: string; office: string } | undefined {
   const a = (opening as { agent?: { name?: unknown; office?: unknown } } | null)?.agent;
   return typeof a?.name === 'string' && typeof a.office === 'string'

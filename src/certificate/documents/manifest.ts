@@ -1,5 +1,5 @@
 /**
- * The file manifest table (DESIGN §7): per file its name, media type, size, SHA-256 and SM3
+ * The file manifest table (docs/certificates.md): per file its name, media type, size, SHA-256 and SM3
  * (a hash-only file may have no SM3: shown as "未提供 not given").
  * @module
  */

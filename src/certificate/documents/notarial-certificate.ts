@@ -1,5 +1,5 @@
 /**
- * The notarial certificate (公证证明, DESIGN §7), issued when a notary approves a notarisation
+ * The notarial certificate (公证证明, docs/certificates.md), issued when a notary approves a notarisation
  * application: its number, the notary and the decision date, the deposit's particulars and
  * manifest, exactly what the decision's examination recorded (the platform's own checks with
  * their results and time, the notary's attestations, the review opinion:

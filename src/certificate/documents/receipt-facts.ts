@@ -1,5 +1,5 @@
 /**
- * The log facts a certificate prints, taken from the deposit's receipt (DESIGN §6) and checked
+ * The log facts a certificate prints, taken from the deposit's receipt (docs/verification.md) and checked
  * on the way: the entry parses and names the deposit, the opening matches the commitment, the
  * checkpoint's signature verifies with the receipt's key, and the inclusion proof leads to its
  * root. A certificate never prints a receipt that does not verify.

@@ -6,7 +6,7 @@
 import { COLOR, CONTENT_WIDTH, PAGE, type Line, type Sheet } from '../rendering/layout.js';
 import type { Bilingual } from '../rendering/wording.js';
 
-/** One check, in the shape of DESIGN §6 (src/verify's `Check` is assignable to it). */
+/** One check, in the shape of docs/verification.md (src/verify's `Check` is assignable to it). */
 export interface VerificationCheck {
   readonly id: string;
   readonly status: 'pass' | 'fail' | 'skip';

@@ -1,5 +1,5 @@
 /**
- * The verification report (核验报告, DESIGN §6–§7): a signed one-page PDF of a verification's
+ * The verification report (核验报告, docs/verification.md, docs/certificates.md): a signed one-page PDF of a verification's
  * checks and verdict, for a judge's file. The checks are printed as given (each with its stable
  * id, status, message and, for failures, expected and actual) and embedded as JSON.
  * @module

@@ -11,7 +11,7 @@ export interface Bilingual {
   readonly en: string;
 }
 
-/** Who issues the documents (DESIGN §7; Art. 17: the operator's role is disclosed). */
+/** Who issues the documents (docs/certificates.md; Art. 17: the operator's role is disclosed). */
 export interface Issuer {
   /** The notary office: signer of the PDFs, named in the seal. */
   readonly office: Bilingual;

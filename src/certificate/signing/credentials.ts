@@ -1,5 +1,5 @@
 /**
- * The notary's signing credentials (DESIGN §7, §11). Either the operator supplies a PKCS#12
+ * The notary's signing credentials (docs/certificates.md, docs/configuration.md). Either the operator supplies a PKCS#12
  * with its chain (HUICUN_NOTARY_P12 / HUICUN_NOTARY_P12_PASSWORD), or first start generates a
  * local notary CA (`notary-ca.pem`, CA:TRUE, keyCertSign, 20 years; key in `notary-ca-key.pem`)
  * and a leaf it issues (RSA-3072, digitalSignature + nonRepudiation, 10 years) in `notary.p12`
@@ -190,7 +190,7 @@ export function ensureNotaryCredentials(
 /**
  * The notary signer, loaded once at start: the operator's P12 (`p12`, from HUICUN_NOTARY_P12 and
  * HUICUN_NOTARY_P12_PASSWORD), else `<certsDir>/notary.p12`, generated on first start outside
- * production. With `production: true` (DESIGN §11) a missing P12 or one whose chain ends in
+ * production. With `production: true` (docs/configuration.md) a missing P12 or one whose chain ends in
  * the generated CA is refused.
  * @throws {CertificateError} `NOTARY_P12_MISSING`, `NOTARY_CA_GENERATED`, and the errors of
  *   `notarySignerFromP12` and `ensureNotaryCredentials`.

@@ -1,5 +1,5 @@
 /**
- * Our own @signpdf `Signer` (DESIGN §7): the notary's PKCS#12 is read once with node-forge
+ * Our own @signpdf `Signer` (docs/certificates.md): the notary's PKCS#12 is read once with node-forge
  * (its PKCS#12 decoder), then every signature is a CAdES-detached CMS built by `cms.ts` and
  * signed with node:crypto (RSA-SHA256), so signing a certificate costs one RSA operation.
  * @module
@@ -19,7 +19,7 @@ import {
 import { cadesDetachedSignature } from './cms.js';
 import { CertificateError } from '../errors.js';
 
-/** Marker in the subject of the CA that `ensureNotaryCredentials` generates (DESIGN §11). */
+/** Marker in the subject of the CA that `ensureNotaryCredentials` generates (docs/configuration.md). */
 export const GENERATED_CA_MARKER = 'huicun generated notary CA';
 /** Smallest RSA modulus accepted for PDF signatures. */
 export const MIN_RSA_BITS = 2048;

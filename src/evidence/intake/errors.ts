@@ -1,6 +1,6 @@
 import { BaseError } from '../../errors.js';
 
-/** Stable codes of upload intake failures (DESIGN §5, §12). */
+/** Stable codes of upload intake failures (docs/life-of-a-deposit.md, docs/errors.md). */
 export type IntakeErrorCode =
   | 'INVALID_MULTIPART'
   | 'NO_FILES'

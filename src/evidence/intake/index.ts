@@ -1,4 +1,4 @@
-/** Deposit upload intake (DESIGN §5): streaming digests, limits, blob commit and rollback. */
+/** Deposit upload intake (docs/life-of-a-deposit.md): streaming digests, limits, blob commit and rollback. */
 export { IntakeError, type IntakeErrorCode } from './errors.js';
 export {
   BodyRateMeter,

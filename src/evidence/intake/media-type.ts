@@ -1,11 +1,11 @@
 /**
- * The media type of an uploaded file (DESIGN §9): the part's Content-Type when it is a valid
+ * The media type of an uploaded file (docs/api.md): the part's Content-Type when it is a valid
  * `type/subtype`, else a sniff of the first bytes, else `application/octet-stream`.
  */
 
 /** Bytes of the file's head kept for sniffing. */
 export const SNIFF_BYTES = 512;
-/** The media type of bytes nothing is known about (DESIGN §9 default). */
+/** The media type of bytes nothing is known about (docs/api.md default). */
 export const DEFAULT_MEDIA_TYPE = 'application/octet-stream';
 
 // RFC 9110 §8.3.1: type "/" subtype, both tokens; RFC 6838 §4.2 caps each at 127 characters.

@@ -1,7 +1,7 @@
 /**
- * Main-thread side of the shared SM3 worker (DESIGN §5). SM3 runs at ~180 MB/s, so it runs off
+ * Main-thread side of the shared SM3 worker (docs/life-of-a-deposit.md). SM3 runs at ~180 MB/s, so it runs off
  * the request thread while SHA-256 (~900 MB/s) stays on it. Each upload gets an id and a ring of
- * `maxInFlightBytes` (2 MiB; DESIGN §5 allows 8) shared with the worker: chunks are COPIED into the ring (the
+ * `maxInFlightBytes` (2 MiB; docs/life-of-a-deposit.md allows 8) shared with the worker: chunks are COPIED into the ring (the
  * request's buffers are never transferred or shared), and when the ring is full `update` returns
  * a promise, so the caller stops reading the request until the worker has caught up.
  */
@@ -11,7 +11,7 @@ import type { Sm3Reply, Sm3Request } from './sm3-protocol.js';
 import { spawnSm3Worker } from './sm3-spawn.js';
 
 /**
- * Default in-flight budget per upload (DESIGN §5: at most 8 MiB). 2 MiB keeps the SM3 worker
+ * Default in-flight budget per upload (docs/life-of-a-deposit.md: at most 8 MiB). 2 MiB keeps the SM3 worker
  * busy just as well, and 64 concurrent uploads at 8 MiB rings held ~1.5 GiB of shared buffers
  * awaiting collection (bench:soak); rings are pooled for the same reason.
  */

@@ -1,5 +1,5 @@
 /**
- * The SM3 worker thread (DESIGN §5): one long-lived thread shared by all uploads, one streaming
+ * The SM3 worker thread (docs/life-of-a-deposit.md): one long-lived thread shared by all uploads, one streaming
  * SM3 (GB/T 32905) per upload id, reading chunks from the id's shared ring (`sm3-protocol.ts`).
  * Messages are handled in order, so a `final` is answered after every earlier `update` of its id.
  */

@@ -1,7 +1,7 @@
 /**
  * multer StorageEngine that streams each file part through SHA-256 (main thread) and SM3 (the
  * shared worker) into `<data>/tmp/`, enforcing the size limit and the free-space reserve while
- * bytes arrive, then fsyncs and commits the file into the blob store (DESIGN §5). Nothing is ever
+ * bytes arrive, then fsyncs and commits the file into the blob store (docs/life-of-a-deposit.md). Nothing is ever
  * buffered whole: memory per upload is the stream buffers plus at most the SM3 in-flight budget.
  */
 import { createWriteStream } from 'node:fs';
@@ -16,7 +16,7 @@ import { fileName } from '../../input/index.js';
 import { chooseMediaType, SNIFF_BYTES } from './media-type.js';
 import type { Sm3Worker } from './sm3-client.js';
 
-/** One stored file as deposits describe it (DESIGN §9). */
+/** One stored file as deposits describe it (docs/api.md). */
 export interface IntakeFile {
   readonly name: string;
   readonly size: number;
@@ -37,9 +37,9 @@ export const STORED = Symbol('huicun.storedFile');
 export interface HashingStorageOptions {
   readonly blobs: BlobStore;
   readonly sm3: Sm3Worker;
-  /** Largest accepted file; a file of exactly this size is accepted (DESIGN §9). */
+  /** Largest accepted file; a file of exactly this size is accepted (docs/api.md). */
   readonly maxFileBytes: number;
-  /** Free space that uploads must leave on the data filesystem (DESIGN §5). */
+  /** Free space that uploads must leave on the data filesystem (docs/life-of-a-deposit.md). */
   readonly reserveBytes: number;
   /** Free bytes on the data filesystem; defaults to `blobs.freeBytes()` (tests inject). */
   readonly freeBytes?: () => Promise<number>;

@@ -1,5 +1,5 @@
 /**
- * Receiving a deposit upload (DESIGN §5 steps 1–2): multipart `files` parts plus `title` and
+ * Receiving a deposit upload (docs/life-of-a-deposit.md steps 1–2): multipart `files` parts plus `title` and
  * `description`, parsed by multer into the hashing storage engine. The caller appends the deposit
  * and then calls `settle` (appended) or `rollback` (append failed) on the returned intake. A
  * body slower than the minimum rate is cut off with 408 REQUEST_TOO_SLOW (./body-rate.ts,
@@ -24,7 +24,7 @@ export { FILES_FIELD };
 import { Sm3Worker } from './sm3-client.js';
 import { HashingStorage, STORED, type IntakeFile, type StoredFile } from './storage-engine.js';
 
-/** Upload limits (DESIGN §11: `HUICUN_MAX_FILE_BYTES`, `HUICUN_MAX_FILES`). */
+/** Upload limits (docs/configuration.md: `HUICUN_MAX_FILE_BYTES`, `HUICUN_MAX_FILES`). */
 export interface IntakeLimits {
   readonly maxFileBytes: number;
   readonly maxFiles: number;

@@ -127,7 +127,7 @@ export async function buildGoldenReceipts(): Promise<Map<string, Uint8Array>> {
     },
     'photo.bin',
   );
-  // A custody entry (DESIGN §4): its id is the tag of deposit 0's salt.
+  // A custody entry (docs/formats.md): its id is the tag of deposit 0's salt.
   const label = utf8('huicun/custody-tag/v1\n');
   const tag = hex(nobleSha256(new Uint8Array([...label, ...decodeHex(salt(0))])).subarray(0, 16));
   openings.push({
