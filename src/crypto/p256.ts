@@ -1,6 +1,6 @@
 /**
  * P-256 (ES256) keys (part of the src/crypto wrapper): the session-token signing keys
- * (src/accounts/tokens.ts, src/keys/token-key-ring.ts).
+ * (src/accounts/tokens.ts, src/accounts/token-key-ring.ts).
  */
 import {
   createPrivateKey,

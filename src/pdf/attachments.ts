@@ -1,7 +1,7 @@
 /**
  * Reads the embedded files back out of a PDF huicun wrote (docs/verification.md, docs/certificates.md): trailer → catalog →
  * /Names /EmbeddedFiles name tree → Filespec → /EF → EmbeddedFile stream. huicun stores
- * attachments uncompressed (see `src/certificate/attach.ts`), so no inflate is needed; a filtered stream is
+ * attachments uncompressed (see `src/certificate/rendering/attach.ts`), so no inflate is needed; a filtered stream is
  * refused. Pure (no node:* imports): the browser verifier uses it as it is.
  * @module
  */
