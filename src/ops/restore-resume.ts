@@ -26,14 +26,13 @@ import {
   loadPreviousLogKeys,
   ringVerifiers,
   rotateLogKey,
-  type LogKeyRing,
 } from '../keys/index.js';
 import { encodeBase64, encodeHex, equalBytes, isValidKeyName } from '../log/index.js';
 import { Sequencer } from '../sequencer/index.js';
 import { RESTORED_FROM_KEY } from '../storage/keys.js';
 import { openLevelStore, type LevelStore } from '../storage/leveldb.js';
 import { OpsError } from './errors.js';
-import { openCheckpoint, opsHasher } from './restore.js';
+import { checkHead, openCheckpoint, opsHasher } from './restore.js';
 
 /**
  * The checkpoint note in `text`: the note itself, or a JSON document with a `checkpoint` field
@@ -68,20 +67,6 @@ async function openRestored(
     await store.close();
     throw err;
   }
-}
-
-/** Opens the sequencer read-only: the start-up check of the stored head under the old keys. */
-async function checkHead(store: LevelStore, origin: string, ring: LogKeyRing): Promise<void> {
-  const log = await Sequencer.open(store, {
-    origin,
-    signer: ring.current.signer,
-    verifier: ring.current.verifier,
-    previousVerifiers: ring.previous.map((p) => p.verifier),
-    hasher: opsHasher,
-    batchMax: 1,
-    queueMax: 1,
-  });
-  await log.close();
 }
 
 /**

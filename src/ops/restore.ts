@@ -228,16 +228,7 @@ async function checkStore(
   origin: string,
   ring: LogKeyRing,
 ): Promise<AuditReport> {
-  const log = await Sequencer.open(store, {
-    origin,
-    signer: ring.current.signer,
-    verifier: ring.current.verifier,
-    previousVerifiers: ring.previous.map((p) => p.verifier),
-    hasher: opsHasher,
-    batchMax: 1,
-    queueMax: 1,
-  });
-  await log.close();
+  await checkHead(store, origin, ring);
   const blobDir = join(dataDir, 'blobs');
   return runAudit({
     store,
@@ -309,4 +300,22 @@ export async function restoreBackup(options: {
     await rm(staging, { recursive: true, force: true });
     throw err;
   }
+}
+
+/** Opens the sequencer read-only: the start-up check of the stored head under the old keys. */
+export async function checkHead(
+  store: LevelStore,
+  origin: string,
+  ring: LogKeyRing,
+): Promise<void> {
+  const log = await Sequencer.open(store, {
+    origin,
+    signer: ring.current.signer,
+    verifier: ring.current.verifier,
+    previousVerifiers: ring.previous.map((p) => p.verifier),
+    hasher: opsHasher,
+    batchMax: 1,
+    queueMax: 1,
+  });
+  await log.close();
 }

@@ -5,18 +5,12 @@
  * @module
  */
 import type { Role, Session, User } from './types.js';
+import type { FieldIssue } from '../../src/input/index.js';
 
 const SESSION_KEY = 'huicun.session';
 
-/** One bad field of an error answer (`error.issues`, docs/web.md). */
-export interface FieldIssue {
-  readonly field: string;
-  readonly code: string;
-  readonly problem?: string;
-  readonly limit?: number;
-  readonly min?: number;
-  readonly codePoint?: string;
-}
+/** One bad field of an error answer (`error.issues`, docs/web.md): the server's own type. */
+export type { FieldIssue };
 
 /** What an error answer says besides its code and message. */
 export interface ErrorFacts {

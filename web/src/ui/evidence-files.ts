@@ -11,7 +11,7 @@ import { formatBytes } from '../format.js';
 import { hashFile, type FileDigests } from '../hash.js';
 import { t } from '../i18n.js';
 import { announce, digest, notice } from './common.js';
-import { dropZone, progressBar } from './files.js';
+import { chosenItem, dropZone, progressBar } from './files.js';
 
 const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/;
 
@@ -198,16 +198,9 @@ export function evidenceFiles(options: EvidenceFilesOptions = {}): EvidenceFiles
         },
         t('action.remove'),
       );
-      const row = h(
-        'li',
-        { class: 'chosen-item', 'data-file': file.name },
-        h(
-          'div',
-          { class: 'chosen-head' },
-          h('span', { class: 'file-name' }, file.name),
-          h('span', { class: 'file-meta' }, formatBytes(file.size)),
-          removeButton,
-        ),
+      const row = chosenItem(
+        file,
+        removeButton,
         h('div', { class: 'chosen-dup' }),
         h('div', { class: 'chosen-detail' }),
       );

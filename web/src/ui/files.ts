@@ -102,3 +102,22 @@ export function progressBar(label: string): {
     },
   };
 }
+
+/**
+ * One chosen file as both file lists show it: its name and size in the head with `aside` (a
+ * result mark, a remove button) after them, then whatever follows (progress, digests).
+ */
+export function chosenItem(file: File, aside: Node, ...rest: Node[]): HTMLElement {
+  return h(
+    'li',
+    { class: 'chosen-item', 'data-file': file.name },
+    h(
+      'div',
+      { class: 'chosen-head' },
+      h('span', { class: 'file-name' }, file.name),
+      h('span', { class: 'file-meta' }, formatBytes(file.size)),
+      aside,
+    ),
+    ...rest,
+  );
+}

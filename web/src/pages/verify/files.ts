@@ -5,11 +5,10 @@
  * @module
  */
 import { h, replace } from '../../dom.js';
-import { formatBytes } from '../../format.js';
 import { hashFile, type FileDigests } from '../../hash.js';
 import { t } from '../../i18n.js';
 import { announce, badge, copyButton, notice } from '../../ui/common.js';
-import { dropZone, progressBar } from '../../ui/files.js';
+import { chosenItem, dropZone, progressBar } from '../../ui/files.js';
 
 /** A chosen file with its digests. */
 export interface HashedFile extends FileDigests {
@@ -65,19 +64,7 @@ export function filesToVerify(o: { readonly label: string; readonly multiple: bo
       bar.el.setAttribute('data-hash-progress', '');
       const mark = h('span', { class: 'file-result', 'data-file-result': '' });
       const detail = h('div', { class: 'chosen-detail' });
-      const item = h(
-        'li',
-        { class: 'chosen-item', 'data-file': file.name },
-        h(
-          'div',
-          { class: 'chosen-head' },
-          h('span', { class: 'file-name' }, file.name),
-          h('span', { class: 'file-meta' }, formatBytes(file.size)),
-          mark,
-        ),
-        bar.el,
-        detail,
-      );
+      const item = chosenItem(file, mark, bar.el, detail);
       list.append(item);
       bar.set(0, file.size);
       const hashing = hashFile(file, (d, total) => bar.set(d, total)).then(
