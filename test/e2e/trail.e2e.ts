@@ -353,8 +353,9 @@ describe('custody trail, previews and plain words on the deposit page (Chromium)
     await items.nth(22).waitFor();
     expect(await items.count()).to.equal(23);
     // 技术详情 shows each event's log index
+    // the <details> toggle event is a task queued after the click: wait for it, do not race it
     await page.click('[data-tech="trail"] summary');
-    expect(await page.isVisible('[data-custody] li .tl-log')).to.equal(true);
+    await page.locator('[data-custody] li .tl-log').first().waitFor({ state: 'visible' });
     await context.close();
 
     const phone = await openPage(h, PHONE);
