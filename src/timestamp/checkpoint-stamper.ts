@@ -209,7 +209,8 @@ export class CheckpointStamper {
         ? (error as { code: string }).code
         : 'UNKNOWN';
     this.options.logger.warn(
-      { err: error, code, failures: this.failures, retryInMs: pauseMs },
+      // `errorCode`, not `code`: the logger redacts `code` (one-time codes, docs/SECURITY.md).
+      { err: error, errorCode: code, failures: this.failures, retryInMs: pauseMs },
       'checkpoint time-stamp failed; retrying',
     );
     this.options.onFailure?.(code, error);
