@@ -40,6 +40,12 @@ import { createLogger } from './ops/logger.js';
 import { ensurePrivateDir, usePrivateUmask } from './storage/modes.js';
 import type { Logger } from 'pino';
 import { createMetrics } from './ops/metrics.js';
+import {
+  CheckpointStamper,
+  StampStore,
+  type Scheduler,
+  type TimeStamper,
+} from './timestamp/index.js';
 import { VERSION } from './version.js';
 
 export interface RunningServer {
@@ -53,6 +59,10 @@ export interface RunningServer {
   readonly courts: CourtService;
   readonly blobs: BlobStore;
   readonly deposits: DepositService;
+  /** The stored time-stamps of checkpoints (docs/log.md, "Time-stamps"). */
+  readonly timestamps: StampStore;
+  /** The checkpoint stamper, when the server was given a TimeStamper. */
+  readonly stamper: CheckpointStamper | undefined;
   /** Custody, notarisation, counter deposits, court shares and the access policy. */
   readonly casework: Casework;
   /** Demo accounts created on this start (empty store, not production). */
@@ -75,7 +85,19 @@ export interface ServerHooks {
   readonly now?: () => number;
   /** The logger (default: pino to stdout at `config.logLevel`); tests capture lines with it. */
   readonly logger?: Logger;
+  /**
+   * Who stamps checkpoints (RFC 3161 client or development TSA). Absent: nothing is stamped and
+   * `/api/v1/log/timestamps` answers NOT_STAMPED_YET.
+   */
+  readonly timeStamper?: TimeStamper;
+  /** The shortest time between two checkpoint stamps, ms (HUICUN_TSA_INTERVAL_S; 10 s). */
+  readonly timestampIntervalMs?: number;
+  /** The stamper's clock and timers (tests). */
+  readonly timestampScheduler?: Scheduler;
 }
+
+/** HUICUN_TSA_INTERVAL_S's default, in ms. */
+const DEFAULT_TIMESTAMP_INTERVAL_MS = 10_000;
 
 export async function startServer(config: Config, hooks: ServerHooks = {}): Promise<RunningServer> {
   // Files on disk (docs/SECURITY.md): everything created from here on is private, LevelDB's
@@ -136,10 +158,33 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
     // that cannot append (a restored, read-only store) still starts: those judges keep matching
     // by name and are bound at a later start (docs/courts.md).
     await syncJudgeCourts(accounts.service, courts, SYSTEM_ACTOR).catch(report);
+    const timestamps = new StampStore(store);
+    const timestampIntervalMs = hooks.timestampIntervalMs ?? DEFAULT_TIMESTAMP_INTERVAL_MS;
+    let stamper: CheckpointStamper | undefined;
+    if (hooks.timeStamper) {
+      stamper = await CheckpointStamper.start({
+        source: log,
+        stamper: hooks.timeStamper,
+        store: timestamps,
+        intervalMs: timestampIntervalMs,
+        logger,
+        ...(hooks.timestampScheduler ? { scheduler: hooks.timestampScheduler } : {}),
+        onStamp: (stamp, offsetS) => {
+          metrics.timestamps.inc();
+          metrics.timestampOffset.set(offsetS);
+          metrics.timestampLatest.genTimeMs = Date.parse(stamp.genTime);
+        },
+        onFailure: (code) => metrics.timestampFailures.inc({ code }),
+      });
+      const started = stamper;
+      cleanup.push(() => started.close()); // before the store closes (cleanup runs in reverse)
+      if (started.latest) metrics.timestampLatest.genTimeMs = Date.parse(started.latest.genTime);
+    }
     const deposits = new DepositService({
       sequencer: log,
       records: store,
       vkey: logKey.vkey,
+      timestamps,
       onCreated: (r) => {
         metrics.deposits.inc({ method: r.opening.method });
         if (r.opening.method === 'upload') {
@@ -210,6 +255,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       sequencer: log,
       vkey: logKey.vkey,
       previousVkeys: previous.map((p) => p.vkey),
+      timestamps: { store: timestamps, retryAfterS: Math.ceil(timestampIntervalMs / 1000) },
       ops: {
         localSecret,
         report,
@@ -304,6 +350,8 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       courts,
       blobs,
       deposits,
+      timestamps,
+      stamper,
       casework,
       demo: accounts.demo,
       app,

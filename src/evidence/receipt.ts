@@ -21,6 +21,25 @@ export interface Receipt {
   readonly proof: readonly string[];
   /** The signed checkpoint note. */
   readonly checkpoint: string;
+  /**
+   * RFC 3161 time-stamps of a checkpoint covering the entry (docs/formats.md): the earliest
+   * stamped checkpoint of size > index, with base64 DER TimeStampToken over SHA-256 of the note's
+   * exact bytes. Absent until the log was stamped after the entry.
+   */
+  readonly timestamps?: readonly ReceiptTimestamp[];
+  /**
+   * `?at=latest` with a stamp: base64 hashes of the RFC 6962 consistency proof between the
+   * receipt's checkpoint and the stamped one (from the smaller size to the larger; empty when
+   * they are the same size).
+   */
+  readonly timestampConsistency?: readonly string[];
+}
+
+export interface ReceiptTimestamp {
+  /** The stamped signed checkpoint note. */
+  readonly checkpoint: string;
+  /** base64 DER TimeStampToken (CMS ContentInfo). */
+  readonly token: string;
 }
 
 export function makeReceipt(parts: {
@@ -30,6 +49,8 @@ export function makeReceipt(parts: {
   opening: unknown;
   proof: readonly Hash[];
   checkpoint: string;
+  timestamps?: readonly ReceiptTimestamp[];
+  timestampConsistency?: readonly Hash[];
 }): Receipt {
   return {
     format: RECEIPT_FORMAT,
@@ -39,6 +60,10 @@ export function makeReceipt(parts: {
     opening: parts.opening,
     proof: parts.proof.map(encodeBase64),
     checkpoint: parts.checkpoint,
+    ...(parts.timestamps ? { timestamps: parts.timestamps } : {}),
+    ...(parts.timestampConsistency
+      ? { timestampConsistency: parts.timestampConsistency.map(encodeBase64) }
+      : {}),
   };
 }
 

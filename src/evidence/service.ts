@@ -6,9 +6,10 @@
  */
 import type { DepositView, NotarisationSummary } from '../api/index.js';
 import { formatDepositNumber, makeEntry, newSalt, parseDepositNumber } from '../entry/index.js';
-import { parseCheckpoint } from '../log/index.js';
+import { parseCheckpoint, type Hash } from '../log/index.js';
 import type { RecordWrite, Sequencer } from '../sequencer/index.js';
 import type { RecordStore } from '../storage/record-store.js';
+import type { StampStore } from '../timestamp/index.js';
 import { DepositError } from './errors.js';
 import type { DepositFields } from './hash-only.js';
 import { previewKind } from './preview.js';
@@ -65,6 +66,8 @@ export class DepositService {
       sequencer: Sequencer;
       records: Pick<RecordStore, 'get' | 'getMany' | 'scan'>;
       vkey: string;
+      /** Stored checkpoint time-stamps, which receipts carry (absent: receipts carry none). */
+      timestamps?: Pick<StampStore, 'covering'>;
       /** Called after each durable deposit (metrics). */
       onCreated?: (record: DepositRecord) => void;
     },
@@ -223,7 +226,9 @@ export class DepositService {
 
   /**
    * The deposit's receipt: as issued (inclusion in the first checkpoint that covered it), or
-   * `latest` (inclusion in the current checkpoint).
+   * `latest` (inclusion in the current checkpoint). Either carries the time-stamp of the earliest
+   * stamped checkpoint covering the deposit, if there is one; `latest` also carries the
+   * consistency proof between its checkpoint and the stamped one (docs/formats.md).
    */
   async receipt(record: DepositRecord, at: 'issued' | 'latest'): Promise<Receipt> {
     const { sequencer } = this.deps;
@@ -235,6 +240,12 @@ export class DepositService {
       throw new DepositError('DEPOSIT_NOT_FOUND', 'no checkpoint covers this deposit');
     const size = checkpointSize(checkpoint);
     const proof = await sequencer.reader.inclusionProof(record.index, size);
+    const stamp = await this.deps.timestamps?.covering(record.index);
+    let timestampConsistency: Hash[] | undefined;
+    if (stamp && at === 'latest' && stamp.size <= sequencer.size) {
+      const [from, to] = size <= stamp.size ? [size, stamp.size] : [stamp.size, size];
+      timestampConsistency = from === to ? [] : await sequencer.reader.consistencyProof(from, to);
+    }
     return makeReceipt({
       logKey: this.deps.vkey,
       index: record.index,
@@ -242,6 +253,8 @@ export class DepositService {
       opening: record.opening,
       proof,
       checkpoint,
+      ...(stamp ? { timestamps: [{ checkpoint: stamp.checkpoint, token: stamp.token }] } : {}),
+      ...(timestampConsistency ? { timestampConsistency } : {}),
     });
   }
 }

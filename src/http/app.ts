@@ -24,7 +24,7 @@ import { errorHandler, HttpError } from './errors.js';
 import { addMetricsRoutes, countResponses } from './metrics-routes.js';
 import { addDownloadLinkRoutes, DownloadLinks, resolveDownloadLinks } from './download-links.js';
 import { noCors, securityHeaders } from './security.js';
-import { addLogRoutes } from './log-routes.js';
+import { addLogRoutes, type TimestampRouteDeps } from './log-routes.js';
 import { addOpsRoutes, type OpsRoutesDeps } from './ops-routes.js';
 import { addVerifyRoutes, type VerifyRouteOptions } from './verify-routes.js';
 import { openApiDocument, RouteTable } from './routes.js';
@@ -34,6 +34,8 @@ export interface AppDeps {
   readonly sequencer: Sequencer;
   readonly vkey: string;
   readonly previousVkeys: readonly string[];
+  /** Stored checkpoint time-stamps (`/api/v1/log/timestamps`; absent: none). */
+  readonly timestamps?: TimestampRouteDeps;
   readonly version: string;
   /** HUICUN_TRUST_PROXY: `req.ip` (rate limits, login back-off) honours only these proxies. */
   readonly trustProxy: TrustProxy;

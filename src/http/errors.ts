@@ -27,6 +27,7 @@ import type { SequencerErrorCode } from '../sequencer/errors.js';
 import type { ShareErrorCode } from '../sharing/errors.js';
 import type { BlobErrorCode } from '../storage/blobs.js';
 import type { StorageErrorCode } from '../storage/errors.js';
+import type { TimestampErrorCode } from '../timestamp/index.js';
 import type { VerifyErrorCode } from '../verify/errors.js';
 import { errorFields, type ErrorFields } from './error-fields.js';
 
@@ -63,6 +64,7 @@ export type ErrorCode =
   | OpsErrorCode
   | LogErrorCode
   | SequencerErrorCode
+  | TimestampErrorCode
   | StorageErrorCode
   | BlobErrorCode
   | ConfigErrorCode;
@@ -208,6 +210,8 @@ const STATUS = {
   LOG_IN_DOUBT: 503,
   LOG_CORRUPT: 503,
   LOG_READ_ONLY: 503,
+  // time-stamps (docs/log.md): none yet covers the size; `Retry-After` is the stamping interval
+  NOT_STAMPED_YET: 404,
   // storage
   STORE_LOCKED: 503,
   STORE_IO: 503,

@@ -11,6 +11,7 @@ import {
   tileSlot,
 } from '../log/index.js';
 import { SequencerError, tileExists, type Sequencer } from '../sequencer/index.js';
+import { TimestampError, type StampStore } from '../timestamp/index.js';
 import { HttpError } from './errors.js';
 import { optionalIndex, parseIndex } from './params.js';
 import type { RouteTable } from './routes.js';
@@ -19,7 +20,18 @@ export interface LogRoutesDeps {
   readonly sequencer: Sequencer;
   readonly vkey: string;
   readonly previousVkeys: readonly string[];
+  /** The stored time-stamps of checkpoints (absent: none, every size is NOT_STAMPED_YET). */
+  readonly timestamps?: TimestampRouteDeps;
 }
+
+export interface TimestampRouteDeps {
+  readonly store: Pick<StampStore, 'earliestAtLeast'>;
+  /** `Retry-After` of NOT_STAMPED_YET, in seconds: the stamping interval. */
+  readonly retryAfterS: number;
+}
+
+/** `Retry-After` of NOT_STAMPED_YET without a stamper: HUICUN_TSA_INTERVAL_S's default. */
+const DEFAULT_STAMP_RETRY_S = 10;
 
 const TEXT = 'text/plain; charset=utf-8';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -140,6 +152,44 @@ export function addLogRoutes(routes: RouteTable, deps: LogRoutesDeps): void {
         throw new HttpError('INVALID_QUERY', `from (${from}) must not exceed to (${to})`);
       const proof = from === to ? [] : await sequencer.reader.consistencyProof(from, to);
       res.json({ from, to, proof: proof.map(encodeBase64) });
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/v1/log/timestamps',
+      summary: 'The RFC 3161 time-stamp of the earliest stamped checkpoint of size ≥ N',
+      who: any,
+      tag: 'log',
+      query: { size: 'tree size N (≥ 1)' },
+    },
+    async (req, res) => {
+      const treeSize = sequencer.size;
+      const size = parseIndex(req.query.size, 'size');
+      if (size === 0)
+        throw new HttpError(
+          'INVALID_QUERY',
+          'size must be at least 1: no entry is in the empty tree',
+        );
+      if (size > treeSize) throw beyond(size, treeSize);
+      const stamp = await deps.timestamps?.store.earliestAtLeast(size);
+      if (!stamp) {
+        const retryAfter = deps.timestamps?.retryAfterS ?? DEFAULT_STAMP_RETRY_S;
+        throw new TimestampError(
+          'NOT_STAMPED_YET',
+          `no checkpoint of size ${size} or more has been time-stamped yet`,
+          { details: { retryAfter } },
+        );
+      }
+      res.setHeader('Cache-Control', SHORT);
+      res.json({
+        size: stamp.size,
+        checkpoint: stamp.checkpoint,
+        token: stamp.token,
+        genTime: stamp.genTime,
+        tsa: stamp.tsa,
+      });
     },
   );
 

@@ -1,9 +1,9 @@
 /**
  * Prometheus metrics (prom-client) on a registry of our own: deposits, batch sizes, append
- * latency, upload bytes, errors, plus the process defaults. Served at `/metrics` to admins and
+ * latency, upload bytes, errors, checkpoint time-stamps (docs/log.md), plus the process defaults. Served at `/metrics` to admins and
  * to loopback callers.
  */
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface Metrics {
   readonly registry: Registry;
@@ -13,12 +13,21 @@ export interface Metrics {
   readonly appendSeconds: Histogram;
   readonly errors: Counter<'code' | 'status'>;
   readonly requests: Counter<'method' | 'status'>;
+  /** Checkpoint time-stamps stored. */
+  readonly timestamps: Counter;
+  /** Failed checkpoint time-stamps, by error code. */
+  readonly timestampFailures: Counter<'code'>;
+  /** genTime − our clock of the latest stamp, seconds. */
+  readonly timestampOffset: Gauge;
+  /** The latest stamp's genTime (ms since the epoch), which the age gauge reads at scrape time. */
+  readonly timestampLatest: { genTimeMs?: number };
 }
 
-export function createMetrics(): Metrics {
+export function createMetrics(now: () => number = Date.now): Metrics {
   const registry = new Registry();
+  const timestampLatest: { genTimeMs?: number } = {};
   collectDefaultMetrics({ register: registry, prefix: 'huicun_' });
-  return {
+  const metrics: Metrics = {
     registry,
     deposits: new Counter({
       name: 'huicun_deposits_total',
@@ -55,5 +64,32 @@ export function createMetrics(): Metrics {
       labelNames: ['method', 'status'],
       registers: [registry],
     }),
+    timestamps: new Counter({
+      name: 'huicun_timestamps_total',
+      help: 'RFC 3161 time-stamps of checkpoints stored',
+      registers: [registry],
+    }),
+    timestampFailures: new Counter({
+      name: 'huicun_timestamp_failures_total',
+      help: 'Failed RFC 3161 time-stamps of checkpoints, by error code (each is retried)',
+      labelNames: ['code'],
+      registers: [registry],
+    }),
+    timestampOffset: new Gauge({
+      name: 'huicun_timestamp_clock_offset_seconds',
+      help: "genTime of the latest time-stamp minus the server's clock when it arrived",
+      registers: [registry],
+    }),
+    timestampLatest,
   };
+  new Gauge({
+    name: 'huicun_timestamp_age_seconds',
+    help: 'Seconds since the genTime of the latest stored checkpoint time-stamp (absent: none yet)',
+    registers: [registry],
+    collect() {
+      if (timestampLatest.genTimeMs === undefined) return;
+      this.set((now() - timestampLatest.genTimeMs) / 1000);
+    },
+  });
+  return metrics;
 }

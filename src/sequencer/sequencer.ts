@@ -123,6 +123,8 @@ export class Sequencer {
   /** The next batch starts a new origin on a restored store and removes the mark. */
   private continuesOrigin = false;
   readonly reader: TreeReader;
+  /** Told of each new durable head ({@link Sequencer.onCheckpoint}). */
+  private readonly checkpointListeners = new Set<(head: StoredHead) => void>();
 
   private constructor(
     private readonly store: LogStore,
@@ -159,6 +161,16 @@ export class Sequencer {
 
   get origin(): string {
     return this.options.origin;
+  }
+
+  /**
+   * Calls `listener` with each new durable head, after its batch is on disk and before its
+   * callers resolve. The append path never waits on it: a listener must return at once (schedule
+   * its work), and whatever it throws goes to `onError`. Returns the unsubscribe function.
+   */
+  onCheckpoint(listener: (head: StoredHead) => void): () => void {
+    this.checkpointListeners.add(listener);
+    return () => this.checkpointListeners.delete(listener);
   }
 
   /** The signed checkpoint handed out with entry `index` (the first one covering it). */
@@ -348,6 +360,13 @@ export class Sequencer {
     this.bundle = nextBundle;
     for (const t of touched) this.reader.remember(t);
     this.options.onBatch?.({ size, count: accepted.length, ms: performance.now() - started });
+    for (const listener of this.checkpointListeners) {
+      try {
+        listener(head);
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+    }
     for (const a of accepted) {
       const base = { index: a.index, time, leafHash: a.leafHash, size, root, checkpoint };
       const proof = this.reader.inclusionProofFast(a.index, size);

@@ -10,6 +10,7 @@
  * | `log/tile/<level>/<index:14>` | tile value (level 0 hashes and the levels in between) |
  * | `log/entries/<bundle:14>` | full entry bundle (256 entries) |
  * | `log/entries-part/<bundle:14>/<offset:3>` | entries of a partial bundle written by one batch |
+ * | `ts/<size:16>` | JSON RFC 3161 time-stamp of the checkpoint of that size (docs/log.md) |
  * | `rec/…` | records of the domains above the log (deposits, accounts, …) |
  */
 export const SCHEMA_VERSION = '1';
@@ -28,6 +29,10 @@ export const bundleKey = (index: number): string => `log/entries/${pad(index, 14
 export const fragmentPrefix = (index: number): string => `log/entries-part/${pad(index, 14)}/`;
 export const fragmentKey = (index: number, offset: number): string =>
   `${fragmentPrefix(index)}${pad(offset, 3)}`;
+
+/** Time-stamps of checkpoints, by checkpoint size: a scan finds the earliest of size ≥ N. */
+export const TIMESTAMP_PREFIX = 'ts/';
+export const timestampKey = (size: number): string => `${TIMESTAMP_PREFIX}${pad(size, 16)}`;
 
 /** The upper bound of a key range that starts with `prefix`. */
 export const prefixEnd = (prefix: string): string => `${prefix}\xff`;

@@ -1,7 +1,7 @@
 /** A real server on a free loopback port, with its data and keys in a temp folder. */
 import type { Logger } from 'pino';
 import { loadConfig } from '../../src/config/index.js';
-import { startServer, type RunningServer } from '../../src/server.js';
+import { startServer, type RunningServer, type ServerHooks } from '../../src/server.js';
 import { tempDir } from './log-fixture.js';
 
 export interface TestServer extends RunningServer {
@@ -14,11 +14,17 @@ export interface TestServer extends RunningServer {
 /**
  * `seeds` (default false) loads the demo accounts, which also appends their admin entries; `now`
  * is the clock of share and claim-code expiry and custody read windows; `logger` receives the
- * server's log lines (tests that read them).
+ * server's log lines (tests that read them); `timestamps` hands the server a TimeStamper, its
+ * interval and clock.
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { seeds?: boolean; now?: () => number; logger?: Logger } = {},
+  options: {
+    seeds?: boolean;
+    now?: () => number;
+    logger?: Logger;
+    timestamps?: Pick<ServerHooks, 'timeStamper' | 'timestampIntervalMs' | 'timestampScheduler'>;
+  } = {},
 ): Promise<TestServer> {
   const tmp = tempDir('huicun-http-');
   const config = loadConfig({
@@ -36,6 +42,7 @@ export async function startTestServer(
     seeds: options.seeds ?? false,
     ...(options.now ? { now: options.now } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...options.timestamps,
   });
   return Object.assign(Object.create(null) as object, server, {
     errors,

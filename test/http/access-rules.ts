@@ -154,6 +154,11 @@ export function accessRules(ctx: MatrixContext): Record<string, Rule> {
       expect: everyone(200),
       request: () => ({ path: '/api/v1/log/proof/consistency?from=1&to=2' }),
     },
+    // The matrix's server has no TimeStamper: public, and nothing is stamped.
+    'get /api/v1/log/timestamps': {
+      expect: everyone(404),
+      request: () => ({ path: '/api/v1/log/timestamps?size=1' }),
+    },
     'get /api/v1/log/entries/{index}': {
       expect: everyone(200),
       request: () => ({ path: '/api/v1/log/entries/0' }),

@@ -299,6 +299,10 @@ export const errorMessages = {
     '内容过多，无法写入一条日志条目，请分成几次提交。',
     'Too much for one log entry: split it over several submissions.',
   ],
+  'error.NOT_STAMPED_YET': [
+    '日志的这一部分尚未取得可信时间戳，请稍后再试。',
+    'This part of the log has no trusted time-stamp yet. Try again shortly.',
+  ],
   'error.LOG_OVERLOADED': [
     '服务器正忙，请稍后再试。',
     'The server is busy. Try again in a moment.',
