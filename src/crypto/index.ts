@@ -4,6 +4,7 @@
  * secrets.ts and p256.ts and are exported from here.
  */
 import {
+  constants,
   createHash,
   createPrivateKey,
   createPublicKey,
@@ -133,6 +134,41 @@ export function rsaSha256Sign(privateKey: KeyObject, data: Uint8Array): Uint8Arr
 /** Parses a DER or PEM X.509 certificate (node:crypto X509Certificate). */
 export function parseX509(cert: Uint8Array | string): X509Certificate {
   return new X509Certificate(cert);
+}
+
+/** The digests a third party's signature may use (RFC 3161 time-stamps; docs/timestamps.md). */
+export type DigestName = 'sha1' | 'sha256' | 'sha384' | 'sha512';
+
+/** `name` of `data`, one-shot. */
+export function digestOf(name: DigestName, data: Uint8Array): Uint8Array {
+  return new Uint8Array(oneShotHash(name, data, 'buffer'));
+}
+
+/**
+ * Verifies a third party's signature over `data` with `publicKey` (an RSA or EC key, e.g. an
+ * X509Certificate's `publicKey`): RSASSA-PKCS1-v1_5, RSASSA-PSS (`pssSaltLength` given) or
+ * ECDSA with a DER signature. False for a wrong signature or a key that cannot check it.
+ */
+export function verifySignature(
+  hashName: DigestName,
+  data: Uint8Array,
+  publicKey: KeyObject,
+  signature: Uint8Array,
+  pssSaltLength?: number,
+): boolean {
+  try {
+    if (pssSaltLength !== undefined) {
+      return nodeVerify(
+        hashName,
+        data,
+        { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pssSaltLength },
+        signature,
+      );
+    }
+    return nodeVerify(hashName, data, publicKey, signature);
+  } catch {
+    return false;
+  }
 }
 
 export type { KeyObject, X509Certificate };
