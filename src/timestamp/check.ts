@@ -112,7 +112,9 @@ const fail = (code: TimestampErrorCode, message: string, details?: Record<string
   new TimestampError(code, message, details ? { details } : {});
 
 const u8 = (b: ArrayBuffer | ArrayBufferView): Uint8Array =>
-  b instanceof ArrayBuffer ? new Uint8Array(b) : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  b instanceof ArrayBuffer
+    ? new Uint8Array(b)
+    : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
 const der = (value: object): Uint8Array => new Uint8Array(AsnConvert.serialize(value));
 
@@ -130,11 +132,15 @@ function parse<T>(bytes: Uint8Array | ArrayBuffer, type: new () => T, what: stri
   }
 }
 
-/** The TSA's printed name: the subject CN, else the whole subject. */
+/** The TSA's printed name: the subject's (last) common name, else the whole subject. */
 export function tsaName(cert: X509Certificate): string {
-  const lines = cert.subject.split('\n');
-  const cn = lines.find((l) => l.startsWith('CN='));
-  return cn ? cn.slice(3) : lines.join(', ');
+  const { subject } = AsnConvert.parse(cert.raw, Certificate).tbsCertificate;
+  const cn = subject
+    .flatMap((rdn) => [...rdn])
+    .filter((atv) => atv.type === '2.5.4.3')
+    .map((atv) => atv.value.toString())
+    .pop();
+  return cn ?? cert.subject.split('\n').join(', ');
 }
 
 /** The certificates of a PEM bundle (HUICUN_TSA_CA). */
@@ -231,7 +237,10 @@ function checkSignature(parts: TokenParts, signer: Certificate): void {
   const messageDigest = attributeValue(attrs, id_messageDigest);
   if (
     !messageDigest ||
-    !equal(u8(parse(messageDigest, OctetString, 'messageDigest').buffer), digestOf(digestName, parts.eContent))
+    !equal(
+      u8(parse(messageDigest, OctetString, 'messageDigest').buffer),
+      digestOf(digestName, parts.eContent),
+    )
   ) {
     throw fail('TSA_BAD_SIGNATURE', 'the signed messageDigest is not the digest of the TSTInfo');
   }
@@ -287,14 +296,15 @@ function checkChain(
   at: Date,
 ): void {
   const path: X509Certificate[] = [signer];
-  for (let cur = signer; path.length <= 8; ) {
+  for (let cur = signer; path.length <= 8;) {
     if (!validAt(cur, at)) {
       throw fail('TSA_NOT_TRUSTED', `${cur.subject.replace(/\n/g, ', ')} is not valid at genTime`);
     }
     if (anchors.some((a) => a.fingerprint256 === cur.fingerprint256)) return;
     const anchor = anchors.find((a) => cur.checkIssued(a) && cur.verify(a.publicKey));
     if (anchor) {
-      if (!validAt(anchor, at)) throw fail('TSA_NOT_TRUSTED', 'the trust anchor is not valid at genTime');
+      if (!validAt(anchor, at))
+        throw fail('TSA_NOT_TRUSTED', 'the trust anchor is not valid at genTime');
       return;
     }
     const next = pool.find(

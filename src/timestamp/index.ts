@@ -23,3 +23,18 @@ export {
   type CheckedToken,
   type TokenExpectations,
 } from './check.js';
+export { checkReply, tokenOfReply, type ReplyExpectations } from './reply.js';
+export { MAX_REPLY_BYTES, tsaClient, type TsaClientOptions, type TsaFailure } from './client.js';
+export { signTimeStampToken, type TokenSigner } from './token.js';
+export {
+  DEVELOPMENT_TSA_NAME,
+  DEVELOPMENT_TSA_POLICY,
+  developmentTsa,
+  ensureDevelopmentTsa,
+  TSA_DEV_CA_FILE,
+  TSA_DEV_CA_KEY_FILE,
+  TSA_DEV_CERT_FILE,
+  TSA_DEV_KEY_FILE,
+  type DevelopmentTsa,
+  type DevelopmentTsaFiles,
+} from './development.js';
