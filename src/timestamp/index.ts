@@ -38,3 +38,4 @@ export {
   type DevelopmentTsa,
   type DevelopmentTsaFiles,
 } from './development.js';
+export { configuredTimeStamper, loadTsaAnchors } from './select.js';
