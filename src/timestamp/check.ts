@@ -331,6 +331,17 @@ function checkChain(
  *   TSA_BAD_SIGNATURE, TSA_EKU, TSA_NOT_TRUSTED.
  */
 export function checkTimeStampToken(token: Uint8Array, expect: TokenExpectations): CheckedToken {
+  try {
+    return checkToken(token, expect);
+  } catch (err) {
+    if (err instanceof TimestampError) throw err;
+    throw new TimestampError('TSA_MALFORMED', 'the time-stamp token cannot be read', {
+      cause: err,
+    });
+  }
+}
+
+function checkToken(token: Uint8Array, expect: TokenExpectations): CheckedToken {
   const parts = tokenParts(token);
   const { messageImprint, nonce, genTime } = parts.tstInfo;
   if (messageImprint.hashAlgorithm.algorithm !== ID_SHA256) {

@@ -88,7 +88,9 @@ describe('timestamp: the RFC 3161 client', function () {
     // the query carried a SHA-256 imprint, a nonce and certReq
     const req = AsnConvert.parse(t.queries[0] as Uint8Array, TimeStampReq);
     expect(req.certReq).to.equal(true);
-    expect(req.nonce?.byteLength).to.be.within(8, 9);
+    const nonce = Buffer.from(req.nonce as ArrayBuffer);
+    expect(nonce.length).to.be.within(1, 9); // 64 bits, and a zero byte when the top bit is set
+    expect(nonce.readInt8(0)).to.be.at.least(0); // positive
     expect(Buffer.from(req.messageImprint.hashedMessage.buffer)).to.deep.equal(
       Buffer.from(imprint),
     );
@@ -197,6 +199,21 @@ describe('timestamp: the RFC 3161 client', function () {
   it('refuses garbage bytes (TSA_MALFORMED)', async () => {
     const t = await tsa(() => Promise.resolve(randomBytes(64)));
     await rejects(client([t.url]).stamp(imprint), 'TSA_MALFORMED');
+  });
+
+  it('refuses a token without its signer certificate (TSA_MALFORMED)', async () => {
+    const t = await tsa((q) =>
+      Promise.resolve(
+        opensslReply(
+          good,
+          mutate(q, (r) => {
+            r.certReq = false; // a TSA that ignores certReq
+          }),
+        ),
+      ),
+    );
+    const err = await rejects(client([t.url]).stamp(imprint), 'TSA_MALFORMED');
+    expect(err.message).to.match(/signer certificate/);
   });
 
   it('refuses a genTime an hour from our clock (TSA_CLOCK_SKEW)', async () => {
