@@ -4,7 +4,6 @@
  * secrets.ts and p256.ts and are exported from here.
  */
 import {
-  constants,
   createHash,
   createPrivateKey,
   createPublicKey,
@@ -146,25 +145,16 @@ export function digestOf(name: DigestName, data: Uint8Array): Uint8Array {
 
 /**
  * Verifies a third party's signature over `data` with `publicKey` (an RSA or EC key, e.g. an
- * X509Certificate's `publicKey`): RSASSA-PKCS1-v1_5, RSASSA-PSS (`pssSaltLength` given) or
- * ECDSA with a DER signature. False for a wrong signature or a key that cannot check it.
+ * X509Certificate's `publicKey`): RSASSA-PKCS1-v1_5, or ECDSA with a DER signature. False for a
+ * wrong signature or a key that cannot check it.
  */
 export function verifySignature(
   hashName: DigestName,
   data: Uint8Array,
   publicKey: KeyObject,
   signature: Uint8Array,
-  pssSaltLength?: number,
 ): boolean {
   try {
-    if (pssSaltLength !== undefined) {
-      return nodeVerify(
-        hashName,
-        data,
-        { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pssSaltLength },
-        signature,
-      );
-    }
     return nodeVerify(hashName, data, publicKey, signature);
   } catch {
     return false;

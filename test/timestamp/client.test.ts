@@ -124,6 +124,22 @@ describe('timestamp: the RFC 3161 client', function () {
     ).to.throw(TimestampError, /another digest/);
   });
 
+  it('accepts an ECDSA TSA with an ESS signing-certificate v1 (SHA-1)', async () => {
+    const ec = makeTsaCredentials('ecdsa', 'critical,timeStamping', { key: 'ec', essAlg: 'sha1' });
+    try {
+      const t = await tsa((q) => Promise.resolve(opensslReply(ec, q)));
+      const stamp = await tsaClient({
+        urls: [t.url],
+        anchors: anchorsFromPem(ec.caPem),
+        timeoutMs: 5000,
+      }).stamp(imprint);
+      expect(stamp.tsa).to.equal('ecdsa test TSA');
+      await rejects(client([t.url]).stamp(imprint), 'TSA_NOT_TRUSTED');
+    } finally {
+      rmSync(ec.dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a token whose signature was changed (TSA_BAD_SIGNATURE)', async () => {
     const t = await tsa(honest);
     const stamp = await client([t.url]).stamp(imprint);
@@ -223,6 +239,9 @@ describe('timestamp: the RFC 3161 client', function () {
       'TSA_CLOCK_SKEW',
     );
     expect(err.details?.skewMs as number).to.be.below(-55 * 60_000);
+    // four minutes off is within the five allowed
+    const near = await client([t.url], () => new Date(Date.now() - 4 * 60_000)).stamp(imprint);
+    expect(near.tsa).to.equal('good test TSA');
   });
 
   for (const [name, eku] of [

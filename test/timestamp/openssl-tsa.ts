@@ -24,7 +24,7 @@ export interface TsaCredentials {
   readonly config: string;
 }
 
-const TSA_CNF = (dir: string, signer: string, key: string, ca: string): string => `
+const TSA_CNF = (dir: string, signer: string, key: string, ca: string, essAlg: string): string => `
 [ tsa ]
 default_tsa = tsa_config
 [ tsa_config ]
@@ -40,21 +40,29 @@ accuracy = secs:1, millisecs:500
 ordering = no
 tsa_name = yes
 ess_cert_id_chain = no
-ess_cert_id_alg = sha256
+ess_cert_id_alg = ${essAlg}
 `;
 
 /**
  * Makes a CA and a TSA leaf. `eku` is the leaf's extendedKeyUsage line (default
- * `critical,timeStamping`; `none` for no EKU at all).
+ * `critical,timeStamping`; `none` for no EKU at all); `key` RSA-2048 (default) or P-256;
+ * `essAlg` the ESS signing-certificate OpenSSL writes (sha1: v1, sha256: v2).
  */
-export function makeTsaCredentials(name: string, eku = 'critical,timeStamping'): TsaCredentials {
+export function makeTsaCredentials(
+  name: string,
+  eku = 'critical,timeStamping',
+  options: { key?: 'rsa' | 'ec'; essAlg?: 'sha1' | 'sha256' } = {},
+): TsaCredentials {
+  const newkey =
+    options.key === 'ec'
+      ? ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256']
+      : ['-newkey', 'rsa:2048'];
   const dir = mkdtempSync(join(tmpdir(), `huicun-tsa-${name}-`));
   const f = (n: string) => join(dir, n);
   openssl([
     'req',
     '-x509',
-    '-newkey',
-    'rsa:2048',
+    ...newkey,
     '-nodes',
     '-keyout',
     f('ca-key.pem'),
@@ -71,8 +79,7 @@ export function makeTsaCredentials(name: string, eku = 'critical,timeStamping'):
   ]);
   openssl([
     'req',
-    '-newkey',
-    'rsa:2048',
+    ...newkey,
     '-nodes',
     '-keyout',
     f('tsa-key.pem'),
@@ -105,7 +112,10 @@ export function makeTsaCredentials(name: string, eku = 'critical,timeStamping'):
     f('tsa.pem'),
   ]);
   writeFileSync(f('serial'), '01\n');
-  writeFileSync(f('tsa.cnf'), TSA_CNF(dir, f('tsa.pem'), f('tsa-key.pem'), f('ca.pem')));
+  writeFileSync(
+    f('tsa.cnf'),
+    TSA_CNF(dir, f('tsa.pem'), f('tsa-key.pem'), f('ca.pem'), options.essAlg ?? 'sha256'),
+  );
   return {
     dir,
     caPem: readFileSync(f('ca.pem'), 'utf8'),
