@@ -69,6 +69,67 @@ export interface Config {
    * certificate; no path means the generated `<certsDir>/notary.p12` (docs/certificates.md).
    */
   readonly notaryP12: { readonly path: string | undefined; readonly password: string };
+  /** Trusted time: the RFC 3161 TSAs and how often checkpoints are stamped (docs/timestamps.md). */
+  readonly tsa: TsaConfig;
+}
+
+/**
+ * HUICUN_TSA_*. `mode` is `rfc3161` when HUICUN_TSA_URLS names TSAs, `none` for
+ * `HUICUN_TSA_URLS=none` (nothing is stamped), `development` when it is unset outside
+ * production (the built-in development TSA).
+ */
+export interface TsaConfig {
+  readonly mode: 'rfc3161' | 'none' | 'development';
+  /** HUICUN_TSA_URLS: http(s) endpoints, tried in order (empty unless `rfc3161`). */
+  readonly urls: readonly string[];
+  /** HUICUN_TSA_CA (resolved): the PEM of the TSAs' trust anchors; required with URLs. */
+  readonly caPath: string | undefined;
+  /** HUICUN_TSA_TIMEOUT_MS: one exchange with one TSA. */
+  readonly timeoutMs: number;
+  /** HUICUN_TSA_INTERVAL_S: the least time between two checkpoint stamps. */
+  readonly intervalS: number;
+}
+
+function tsaConfig(env: Env, production: boolean): TsaConfig {
+  const raw = (env.HUICUN_TSA_URLS ?? '').trim();
+  const caPath = env.HUICUN_TSA_CA ? resolve(env.HUICUN_TSA_CA) : undefined;
+  const timeoutMs = integer(env, 'HUICUN_TSA_TIMEOUT_MS', 5000, 100, 120_000);
+  const intervalS = integer(env, 'HUICUN_TSA_INTERVAL_S', 10, 1, 86_400);
+  if (raw === '') {
+    if (production) {
+      throw new ConfigError(
+        'CONFIG_INVALID',
+        'HUICUN_TSA_URLS must be set in production: the RFC 3161 time-stamp authorities, or "none" (the development TSA is not a trusted time source)',
+      );
+    }
+    return { mode: 'development', urls: [], caPath, timeoutMs, intervalS };
+  }
+  if (raw.toLowerCase() === 'none') return { mode: 'none', urls: [], caPath, timeoutMs, intervalS };
+  const urls = raw.split(',').map((u) => u.trim());
+  for (const url of urls) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new ConfigError('CONFIG_INVALID', `HUICUN_TSA_URLS: "${url}" is not an absolute URL`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+      throw new ConfigError('CONFIG_INVALID', `HUICUN_TSA_URLS: "${url}" is not http or https`);
+    }
+    if (parsed.username || parsed.password) {
+      throw new ConfigError(
+        'CONFIG_INVALID',
+        `HUICUN_TSA_URLS: "${parsed.host}" carries a password`,
+      );
+    }
+  }
+  if (!caPath) {
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      "HUICUN_TSA_CA must name the PEM of the TSAs' trust anchors when HUICUN_TSA_URLS is set",
+    );
+  }
+  return { mode: 'rfc3161', urls, caPath, timeoutMs, intervalS };
 }
 
 /** pino's levels, quietest last. */
@@ -225,5 +286,6 @@ export function loadConfig(env: Env = process.env): Config {
       path: env.HUICUN_NOTARY_P12 ? resolve(env.HUICUN_NOTARY_P12) : undefined,
       password: env.HUICUN_NOTARY_P12_PASSWORD ?? '',
     },
+    tsa: tsaConfig(env, production),
   };
 }

@@ -135,6 +135,32 @@ export function parseX509(cert: Uint8Array | string): X509Certificate {
   return new X509Certificate(cert);
 }
 
+/** The digests a third party's signature may use (RFC 3161 time-stamps; docs/timestamps.md). */
+export type DigestName = 'sha1' | 'sha256' | 'sha384' | 'sha512';
+
+/** `name` of `data`, one-shot. */
+export function digestOf(name: DigestName, data: Uint8Array): Uint8Array {
+  return new Uint8Array(oneShotHash(name, data, 'buffer'));
+}
+
+/**
+ * Verifies a third party's signature over `data` with `publicKey` (an RSA or EC key, e.g. an
+ * X509Certificate's `publicKey`): RSASSA-PKCS1-v1_5, or ECDSA with a DER signature. False for a
+ * wrong signature or a key that cannot check it.
+ */
+export function verifySignature(
+  hashName: DigestName,
+  data: Uint8Array,
+  publicKey: KeyObject,
+  signature: Uint8Array,
+): boolean {
+  try {
+    return nodeVerify(hashName, data, publicKey, signature);
+  } catch {
+    return false;
+  }
+}
+
 export type { KeyObject, X509Certificate };
 
 export {

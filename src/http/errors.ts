@@ -67,6 +67,7 @@ export type ErrorCode =
   | TimestampErrorCode
   | StorageErrorCode
   | BlobErrorCode
+  | TimestampErrorCode
   | ConfigErrorCode;
 
 /**
@@ -217,6 +218,22 @@ const STATUS = {
   STORE_IO: 503,
   STORE_CORRUPT: 503,
   SCHEMA_MISMATCH: 503,
+  // trusted time (docs/timestamps.md): the checkpoint stamper logs and retries them; no route
+  // answers with them
+  TSA_UNREACHABLE: 500,
+  TSA_TIMEOUT: 500,
+  TSA_HTTP_STATUS: 500,
+  TSA_MALFORMED: 500,
+  TSA_STATUS_REJECTED: 500,
+  TSA_IMPRINT_MISMATCH: 500,
+  TSA_NONCE_MISMATCH: 500,
+  TSA_BAD_SIGNATURE: 500,
+  TSA_EKU: 500,
+  TSA_NOT_TRUSTED: 500,
+  TSA_CLOCK_SKEW: 500,
+  TSA_CA_INVALID: 500,
+  TSA_DEV_CREDENTIALS_INCOMPLETE: 500,
+  TSA_DEVELOPMENT_REFUSED: 500,
   // configuration (start-up only)
   CONFIG_INVALID: 500,
 } as const satisfies Record<ErrorCode, number>;
@@ -272,6 +289,21 @@ export const NOT_FOR_CLIENTS = [
   'INVALID_INPUT',
   'BLOB_NOT_FOUND',
   'CONFIG_INVALID',
+  // trusted time: logged and retried by the checkpoint stamper, reported by the CLI
+  'TSA_UNREACHABLE',
+  'TSA_TIMEOUT',
+  'TSA_HTTP_STATUS',
+  'TSA_MALFORMED',
+  'TSA_STATUS_REJECTED',
+  'TSA_IMPRINT_MISMATCH',
+  'TSA_NONCE_MISMATCH',
+  'TSA_BAD_SIGNATURE',
+  'TSA_EKU',
+  'TSA_NOT_TRUSTED',
+  'TSA_CLOCK_SKEW',
+  'TSA_CA_INVALID',
+  'TSA_DEV_CREDENTIALS_INCOMPLETE',
+  'TSA_DEVELOPMENT_REFUSED',
   // the CLI reports them; no route raises them
   'BACKUP_INVALID',
   'RESTORE_TARGET_NOT_EMPTY',

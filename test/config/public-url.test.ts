@@ -6,7 +6,12 @@ import { expect } from 'chai';
 import { ConfigError, isDevelopmentUrl, loadConfig } from '../../src/config/index.js';
 
 const production = (env: Record<string, string>): ReturnType<typeof loadConfig> =>
-  loadConfig({ NODE_ENV: 'production', HUICUN_ORIGIN: 'evidence.example.cn/log', ...env });
+  loadConfig({
+    NODE_ENV: 'production',
+    HUICUN_ORIGIN: 'evidence.example.cn/log',
+    HUICUN_TSA_URLS: 'none',
+    ...env,
+  });
 
 function refused(env: Record<string, string>, variable: string): void {
   try {

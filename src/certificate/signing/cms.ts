@@ -40,7 +40,11 @@ import {
   type Certificate,
 } from '@peculiar/asn1-x509';
 import { IssuerSerial } from '@peculiar/asn1-x509-attr';
-import { EssCertIdV2, SigningCertificateV2, id_aa_signingCertificateV2 } from './ess.js';
+import {
+  EssCertIdV2,
+  SigningCertificateV2,
+  id_aa_signingCertificateV2,
+} from '../../timestamp/index.js';
 
 const id_sha256 = '2.16.840.1.101.3.4.2.1';
 const id_rsaEncryption = '1.2.840.113549.1.1.1';

@@ -1,6 +1,7 @@
 /**
- * The ESS signing-certificate-v2 attribute (RFC 5035 §3), which no kept ASN.1 package
- * defines: `SigningCertificateV2` and `ESSCertIDv2` as @peculiar/asn1-schema classes. The
+ * The ESS signing-certificate attributes, which no kept ASN.1 package defines: v2 (RFC 5035 §3,
+ * written by the PDF signatures and the development TSA) and v1 (RFC 2634 §5.4, SHA-1, which
+ * many TSAs still send), as @peculiar/asn1-schema classes. The
  * schema calls are written out rather than as decorators, because the project compiles with
  * standard (TC39) decorators and asn1-schema's are the legacy kind.
  * @module
@@ -8,6 +9,9 @@
 import { AsnProp, OctetString } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 import { IssuerSerial } from '@peculiar/asn1-x509-attr';
+
+/** id-aa-signingCertificate (v1, SHA-1). */
+export const id_aa_signingCertificate = '1.2.840.113549.1.9.16.2.12';
 
 /** id-aa-signingCertificateV2. */
 export const id_aa_signingCertificateV2 = '1.2.840.113549.1.9.16.2.47';
@@ -50,3 +54,38 @@ export class SigningCertificateV2 {
   }
 }
 AsnProp({ type: EssCertIdV2, repeated: 'sequence' })(SigningCertificateV2.prototype, 'certs');
+
+/**
+ * ```asn
+ * ESSCertID ::= SEQUENCE {
+ *   certHash     Hash, -- SHA-1 of the whole certificate
+ *   issuerSerial IssuerSerial OPTIONAL }
+ * ```
+ */
+export class EssCertId {
+  certHash = new OctetString();
+  issuerSerial?: IssuerSerial;
+
+  constructor(params: Partial<EssCertId> = {}) {
+    Object.assign(this, params);
+  }
+}
+AsnProp({ type: OctetString })(EssCertId.prototype, 'certHash');
+AsnProp({ type: IssuerSerial, optional: true })(EssCertId.prototype, 'issuerSerial');
+
+/**
+ * ```asn
+ * SigningCertificate ::= SEQUENCE {
+ *   certs    SEQUENCE OF ESSCertID,
+ *   policies SEQUENCE OF PolicyInformation OPTIONAL }
+ * ```
+ * (Only `certs` is read.)
+ */
+export class SigningCertificate {
+  certs: EssCertId[] = [];
+
+  constructor(params: Partial<SigningCertificate> = {}) {
+    Object.assign(this, params);
+  }
+}
+AsnProp({ type: EssCertId, repeated: 'sequence' })(SigningCertificate.prototype, 'certs');

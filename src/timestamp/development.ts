@@ -1,0 +1,248 @@
+/**
+ * The development time-stamp authority (docs/timestamps.md): with no HUICUN_TSA_URLS outside
+ * production, the server stamps with a key and certificates generated once into the certs
+ * folder and reused — `tsa-dev-ca.pem` (CA, 0644) with its key `tsa-dev-ca-key.pem` (0600), and
+ * the TSA signer `tsa-dev.pem` (critical extKeyUsage timeStamping, 0644) with
+ * `tsa-dev-key.pem` (0600); the folder 0700. Its name says what it is: "development
+ * time-stamp authority, not a trusted time source". Keys come from node:crypto; node-forge
+ * builds the certificates, as for the development notary CA (docs/certificates.md). Production
+ * refuses it.
+ * @module
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import forge from 'node-forge';
+import {
+  generateRsaPem,
+  parseX509,
+  privateKeyFromPem,
+  randomBytes,
+  rsaSha256Sign,
+} from '../crypto/index.js';
+import { checkTimeStampToken, rfc3339 } from './check.js';
+import { TimestampError } from './errors.js';
+import { randomNonce } from './request.js';
+import { signTimeStampToken } from './token.js';
+import type { TimeStamp, TimeStamper } from './types.js';
+
+export const TSA_DEV_CA_FILE = 'tsa-dev-ca.pem';
+export const TSA_DEV_CA_KEY_FILE = 'tsa-dev-ca-key.pem';
+export const TSA_DEV_CERT_FILE = 'tsa-dev.pem';
+export const TSA_DEV_KEY_FILE = 'tsa-dev-key.pem';
+/** The development TSA's name, in its certificate and so on everything it stamps. */
+export const DEVELOPMENT_TSA_NAME = 'development time-stamp authority, not a trusted time source';
+/** The policy OID of its stamps (a UUID arc, X.667: no registration needed). */
+export const DEVELOPMENT_TSA_POLICY = '2.25.152196335437465209925834622290466381871';
+const RSA_BITS = 2048;
+const CA_YEARS = 20;
+const LEAF_YEARS = 10;
+
+function names(attrs: Record<string, string>): forge.pki.CertificateField[] {
+  return Object.entries(attrs).map(([shortName, value]) => ({
+    shortName,
+    value,
+    valueTagClass: (shortName === 'C'
+      ? forge.asn1.Type.PRINTABLESTRING
+      : forge.asn1.Type.UTF8) as unknown as forge.asn1.Class,
+  }));
+}
+
+function serialNumber(): string {
+  const b = randomBytes(16);
+  b[0] = ((b[0] as number) & 0x3f) | 0x40; // positive, no leading zero byte
+  return Buffer.from(b).toString('hex');
+}
+
+const getTBSCertificate = (c: forge.pki.Certificate): forge.asn1.Asn1 =>
+  (
+    forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }
+  ).getTBSCertificate(c);
+
+/** Builds and signs (RSA-SHA256 through node:crypto) one certificate. */
+function issue(o: {
+  subject: forge.pki.CertificateField[];
+  issuer: forge.pki.CertificateField[];
+  publicKeyPem: string;
+  issuerKeyPem: string;
+  years: number;
+  now: Date;
+  extensions: object[];
+}): forge.pki.Certificate {
+  const cert = forge.pki.createCertificate();
+  cert.serialNumber = serialNumber();
+  cert.publicKey = forge.pki.publicKeyFromPem(o.publicKeyPem);
+  cert.validity.notBefore = new Date(o.now.getTime() - 3600_000); // an hour of clock skew
+  cert.validity.notAfter = new Date(o.now);
+  cert.validity.notAfter.setUTCFullYear(o.now.getUTCFullYear() + o.years);
+  cert.setSubject(o.subject);
+  cert.setIssuer(o.issuer);
+  cert.setExtensions(o.extensions);
+  cert.signatureOid = cert.siginfo.algorithmOid = forge.pki.oids.sha256WithRSAEncryption!;
+  cert.tbsCertificate = getTBSCertificate(cert);
+  const tbs = Buffer.from(forge.asn1.toDer(cert.tbsCertificate).getBytes(), 'binary');
+  cert.signature = Buffer.from(rsaSha256Sign(privateKeyFromPem(o.issuerKeyPem), tbs)).toString(
+    'binary',
+  );
+  return cert;
+}
+
+function write(path: string, data: string, mode: number): void {
+  writeFileSync(path, data, { mode, flag: 'wx' });
+  chmodSync(path, mode); // exactly `mode`, whatever the umask
+}
+
+/** The paths of the development TSA's files. */
+export interface DevelopmentTsaFiles {
+  readonly caPath: string;
+  readonly caKeyPath: string;
+  readonly certPath: string;
+  readonly keyPath: string;
+}
+
+function files(certsDir: string): DevelopmentTsaFiles {
+  const dir = resolve(certsDir);
+  return {
+    caPath: join(dir, TSA_DEV_CA_FILE),
+    caKeyPath: join(dir, TSA_DEV_CA_KEY_FILE),
+    certPath: join(dir, TSA_DEV_CERT_FILE),
+    keyPath: join(dir, TSA_DEV_KEY_FILE),
+  };
+}
+
+/**
+ * Makes the development TSA's CA and signer in `certsDir` unless they exist; never overwrites a
+ * file. An existing CA issues a missing signer.
+ * @throws {TimestampError} TSA_DEV_CREDENTIALS_INCOMPLETE when only part of a pair is present.
+ */
+export function ensureDevelopmentTsa(
+  certsDir: string,
+  now: Date = new Date(),
+): DevelopmentTsaFiles & { created: boolean } {
+  const f = files(certsDir);
+  const pair = (a: string, b: string): boolean => {
+    if (existsSync(a) !== existsSync(b)) {
+      throw new TimestampError(
+        'TSA_DEV_CREDENTIALS_INCOMPLETE',
+        `${a} and ${b} must both exist or both be absent`,
+      );
+    }
+    return existsSync(a);
+  };
+  const haveCa = pair(f.caPath, f.caKeyPath);
+  const haveLeaf = pair(f.certPath, f.keyPath);
+  if (haveLeaf && !haveCa) {
+    throw new TimestampError(
+      'TSA_DEV_CREDENTIALS_INCOMPLETE',
+      `${f.certPath} exists without its CA ${f.caPath}`,
+    );
+  }
+  if (haveLeaf) return { ...f, created: false };
+  mkdirSync(resolve(certsDir), { recursive: true, mode: 0o700 });
+  const caName = names({
+    C: 'CN',
+    O: 'huicun',
+    OU: 'generated, not for production',
+    CN: 'huicun development time-stamp CA',
+  });
+  let caCert: forge.pki.Certificate;
+  let caKeyPem: string;
+  if (haveCa) {
+    caCert = forge.pki.certificateFromPem(readFileSync(f.caPath, 'utf8'));
+    caKeyPem = readFileSync(f.caKeyPath, 'utf8');
+  } else {
+    const ca = generateRsaPem(RSA_BITS);
+    caKeyPem = ca.privateKey;
+    caCert = issue({
+      subject: caName,
+      issuer: caName,
+      publicKeyPem: ca.publicKey,
+      issuerKeyPem: caKeyPem,
+      years: CA_YEARS,
+      now,
+      extensions: [
+        { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
+        { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+        { name: 'subjectKeyIdentifier' },
+      ],
+    });
+    write(f.caKeyPath, caKeyPem, 0o600);
+    write(f.caPath, forge.pki.certificateToPem(caCert), 0o644);
+  }
+  const leafKey = generateRsaPem(RSA_BITS);
+  const leaf = issue({
+    subject: names({ C: 'CN', O: 'huicun', CN: DEVELOPMENT_TSA_NAME }),
+    issuer: caCert.subject.attributes,
+    publicKeyPem: leafKey.publicKey,
+    issuerKeyPem: caKeyPem,
+    years: LEAF_YEARS,
+    now,
+    extensions: [
+      { name: 'basicConstraints', cA: false, critical: true },
+      { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+      { name: 'extKeyUsage', timeStamping: true, critical: true },
+      { name: 'subjectKeyIdentifier' },
+      {
+        name: 'authorityKeyIdentifier',
+        keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes(),
+      },
+    ],
+  });
+  try {
+    write(f.keyPath, leafKey.privateKey, 0o600);
+    write(f.certPath, forge.pki.certificateToPem(leaf), 0o644);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err; // a concurrent start won
+  }
+  return { ...f, created: true };
+}
+
+/** The development TSA: a TimeStamper (development: true) and its CA. */
+export interface DevelopmentTsa extends TimeStamper {
+  readonly development: true;
+  /** The PEM of `tsa-dev-ca.pem`: what checks its tokens (and what production never trusts). */
+  readonly caPem: string;
+  readonly created: boolean;
+  readonly files: DevelopmentTsaFiles;
+}
+
+/**
+ * The development TSA of `certsDir`, generating its files on first use. Each stamp is checked
+ * by {@link checkTimeStampToken} before it is handed out.
+ * @throws {TimestampError} TSA_DEVELOPMENT_REFUSED with `production: true`, and the errors of
+ *   {@link ensureDevelopmentTsa}.
+ */
+export function developmentTsa(
+  certsDir: string,
+  options: { production?: boolean; now?: () => Date } = {},
+): DevelopmentTsa {
+  if (options.production) {
+    throw new TimestampError(
+      'TSA_DEVELOPMENT_REFUSED',
+      'production refuses the development time-stamp authority: set HUICUN_TSA_URLS (docs/timestamps.md)',
+    );
+  }
+  const now = options.now ?? (() => new Date());
+  const { created, ...f } = ensureDevelopmentTsa(certsDir, now());
+  const caPem = readFileSync(f.caPath, 'utf8');
+  const certPem = readFileSync(f.certPath, 'utf8');
+  const anchors = [parseX509(caPem)];
+  const signer = {
+    chain: [parseX509(certPem).raw, anchors[0]!.raw].map((b) => new Uint8Array(b)),
+    key: privateKeyFromPem(readFileSync(f.keyPath, 'utf8')),
+    policy: DEVELOPMENT_TSA_POLICY,
+  };
+  return {
+    development: true,
+    caPem,
+    created,
+    files: f,
+    stamp(imprint: Uint8Array): Promise<TimeStamp> {
+      return new Promise((done) => {
+        const nonce = randomNonce();
+        const token = signTimeStampToken(signer, imprint, now(), nonce);
+        const checked = checkTimeStampToken(token, { imprint, anchors, nonce });
+        done({ token, genTime: rfc3339(checked.genTime), tsa: checked.tsa });
+      });
+    },
+  };
+}
