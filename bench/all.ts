@@ -201,6 +201,8 @@ const lines: string[] = [
   '',
   `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus()[0]?.model.trim()}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Baselines are measured in the same run; durability is never relaxed (every log batch is fsynced and signed before callers resolve). These machines are shared and noisy: figures vary by ±20 % between runs.`,
   '',
+  'Reproduce: `npm run bench` (every bench; writes this file), or one bench with `npm run bench:<name>` (`log`, `ingest`, `cert`, `timestamp`, `verify`, `password`, `web`, `soak`). `bench:timestamp` needs `openssl` on the PATH (its TSA runs `openssl ts -reply` per query on loopback); `bench:log` stamps with the development TSA, generated into a temp folder.',
+  '',
   '## Targets',
   '',
   '| target | measured | met |',
@@ -233,4 +235,4 @@ for (const r of results) {
 }
 if (!only)
   writeFileSync(new URL('../docs/BENCHMARKS.md', import.meta.url), `${lines.join('\n')}\n`);
-console.log(lines.slice(4, 6 + TARGETS.length + 2).join('\n'));
+console.log(lines.slice(6, 8 + TARGETS.length + 2).join('\n'));
