@@ -3,27 +3,48 @@
  * appenders (256-byte entries; every batch synced and signed before callers resolve), the same
  * batches written as raw synced LevelDB batches, proof generation at 1,000,000 entries, and
  * bytes on disk per entry. BENCH_LOG_ENTRIES overrides the 1,000,000.
+ *
+ * Stamping on (docs/timestamps.md): 256 appenders again with a CheckpointStamper attached (the
+ * development TSA, in process as under `npm start`, interval 1 s), between two more runs without
+ * it; `log_append_ratio_with_stamps` is its appends/s over the mean of those two (target ≥ 0.95:
+ * a stamp is never on the append path).
  */
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { Level } from 'level';
+import pino from 'pino';
 import { delegatingStore, openTestLog, tempDir } from '../test/helpers/log-fixture.js';
 import type { LogBatch, LogStore } from '../src/sequencer/index.js';
 import type { LevelStore } from '../src/storage/leveldb.js';
+import {
+  CheckpointStamper,
+  developmentTsa,
+  StampStore,
+  type DevelopmentTsa,
+} from '../src/timestamp/index.js';
 import { diskBytes, percentile, printResult, round } from './common.js';
 
 const ENTRY_BYTES = 256;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? '4');
 const BIG = Number(process.env.BENCH_LOG_ENTRIES ?? '1000000');
+/** Target of stamping on / off (appends/s at 256 appenders). */
+const STAMPS_RATIO_TARGET = 0.95;
+const STAMP_INTERVAL_MS = 1000;
 
 interface Run {
   perSecond: number;
   p50: number;
   p99: number;
   batches: LogBatch[];
+  /** Checkpoints stamped during the run (with a TSA). */
+  stamps: number;
 }
 
-/** Runs `writers` concurrent appenders for SECONDS; records every batch written. */
-async function appendRun(writers: number): Promise<Run> {
+/**
+ * Runs `writers` concurrent appenders for SECONDS; records every batch written. With `tsa`, a
+ * CheckpointStamper stamps the log's checkpoints every STAMP_INTERVAL_MS meanwhile.
+ */
+async function appendRun(writers: number, tsa?: DevelopmentTsa): Promise<Run> {
   const tmp = tempDir('huicun-bench-');
   const batches: LogBatch[] = [];
   const recording = (s: LevelStore): LogStore =>
@@ -33,7 +54,18 @@ async function appendRun(writers: number): Promise<Run> {
         return s.writeBatch(b);
       },
     });
-  const { log, close } = await openTestLog(tmp.dir, { queueMax: 1 << 20 }, recording);
+  const { log, store, close } = await openTestLog(tmp.dir, { queueMax: 1 << 20 }, recording);
+  let stamps = 0;
+  const stamper =
+    tsa &&
+    (await CheckpointStamper.start({
+      source: log,
+      stamper: tsa,
+      store: new StampStore(store),
+      intervalMs: STAMP_INTERVAL_MS,
+      logger: pino({ level: 'warn' }),
+      onStamp: () => stamps++,
+    }));
   const pool = Array.from({ length: 4096 }, () => randomBytes(ENTRY_BYTES));
   const latencies: number[] = [];
   const until = performance.now() + SECONDS * 1000;
@@ -51,6 +83,7 @@ async function appendRun(writers: number): Promise<Run> {
     }),
   );
   const elapsed = (performance.now() - start) / 1000;
+  await stamper?.close();
   await close();
   tmp.remove();
   latencies.sort((a, b) => a - b);
@@ -59,6 +92,7 @@ async function appendRun(writers: number): Promise<Run> {
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     batches,
+    stamps,
   };
 }
 
@@ -134,6 +168,13 @@ const c1 = await appendRun(1);
 const c16 = await appendRun(16);
 const c256 = await appendRun(256);
 const raw = await rawReplay(c256.batches);
+const devCerts = tempDir('huicun-bench-tsa-');
+const tsa = developmentTsa(join(devCerts.dir, 'certs'));
+const stamped = await appendRun(256, tsa);
+const unstamped = await appendRun(256);
+devCerts.remove();
+const offPerSecond = (c256.perSecond + unstamped.perSecond) / 2;
+const offP99 = (c256.p99 + unstamped.p99) / 2;
 const big = await bigLog();
 
 const metrics = {
@@ -150,6 +191,12 @@ const metrics = {
     c256.batches.length ? (c256.perSecond * SECONDS) / c256.batches.length : 0,
     1,
   ),
+  append_c256_per_s_with_stamps: round(stamped.perSecond, 0),
+  append_c256_p99_ms_with_stamps: round(stamped.p99),
+  append_c256_per_s_again: round(unstamped.perSecond, 0),
+  log_append_ratio_with_stamps: round(stamped.perSecond / offPerSecond, 3),
+  log_append_p99_ratio_with_stamps: round(stamped.p99 / offP99, 3),
+  stamps_during_run: stamped.stamps,
   inclusion_proof_p50_ms: round(big.inclusionP50, 3),
   inclusion_proof_p99_ms: round(big.inclusionP99, 3),
   consistency_proof_p50_ms: round(big.consistencyP50, 3),
@@ -181,6 +228,21 @@ printResult(
       `ratio ${metrics.append_vs_raw_ratio}`,
     ],
     ['mean batch at 256 appenders', metrics.c256_mean_batch],
+    [
+      '256 appenders, checkpoints stamped',
+      metrics.append_c256_per_s_with_stamps,
+      `p99 ${metrics.append_c256_p99_ms_with_stamps} ms; ${stamped.stamps} stamps in ${SECONDS} s (development TSA, every ${STAMP_INTERVAL_MS / 1000} s)`,
+    ],
+    [
+      '256 appenders, no stamper (again)',
+      metrics.append_c256_per_s_again,
+      `p99 ${round(unstamped.p99)} ms`,
+    ],
+    [
+      'ratio stamped / mean of both unstamped',
+      metrics.log_append_ratio_with_stamps,
+      `target ≥ ${STAMPS_RATIO_TARGET} ${metrics.log_append_ratio_with_stamps >= STAMPS_RATIO_TARGET ? 'met' : 'NOT met'}; p99 ratio ${metrics.log_append_p99_ratio_with_stamps}`,
+    ],
     [
       `inclusion proof p99 (${BIG} entries)`,
       `${metrics.inclusion_proof_p99_ms} ms`,
