@@ -41,6 +41,10 @@ import {
   testSigner,
 } from './fixture.js';
 import { pdfsig, pdfText, run, save } from './tools.js';
+import pino from 'pino';
+import { call, registerDepositor } from '../helpers/api.js';
+import { startTestServer } from '../helpers/server-fixture.js';
+import { FakeScheduler } from '../timestamp/fakes.js';
 
 /** The /ByteRange of a signed PDF: the signed bytes and the DER CMS in /Contents. */
 function signatureOf(pdf: Buffer): { signed: Buffer; cms: Buffer } {
@@ -266,5 +270,36 @@ describe('PDF signature time-stamps (PAdES B-T)', function () {
     expect(text).to.include(
       flat('Source: server clock synchronised by NTP; no RFC 3161 time-stamp.'),
     );
+  });
+
+  it('the server stamps the certificates it issues with its TimeStamper (ServerHooks.timeStamper)', async () => {
+    const server = await startTestServer(
+      {},
+      {
+        logger: pino({ level: 'silent' }),
+        timestamps: { timeStamper: tsa, timestampScheduler: new FakeScheduler() },
+      },
+    );
+    try {
+      const alice = await registerDepositor(server.url, '张三');
+      const created = await call(server.url, 'POST', '/api/v1/deposits', {
+        token: alice.token,
+        json: { title: 'stamped', files: [{ name: 'x', size: 1, sha256: 'ab'.repeat(32) }] },
+      });
+      expect(created.status, created.text).to.equal(201);
+      const res = await fetch(
+        `${server.url}/api/v1/deposits/${created.body.deposit.id}/certificate.pdf`,
+        { headers: { authorization: `Bearer ${alice.token}` } },
+      );
+      expect(res.status).to.equal(200);
+      const pdf = Buffer.from(await res.arrayBuffer());
+      const tokens = stampTokens(signerInfoOf(signatureOf(pdf).cms));
+      expect(tokens).to.have.length(1);
+      const path = save(dir, 'served.pdf', pdf);
+      expect(pdfsig(path)).to.include('Signature is Valid.');
+      expect(flat(pdfText(path))).to.include(flat(`${DEVELOPMENT_TSA_NAME} (RFC 3161)`));
+    } finally {
+      await server.dispose();
+    }
   });
 });
