@@ -40,7 +40,17 @@ import {
   sampleFiles,
   testSigner,
 } from './fixture.js';
-import { pdfsig, pdfText, run, save } from './tools.js';
+import {
+  ghostscriptCheck,
+  mutoolVerify,
+  pdfsig,
+  pdfsigCheck,
+  pdfText,
+  qpdfCheck,
+  run,
+  save,
+  type StrictReport,
+} from './tools.js';
 import pino from 'pino';
 import { call, registerDepositor } from '../helpers/api.js';
 import { startTestServer } from '../helpers/server-fixture.js';
@@ -168,6 +178,17 @@ describe('PDF signature time-stamps (PAdES B-T)', function () {
       expect(out).to.include('Signature Type: ETSI.CAdES.detached');
       expect(out).to.include('Total document signed');
       expect(out).to.include('Signature is Valid.');
+    });
+
+    it('qpdf --check, gs -dPDFSTOPONERROR, pdfsig and mutool sign -v say nothing amiss', () => {
+      const clean = (tool: string, r: StrictReport): void => {
+        expect(r.complaints, `${tool}: ${r.complaints.join(' | ')}`).to.deep.equal([]);
+        expect(r.status, tool).to.equal(0);
+      };
+      clean('qpdf --check', qpdfCheck(path));
+      clean('gs', ghostscriptCheck(path));
+      clean('pdfsig', pdfsigCheck(path));
+      clean('mutool sign -v', mutoolVerify(path));
     });
 
     it("prints the TSA's name as the time source of the signature, and B-T", () => {
