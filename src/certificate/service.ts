@@ -26,7 +26,7 @@ import {
   renderVerificationReport,
   type VerificationCheck,
 } from './documents/verification-report.js';
-import type { NotarySigner, SignatureStampFailed } from './signing/signer.js';
+import type { NotarySigner } from './signing/signer.js';
 import type { TimeStamper } from '../timestamp/index.js';
 import {
   certificateDigestKey,
@@ -50,7 +50,7 @@ export interface CertificateServiceDeps {
    */
   readonly timeStamper?: TimeStamper;
   /** Hears of a failed signature stamp (the document is issued unstamped all the same). */
-  readonly onStampFailure?: (err: SignatureStampFailed) => void;
+  readonly onStampFailure?: (err: CertificateError) => void;
   readonly issuer: Issuer;
   readonly publicUrl: string;
   readonly retentionYears: number;

@@ -17,11 +17,8 @@ import {
 } from '../../src/certificate/documents/deposit-certificate.js';
 import { renderVerificationReport } from '../../src/certificate/documents/verification-report.js';
 import { id_aa_signatureTimeStampToken } from '../../src/certificate/signing/cms.js';
-import {
-  NotarySigner,
-  SignatureStampFailed,
-  TIMESTAMP_TOKEN_RESERVE,
-} from '../../src/certificate/signing/signer.js';
+import { NotarySigner, TIMESTAMP_TOKEN_RESERVE } from '../../src/certificate/signing/signer.js';
+import { CertificateError } from '../../src/certificate/errors.js';
 import { sha256 } from '../../src/crypto/index.js';
 import {
   DEVELOPMENT_TSA_NAME,
@@ -226,12 +223,13 @@ describe('PDF signature time-stamps (PAdES B-T)', function () {
   });
 
   it('a failing TSA: the certificate is still issued, unstamped and saying so, and the failure reported', async () => {
-    const failures: SignatureStampFailed[] = [];
+    const failures: CertificateError[] = [];
     const pdf = await renderDepositCertificate(
       input,
       base.withTimeStamper(failingTsa, (err) => failures.push(err)),
     );
     expect(failures).to.have.length(1);
+    expect(failures[0]!.code).to.equal('SIGNATURE_STAMP_FAILED');
     expect(failures[0]!.cause).to.be.instanceOf(TimestampError);
     expect(stampTokens(signerInfoOf(signatureOf(pdf).cms))).to.deep.equal([]);
     const path = save(dir, 'unstamped.pdf', pdf);
@@ -259,7 +257,7 @@ describe('PDF signature time-stamps (PAdES B-T)', function () {
           tsa: 'huge',
         }),
     };
-    const failures: unknown[] = [];
+    const failures: CertificateError[] = [];
     const pdf = await renderDepositCertificate(
       input,
       base.withTimeStamper(huge, (e) => failures.push(e)),

@@ -15,7 +15,7 @@ import {
   SUBFILTER_ETSI_CADES_DETACHED,
 } from '@signpdf/utils';
 import { appearanceStream, type Box, type PdfkitRef as Ref } from '../rendering/appearance.js';
-import { SignatureStampFailed, type NotarySigner } from './signer.js';
+import { isStampFailure, type NotarySigner } from './signer.js';
 
 interface DocInternals {
   ref(data: Record<string, unknown>): Ref;
@@ -114,7 +114,7 @@ export async function signDocument(
   try {
     return await signPdf(await build(signer), signer);
   } catch (err) {
-    if (!(err instanceof SignatureStampFailed)) throw err;
+    if (!isStampFailure(err)) throw err;
     signer.onStampFailure?.(err);
   }
   const unstamped = signer.withTimeStamper(undefined);

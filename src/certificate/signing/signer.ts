@@ -36,17 +36,9 @@ export const MIN_RSA_BITS = 2048;
  */
 export const TIMESTAMP_TOKEN_RESERVE = 12 * 1024;
 
-/**
- * Why a signature could not be time-stamped (the TSA failed, or its token does not fit
- * {@link TIMESTAMP_TOKEN_RESERVE}). The documents catch it and issue the document unstamped,
- * with the wording "no RFC 3161 time-stamp"; it never reaches an HTTP client.
- */
-export class SignatureStampFailed extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'SignatureStampFailed';
-  }
-}
+/** Whether `err` is a failed signature time-stamp (the document is then issued unstamped). */
+export const isStampFailure = (err: unknown): err is CertificateError =>
+  err instanceof CertificateError && err.code === 'SIGNATURE_STAMP_FAILED';
 
 /** Facts about the signing certificate, for display and start-up logs. */
 export interface NotaryCertificateInfo {
@@ -154,7 +146,7 @@ export class NotarySigner extends Signer {
   /** Who stamps each signature value (PAdES B-T); absent: PAdES B-B, no time-stamp. */
   readonly timeStamper: TimeStamper | undefined;
   /** Told of each signature whose time-stamp failed (the document is then issued unstamped). */
-  readonly onStampFailure: ((err: SignatureStampFailed) => void) | undefined;
+  readonly onStampFailure: ((err: CertificateError) => void) | undefined;
   readonly #key: KeyObject;
   readonly #chainDer: readonly Uint8Array[];
 
@@ -162,7 +154,7 @@ export class NotarySigner extends Signer {
     key: KeyObject,
     chainDer: readonly Uint8Array[],
     timeStamper?: TimeStamper,
-    onStampFailure?: (err: SignatureStampFailed) => void,
+    onStampFailure?: (err: CertificateError) => void,
   ) {
     super();
     if (key.asymmetricKeyType !== 'rsa')
@@ -217,7 +209,7 @@ export class NotarySigner extends Signer {
    */
   withTimeStamper(
     timeStamper: TimeStamper | undefined,
-    onStampFailure?: (err: SignatureStampFailed) => void,
+    onStampFailure?: (err: CertificateError) => void,
   ): NotarySigner {
     return new NotarySigner(this.#key, this.#chainDer, timeStamper, onStampFailure);
   }
@@ -225,7 +217,8 @@ export class NotarySigner extends Signer {
   /**
    * The CMS SignedData over `pdf` (the /ByteRange bytes @signpdf passes in), time-stamped when
    * the signer has a TimeStamper.
-   * @throws {SignatureStampFailed} when the TSA fails or its token does not fit.
+   * @throws {CertificateError} SIGNATURE_STAMP_FAILED when the TSA fails (its error is the
+   *   cause) or its token does not fit.
    */
   override async sign(pdf: Buffer): Promise<Buffer> {
     const stamper = this.timeStamper;
@@ -234,11 +227,14 @@ export class NotarySigner extends Signer {
       try {
         return (await stamper.stamp(imprint)).token;
       } catch (cause) {
-        throw new SignatureStampFailed('the signature time-stamp failed', { cause });
+        throw new CertificateError('SIGNATURE_STAMP_FAILED', 'the signature time-stamp failed', {
+          cause,
+        });
       }
     });
     if (cms.length > this.signatureLength)
-      throw new SignatureStampFailed(
+      throw new CertificateError(
+        'SIGNATURE_STAMP_FAILED',
         `the time-stamped signature (${cms.length} bytes) exceeds the ${this.signatureLength} reserved`,
       );
     return Buffer.from(cms);
