@@ -15,6 +15,7 @@ import {
   renderDepositCertificate,
   type DepositCertificateInput,
 } from '../../src/certificate/documents/deposit-certificate.js';
+import { renderNotarialCertificate } from '../../src/certificate/documents/notarial-certificate.js';
 import { renderVerificationReport } from '../../src/certificate/documents/verification-report.js';
 import { id_aa_signatureTimeStampToken } from '../../src/certificate/signing/cms.js';
 import { NotarySigner, TIMESTAMP_TOKEN_RESERVE } from '../../src/certificate/signing/signer.js';
@@ -34,6 +35,7 @@ import {
   PUBLIC_URL,
   sampleChecks,
   sampleDeposit,
+  sampleExamination,
   sampleFiles,
   testSigner,
 } from './fixture.js';
@@ -197,6 +199,29 @@ describe('PDF signature time-stamps (PAdES B-T)', function () {
       expect(text).to.include(flat('PAdES B-T'));
       expect(text).to.include(flat('proves the deposit existed no later than its genTime'));
       expect(text).to.not.include(flat('no RFC 3161 time-stamp'));
+    });
+
+    it('time-stamps the notarial certificate too', async () => {
+      const notarial = await renderNotarialCertificate(
+        {
+          certificateNumber: '（2026）沪徐证经字第 123 号',
+          reference: 'NC00000012344',
+          notary: { name: '王五' },
+          decidedAt: ISSUED_AT,
+          issuedAt: ISSUED_AT,
+          purpose: '诉讼',
+          examination: sampleExamination(2),
+          deposit: input.deposit,
+          receipt: input.receipt,
+          issuer: ISSUER,
+          publicUrl: PUBLIC_URL,
+        },
+        base.withTimeStamper(tsa),
+      );
+      expect(stampTokens(signerInfoOf(signatureOf(notarial).cms))).to.have.length(1);
+      const p = save(dir, 'notarial.pdf', notarial);
+      expect(pdfsig(p)).to.include('Signature is Valid.');
+      expect(flat(pdfText(p))).to.include(flat(`Time source: ${DEVELOPMENT_TSA_NAME} (RFC 3161)`));
     });
 
     it('time-stamps the verification report too', async () => {
