@@ -243,6 +243,11 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       blobs,
       records: store,
       signer: notarySigner,
+      // PAdES B-T: each PDF signature is stamped; a failed stamp issues the document unstamped
+      // (docs/certificates.md "Signature time-stamps").
+      ...(hooks.timeStamper ? { timeStamper: hooks.timeStamper } : {}),
+      onStampFailure: (err) =>
+        logger.warn({ err }, 'a PDF signature was issued without an RFC 3161 time-stamp'),
       issuer: {
         office: config.office,
         operator: { zh: '汇存电子数据存证平台', en: 'huicun electronic evidence deposit service' },

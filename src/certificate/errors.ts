@@ -13,6 +13,10 @@ import { BaseError } from '../errors.js';
  * - INVALID_INPUT: a render function was given inconsistent data (e.g. a receipt of another
  *   deposit). A programming error: 500.
  * - NOT_ISSUED (409): a notarial certificate of an application that is not (yet) issued.
+ * - SIGNATURE_STAMP_FAILED: the signature time-stamp failed (the TSA's TimestampError is the
+ *   cause) or its token does not fit the /Contents reserve. Never reaches a client: the
+ *   document is issued unstamped instead and the server logs it (docs/certificates.md
+ *   "Signature time-stamps").
  */
 export type CertificateErrorCode =
   | 'NOTARY_P12_MISSING'
@@ -21,7 +25,8 @@ export type CertificateErrorCode =
   | 'NOTARY_CA_GENERATED'
   | 'NOTARY_CREDENTIALS_INCOMPLETE'
   | 'INVALID_INPUT'
-  | 'NOT_ISSUED';
+  | 'NOT_ISSUED'
+  | 'SIGNATURE_STAMP_FAILED';
 
 /** Errors of the certificate domain (docs/certificates.md, docs/errors.md). */
 export class CertificateError extends BaseError<CertificateErrorCode> {}

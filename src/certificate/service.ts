@@ -27,6 +27,7 @@ import {
   type VerificationCheck,
 } from './documents/verification-report.js';
 import type { NotarySigner } from './signing/signer.js';
+import type { TimeStamper } from '../timestamp/index.js';
 import {
   certificateDigestKey,
   certificatePrefix,
@@ -43,6 +44,13 @@ export interface CertificateServiceDeps {
   readonly blobs: BlobStore;
   readonly records: Pick<RecordStore, 'get' | 'scan'>;
   readonly signer: NotarySigner;
+  /**
+   * Stamps every signature value (PAdES B-T; docs/certificates.md "Signature time-stamps").
+   * Absent (HUICUN_TSA_URLS=none): the documents say "no RFC 3161 time-stamp".
+   */
+  readonly timeStamper?: TimeStamper;
+  /** Hears of a failed signature stamp (the document is issued unstamped all the same). */
+  readonly onStampFailure?: (err: CertificateError) => void;
   readonly issuer: Issuer;
   readonly publicUrl: string;
   readonly retentionYears: number;
@@ -61,7 +69,14 @@ export class CertificateService {
   /** Serialises issuing per deposit or application (two first downloads must not issue two versions). */
   private readonly lock = new KeyedLock();
 
-  constructor(private readonly deps: CertificateServiceDeps) {}
+  /** The notary signer, stamping with the TimeStamper when there is one. */
+  private readonly signer: NotarySigner;
+
+  constructor(private readonly deps: CertificateServiceDeps) {
+    this.signer = deps.timeStamper
+      ? deps.signer.withTimeStamper(deps.timeStamper, deps.onStampFailure)
+      : deps.signer;
+  }
 
   /** Whether `sha256` is a certificate we issued (keeps its blob; answers document.issued). */
   async issued(sha256: string): Promise<CertificateRecord | undefined> {
@@ -94,7 +109,7 @@ export class CertificateService {
           retentionYears: this.deps.retentionYears,
           notarisation,
         },
-        this.deps.signer,
+        this.signer,
       );
       return this.store(reader, record, pdf, {
         kind: 'deposit',
@@ -144,7 +159,7 @@ export class CertificateService {
           issuer: this.deps.issuer,
           publicUrl: this.deps.publicUrl,
         },
-        this.deps.signer,
+        this.signer,
       );
       return this.store(reader, record, pdf, {
         kind: 'notarial',
@@ -202,7 +217,7 @@ export class CertificateService {
           issuer: this.deps.issuer,
           publicUrl: this.deps.publicUrl,
         },
-        this.deps.signer,
+        this.signer,
       );
       await this.store(reader, deposit, pdf, {
         kind: 'report',

@@ -172,6 +172,7 @@ const STATUS = {
   NOTARY_CA_GENERATED: 500, // start-up only
   NOTARY_CREDENTIALS_INCOMPLETE: 500, // start-up only
   INVALID_INPUT: 500, // a programming error
+  SIGNATURE_STAMP_FAILED: 500, // never raised to a client: the document is issued unstamped
   // notarisation and counter deposits
   APPLICATION_NOT_FOUND: 404,
   APPLICATION_EXISTS: 409,
@@ -287,6 +288,7 @@ export const NOT_FOR_CLIENTS = [
   'NOTARY_CA_GENERATED',
   'NOTARY_CREDENTIALS_INCOMPLETE',
   'INVALID_INPUT',
+  'SIGNATURE_STAMP_FAILED',
   'BLOB_NOT_FOUND',
   'CONFIG_INVALID',
   // trusted time: logged and retried by the checkpoint stamper, reported by the CLI

@@ -233,6 +233,7 @@ export function developmentTsa(
   };
   return {
     development: true,
+    name: DEVELOPMENT_TSA_NAME,
     caPem,
     created,
     files: f,

@@ -25,4 +25,9 @@ export interface TimeStamper {
   stamp(imprint: Uint8Array): Promise<TimeStamp>;
   /** True for the built-in development TSA: not a trusted time source, refused in production. */
   readonly development: boolean;
+  /**
+   * The TSA's name when it is known before any stamp (the development TSA's), so a document can
+   * print it before it is signed (docs/certificates.md "Signature time-stamps").
+   */
+  readonly name?: string;
 }

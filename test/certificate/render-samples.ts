@@ -1,7 +1,8 @@
 /**
  * Renders one sample of each certificate kind and writes page 1 of each as a PNG to docs/
  * (pdftoppm), so a reader can see them: `node --import tsx test/certificate/render-samples.ts`.
- * The PDFs go to SAMPLES_DIR (default: a temporary folder, printed).
+ * The PDFs go to SAMPLES_DIR (default: a temporary folder, printed). They are signed with a
+ * signature time-stamp of the development TSA (PAdES B-T, docs/certificates.md).
  */
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,12 +19,15 @@ import {
   sampleFiles,
   testSigner,
 } from './fixture.js';
+import { developmentTsa } from '../../src/timestamp/index.js';
 import { run, save } from './tools.js';
 
 const DPI = process.env.SAMPLES_DPI ?? '72';
 const out = process.env.SAMPLES_DIR ?? mkdtempSync(join(tmpdir(), 'huicun-samples-'));
 const docs = new URL('../../docs/', import.meta.url).pathname;
-const { signer } = testSigner();
+const signer = testSigner().signer.withTimeStamper(
+  developmentTsa(mkdtempSync(join(tmpdir(), 'huicun-samples-tsa-'))),
+);
 const files = sampleFiles(5);
 const { deposit, receipt } = await sampleDeposit(files.map((f) => f.item));
 // Issued a minute after the deposit (the fixture deposits now), decided and verified later.

@@ -30,7 +30,7 @@ import { openDocument } from '../rendering/document.js';
 import { Sheet } from '../rendering/layout.js';
 import { manifestTable } from './manifest.js';
 import { signOff, signOffHeight, titleBlock } from '../rendering/parts.js';
-import { signPdf } from '../signing/placeholder.js';
+import { signDocument } from '../signing/placeholder.js';
 import { assertViewMatchesReceipt, receiptAttachments, receiptFacts } from './receipt-facts.js';
 import type { NotarySigner } from '../signing/signer.js';
 import { NOT_NOTARIAL, dateIso } from '../rendering/wording.js';
@@ -79,7 +79,7 @@ export async function buildDepositCertificate(
     },
   });
   sheet.heading('一、存证信息', 'Deposit particulars');
-  sheet.fields(particulars(i, statusOf(i)));
+  sheet.fields(particulars(i, statusOf(i), signer.signatureStamp()));
   manifestTable(sheet, '二、文件清单', i.deposit.files);
 
   const attachments = receiptAttachments(facts, i.deposit.id);
@@ -90,7 +90,7 @@ export async function buildDepositCertificate(
     years: i.retentionYears,
     until: dateIso(until),
   });
-  signatureSection(sheet, '四、电子签名与算法', signer);
+  signatureSection(sheet, '四、电子签名与算法', signer, i.issuedAt);
   howToVerifySection(sheet, '五、核验方法', {
     verifyUrl: verifyUrl(i.publicUrl, i.deposit.id),
     publicUrl: i.publicUrl,
@@ -121,5 +121,5 @@ export async function renderDepositCertificate(
   i: DepositCertificateInput,
   signer: NotarySigner,
 ): Promise<Buffer> {
-  return signPdf(await buildDepositCertificate(i, signer), signer);
+  return signDocument((s) => buildDepositCertificate(i, s), signer);
 }

@@ -10,7 +10,13 @@ import { COLOR, CONTENT_WIDTH, type Line, type Sheet } from '../rendering/layout
 import { digestSize } from './manifest.js';
 import type { ReceiptFacts } from './receipt-facts.js';
 import type { NotarySigner } from '../signing/signer.js';
-import { grouped, LEGAL_BASIS, type Bilingual } from '../rendering/wording.js';
+import {
+  grouped,
+  issuanceTimeSource,
+  LEGAL_BASIS,
+  utc8,
+  type Bilingual,
+} from '../rendering/wording.js';
 
 /** A line of technical text. */
 export const mono = (text: string, size = 7): Line => ({ text, size });
@@ -110,19 +116,37 @@ export function anchoringSection(
   ]);
 }
 
-/** The PDF signature and the algorithms. */
-export function signatureSection(sheet: Sheet, heading: string, signer: NotarySigner): void {
+/** The PDF signature, its time (issuance) and the algorithms. */
+export function signatureSection(
+  sheet: Sheet,
+  heading: string,
+  signer: NotarySigner,
+  issuedAt: Date,
+): void {
   const c = signer.info;
+  const stamp = signer.signatureStamp();
+  const source = issuanceTimeSource(stamp);
   sheet.heading(heading, 'Electronic signature and algorithms');
   sheet.fields([
     {
       zh: '电子签名',
       en: 'PDF signature',
       value: [
-        mono(`PAdES (ETSI.CAdES.detached) · RSA-${c.keyBits} / SHA-256`, 8),
+        mono(
+          `PAdES ${stamp ? 'B-T' : 'B-B'} (ETSI.CAdES.detached) · RSA-${c.keyBits} / SHA-256`,
+          8,
+        ),
         muted(
           '第 1 页红色印章为签名的可视外观；真伪以电子签名为准，可用 Adobe Reader、pdfsig 等验证。 · The red seal on page 1 is the visible appearance of the signature; the electronic signature governs (check it with Adobe Reader, pdfsig, ...).',
         ),
+      ],
+    },
+    {
+      zh: '签名时间',
+      en: 'Time of signing',
+      value: [
+        mono(`${utc8(issuedAt)} (UTC+08:00) · ${issuedAt.toISOString()}`, 8),
+        muted(`${source.zh} ${source.en}`),
       ],
     },
     {

@@ -11,13 +11,14 @@ import { COLOR, type Line } from '../rendering/layout.js';
 import {
   IDENTITY,
   METHOD,
-  TIME_SOURCE,
+  depositTimeSource,
   notarialStatusText,
   scopeOfProof,
   utc8,
   type Bilingual,
   type Issuer,
   type NotarialStatus,
+  type SignatureStamp,
 } from '../rendering/wording.js';
 
 /** Everything a deposit certificate shows; plain data (docs/certificates.md). */
@@ -79,6 +80,7 @@ function agentOf(opening: unknown): { name: string; office: string } | undefined
 export function particulars(
   i: DepositCertificateInput,
   status: NotarialStatus | null,
+  stamp: SignatureStamp | null,
 ): { zh: string; en: string; value: Line[] }[] {
   const agent = i.agent ?? agentOf(i.receipt.opening);
   const d = i.deposit;
@@ -136,7 +138,7 @@ export function particulars(
       value: [
         { text: `${utc8(d.createdAt)}  (UTC+08:00 北京时间)`, size: 9.5, bold: true, after: 0 },
         { text: `${d.createdAt}  (UTC)`, size: 8.5 },
-        muted(`${TIME_SOURCE.zh} ${TIME_SOURCE.en}`),
+        muted(`${depositTimeSource(stamp).zh} ${depositTimeSource(stamp).en}`),
       ],
     },
     {

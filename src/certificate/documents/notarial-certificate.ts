@@ -27,7 +27,7 @@ import { CertificateError } from '../errors.js';
 import { COLOR, Sheet, type Line } from '../rendering/layout.js';
 import { manifestTable } from './manifest.js';
 import { signOff, signOffHeight, titleBlock } from '../rendering/parts.js';
-import { signPdf } from '../signing/placeholder.js';
+import { signDocument } from '../signing/placeholder.js';
 import { assertViewMatchesReceipt, receiptAttachments, receiptFacts } from './receipt-facts.js';
 import type { NotarySigner } from '../signing/signer.js';
 import { chineseDate } from '../rendering/chinese-date.js';
@@ -234,7 +234,7 @@ export async function buildNotarialCertificate(
   const attachments = receiptAttachments(facts, d.id);
   sheet.newPage();
   anchoringSection(sheet, '五、日志锚定', facts, i.publicUrl);
-  signatureSection(sheet, '六、电子签名与算法', signer);
+  signatureSection(sheet, '六、电子签名与算法', signer, i.issuedAt);
   howToVerifySection(sheet, '七、核验方法', {
     verifyUrl: verifyUrl(i.publicUrl, d.id),
     publicUrl: i.publicUrl,
@@ -267,5 +267,5 @@ export async function renderNotarialCertificate(
   i: NotarialCertificateInput,
   signer: NotarySigner,
 ): Promise<Buffer> {
-  return signPdf(await buildNotarialCertificate(i, signer), signer);
+  return signDocument((s) => buildNotarialCertificate(i, s), signer);
 }

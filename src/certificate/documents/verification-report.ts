@@ -11,7 +11,7 @@ import { openDocument } from '../rendering/document.js';
 import { CertificateError } from '../errors.js';
 import { COLOR, Sheet, type Line } from '../rendering/layout.js';
 import { signOff, signOffHeight, titleBlock } from '../rendering/parts.js';
-import { signPdf } from '../signing/placeholder.js';
+import { signDocument } from '../signing/placeholder.js';
 import {
   checksTable,
   verdictBox,
@@ -19,7 +19,7 @@ import {
   type VerificationCheck,
 } from './report-checks.js';
 import type { NotarySigner } from '../signing/signer.js';
-import { utc8, type Bilingual, type Issuer } from '../rendering/wording.js';
+import { issuanceTimeSource, utc8, type Bilingual, type Issuer } from '../rendering/wording.js';
 
 export type { ReportVerdict, VerificationCheck } from './report-checks.js';
 
@@ -101,6 +101,7 @@ export async function buildVerificationReport(
       : {}),
   });
   const muted = (text: string, size = 6.6): Line => ({ text, size, color: COLOR.muted });
+  const issuance = issuanceTimeSource(signer.signatureStamp());
   sheet.heading('一、核验对象', 'What was verified');
   sheet.fields([
     ...(s.depositId
@@ -148,6 +149,7 @@ export async function buildVerificationReport(
       en: 'Time of verification',
       value: [
         { text: `${utc8(i.issuedAt)} (UTC+08:00) · ${i.issuedAt.toISOString()}`, size: 8 },
+        muted(`${issuance.zh} ${issuance.en}`),
         ...(i.requester
           ? [
               muted(
@@ -204,5 +206,5 @@ export async function renderVerificationReport(
   i: VerificationReportInput,
   signer: NotarySigner,
 ): Promise<Buffer> {
-  return signPdf(await buildVerificationReport(i, signer), signer);
+  return signDocument((s) => buildVerificationReport(i, s), signer);
 }

@@ -115,10 +115,46 @@ export function notarialStatusText(s: NotarialStatus | null): Bilingual {
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-export const TIME_SOURCE: Bilingual = {
-  zh: '时间来源：服务器时钟（NTP 同步）；非 RFC 3161 可信时间戳。',
-  en: 'Source: server clock synchronised by NTP; not an RFC 3161 timestamp.',
-};
+/**
+ * The time-stamp a document's signature will carry, as known when the page is rendered (before
+ * signing, so without its genTime): the TSA's name when the TimeStamper knows it in advance.
+ * `null`: the signature is not time-stamped. (docs/certificates.md "Signature time-stamps")
+ */
+export interface SignatureStamp {
+  readonly tsa?: string;
+}
+
+/** The source of a deposit time (the server clock; a signature stamp bounds it from above). */
+export function depositTimeSource(stamp: SignatureStamp | null): Bilingual {
+  if (!stamp)
+    return {
+      zh: '时间来源：服务器时钟（NTP 同步）；无 RFC 3161 时间戳。',
+      en: 'Source: server clock synchronised by NTP; no RFC 3161 time-stamp.',
+    };
+  const by = stamp.tsa ? { zh: `（${stamp.tsa}）`, en: ` (${stamp.tsa})` } : { zh: '', en: '' };
+  return {
+    zh: `时间来源：服务器时钟（NTP 同步）；本证书电子签名的 RFC 3161 时间戳${by.zh}证明存证不晚于其 genTime。`,
+    en: `Source: server clock synchronised by NTP; the RFC 3161 time-stamp of this document's signature${by.en} proves the deposit existed no later than its genTime.`,
+  };
+}
+
+/** The source of a document's time of issuance (signing). */
+export function issuanceTimeSource(stamp: SignatureStamp | null): Bilingual {
+  if (!stamp)
+    return {
+      zh: '时间来源：服务器时钟（NTP 同步）；无 RFC 3161 时间戳。',
+      en: 'Time source: server clock synchronised by NTP; no RFC 3161 time-stamp.',
+    };
+  if (!stamp.tsa)
+    return {
+      zh: '时间来源：RFC 3161 时间戳服务机构；其名称与签名时间（genTime）载于电子签名的时间戳。',
+      en: "Time source: an RFC 3161 time-stamp authority; its name and the time of signing (genTime) are in the signature's time-stamp.",
+    };
+  return {
+    zh: `时间来源：${stamp.tsa}（RFC 3161）；签名时间（genTime）载于电子签名的时间戳。`,
+    en: `Time source: ${stamp.tsa} (RFC 3161); the time of signing (genTime) is in the signature's time-stamp.`,
+  };
+}
 
 /** What a deposit certificate proves, and what it does not (Art. 16 / 18). */
 export function scopeOfProof(method: 'upload' | 'hash-only'): Bilingual[] {

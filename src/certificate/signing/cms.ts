@@ -3,8 +3,10 @@
  * `ETSI.CAdES.detached`): detached id-data content, the whole certificate chain, one
  * SignerInfo with the signed attributes contentType, messageDigest and ESS
  * signing-certificate-v2 (RFC 5035). No signing-time attribute: PAdES puts the time in the
- * signature dictionary's /M. Built from @peculiar/asn1-cms types and DER-encoded by
- * asn1-schema. Pure: hashing and signing are passed in.
+ * signature dictionary's /M. With a time-stamper, the SignerInfo also carries the unsigned
+ * attribute id-aa-signatureTimeStampToken (RFC 3161 Appendix A) over its signature value:
+ * PAdES B-T (docs/certificates.md "Signature time-stamps"). Built from @peculiar/asn1-cms types
+ * and DER-encoded by asn1-schema. Pure: hashing, signing and stamping are passed in.
  * @module
  */
 import {
@@ -48,6 +50,8 @@ import {
 
 const id_sha256 = '2.16.840.1.101.3.4.2.1';
 const id_rsaEncryption = '1.2.840.113549.1.1.1';
+/** id-aa-signatureTimeStampToken (RFC 3161 Appendix A; ETSI EN 319 122-1 §5.3). */
+export const id_aa_signatureTimeStampToken = '1.2.840.113549.1.9.16.2.14';
 
 /** What the CMS builder needs from a signer. */
 export interface CmsSigner {
@@ -109,16 +113,10 @@ function derOrder(a: Uint8Array, b: Uint8Array): number {
   return a.length - b.length;
 }
 
-/**
- * The DER ContentInfo of a detached CAdES signature over `content` (for a PDF: the bytes of
- * its /ByteRange).
- * @throws RangeError when the chain is empty.
- */
-export function cadesDetachedSignature(content: Uint8Array, s: CmsSigner): Uint8Array {
-  const signer = s.chain[0];
-  if (!signer) throw new RangeError('a CMS signer needs a certificate');
+/** The SignerInfo of `content`, signed, without unsigned attributes. */
+function signerInfoOf(content: Uint8Array, signer: Certificate, s: CmsSigner): SignerInfo {
   const signedAttrs = signedAttributes(content, signer, s);
-  const signerInfo = new SignerInfo({
+  return new SignerInfo({
     version: CMSVersion.v1,
     sid: new SignerIdentifier({
       issuerAndSerialNumber: new IssuerAndSerialNumber({
@@ -131,6 +129,10 @@ export function cadesDetachedSignature(content: Uint8Array, s: CmsSigner): Uint8
     signatureAlgorithm: new AlgorithmIdentifier({ algorithm: id_rsaEncryption, parameters: null }),
     signature: new OctetString(s.sign(der(new SignedAttributes(signedAttrs)))),
   });
+}
+
+/** The DER ContentInfo around `signerInfo`, with the whole chain of `s`. */
+function contentInfoOf(signerInfo: SignerInfo, s: CmsSigner): Uint8Array {
   const certificates = s.chain
     .map((c) => ({ c, bytes: der(c) }))
     .sort((a, b) => derOrder(a.bytes, b.bytes))
@@ -145,4 +147,38 @@ export function cadesDetachedSignature(content: Uint8Array, s: CmsSigner): Uint8
   return der(
     new ContentInfo({ contentType: id_signedData, content: AsnConvert.serialize(signedData) }),
   );
+}
+
+const signerOf = (s: CmsSigner): Certificate => {
+  const signer = s.chain[0];
+  if (!signer) throw new RangeError('a CMS signer needs a certificate');
+  return signer;
+};
+
+/**
+ * The DER ContentInfo of a detached CAdES signature over `content` (for a PDF: the bytes of
+ * its /ByteRange).
+ * @throws RangeError when the chain is empty.
+ */
+export function cadesDetachedSignature(content: Uint8Array, s: CmsSigner): Uint8Array {
+  return contentInfoOf(signerInfoOf(content, signerOf(s), s), s);
+}
+
+/**
+ * The same signature with a signature time-stamp (CAdES-T, PAdES B-T): `stamp` receives the
+ * SHA-256 of the SignerInfo's signature value (the OCTET STRING's content, RFC 3161 Appendix A)
+ * and returns the DER TimeStampToken (a ContentInfo), which becomes the unsigned attribute
+ * id-aa-signatureTimeStampToken. A failure of `stamp` rejects, unchanged.
+ * @throws RangeError when the chain is empty.
+ */
+export async function cadesTimestampedSignature(
+  content: Uint8Array,
+  s: CmsSigner,
+  stamp: (imprint: Uint8Array) => Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  const signerInfo = signerInfoOf(content, signerOf(s), s);
+  const token = await stamp(s.digest(new Uint8Array(signerInfo.signature.buffer)));
+  const value = token.buffer.slice(token.byteOffset, token.byteOffset + token.byteLength);
+  signerInfo.unsignedAttrs = [attribute(id_aa_signatureTimeStampToken, value as ArrayBuffer)];
+  return contentInfoOf(signerInfo, s);
 }

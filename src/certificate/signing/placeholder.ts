@@ -15,7 +15,7 @@ import {
   SUBFILTER_ETSI_CADES_DETACHED,
 } from '@signpdf/utils';
 import { appearanceStream, type Box, type PdfkitRef as Ref } from '../rendering/appearance.js';
-import type { NotarySigner } from './signer.js';
+import { isStampFailure, type NotarySigner } from './signer.js';
 
 interface DocInternals {
   ref(data: Record<string, unknown>): Ref;
@@ -98,4 +98,25 @@ export function addSignatureField(doc: PDFKit.PDFDocument, o: SignatureFieldOpti
 /** Fills the signature placeholder of a finished PDF (the CMS from `signer`). */
 export async function signPdf(pdf: Uint8Array, signer: NotarySigner): Promise<Buffer> {
   return new SignPdf().sign(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), signer);
+}
+
+/**
+ * Builds a document with `build` and signs it. When the signature's time-stamp fails (the TSA
+ * is down, refuses, or its token does not fit), the document is built again by an unstamped
+ * signer — so its page says "no RFC 3161 time-stamp" — and signed without one: a TSA never
+ * stops a certificate (docs/certificates.md "Signature time-stamps").
+ */
+export async function signDocument(
+  build: (signer: NotarySigner) => Promise<Uint8Array>,
+  signer: NotarySigner,
+): Promise<Buffer> {
+  if (!signer.timeStamper) return signPdf(await build(signer), signer);
+  try {
+    return await signPdf(await build(signer), signer);
+  } catch (err) {
+    if (!isStampFailure(err)) throw err;
+    signer.onStampFailure?.(err);
+  }
+  const unstamped = signer.withTimeStamper(undefined);
+  return signPdf(await build(unstamped), unstamped);
 }

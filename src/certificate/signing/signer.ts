@@ -1,7 +1,9 @@
 /**
  * Our own @signpdf `Signer` (docs/certificates.md): the notary's PKCS#12 is read once with node-forge
  * (its PKCS#12 decoder), then every signature is a CAdES-detached CMS built by `cms.ts` and
- * signed with node:crypto (RSA-SHA256), so signing a certificate costs one RSA operation.
+ * signed with node:crypto (RSA-SHA256), so signing a certificate costs one RSA operation. A
+ * signer made {@link NotarySigner.withTimeStamper} also stamps each signature value (PAdES B-T,
+ * docs/certificates.md "Signature time-stamps").
  * @module
  */
 import { AsnConvert } from '@peculiar/asn1-schema';
@@ -16,13 +18,27 @@ import {
   type KeyObject,
   type X509Certificate,
 } from '../../crypto/index.js';
-import { cadesDetachedSignature } from './cms.js';
+import type { TimeStamper } from '../../timestamp/index.js';
+import { cadesDetachedSignature, cadesTimestampedSignature } from './cms.js';
 import { CertificateError } from '../errors.js';
+import type { SignatureStamp } from '../rendering/wording.js';
 
 /** Marker in the subject of the CA that `ensureNotaryCredentials` generates (docs/configuration.md). */
 export const GENERATED_CA_MARKER = 'huicun generated notary CA';
 /** Smallest RSA modulus accepted for PDF signatures. */
 export const MIN_RSA_BITS = 2048;
+
+/**
+ * Bytes reserved in /Contents for the signature time-stamp token and its attribute. A token
+ * carries the TSA's certificate (`certReq: true`) and often its chain: about 3 KB for the
+ * development TSA, 5–8 KB for public TSAs. A larger one does not fit: the document is then
+ * issued without a stamp (docs/certificates.md "Signature time-stamps").
+ */
+export const TIMESTAMP_TOKEN_RESERVE = 12 * 1024;
+
+/** Whether `err` is a failed signature time-stamp (the document is then issued unstamped). */
+export const isStampFailure = (err: unknown): err is CertificateError =>
+  err instanceof CertificateError && err.code === 'SIGNATURE_STAMP_FAILED';
 
 /** Facts about the signing certificate, for display and start-up logs. */
 export interface NotaryCertificateInfo {
@@ -127,9 +143,19 @@ export class NotarySigner extends Signer {
   readonly generatedCa: boolean;
   /** Bytes reserved for the CMS in the PDF (/Contents holds twice as many hex digits). */
   readonly signatureLength: number;
+  /** Who stamps each signature value (PAdES B-T); absent: PAdES B-B, no time-stamp. */
+  readonly timeStamper: TimeStamper | undefined;
+  /** Told of each signature whose time-stamp failed (the document is then issued unstamped). */
+  readonly onStampFailure: ((err: CertificateError) => void) | undefined;
   readonly #key: KeyObject;
+  readonly #chainDer: readonly Uint8Array[];
 
-  constructor(key: KeyObject, chainDer: readonly Uint8Array[]) {
+  constructor(
+    key: KeyObject,
+    chainDer: readonly Uint8Array[],
+    timeStamper?: TimeStamper,
+    onStampFailure?: (err: CertificateError) => void,
+  ) {
     super();
     if (key.asymmetricKeyType !== 'rsa')
       throw new CertificateError(
@@ -143,6 +169,9 @@ export class NotarySigner extends Signer {
         `the RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required`,
       );
     this.#key = key;
+    this.#chainDer = chainDer;
+    this.timeStamper = timeStamper;
+    this.onStampFailure = onStampFailure;
     this.chain = chainDer.map((der) => AsnConvert.parse(der, Certificate));
     const certs: X509Certificate[] = chainDer.map((d) => parseX509(d));
     const leaf = certs[0]!;
@@ -160,20 +189,63 @@ export class NotarySigner extends Signer {
     };
     // The CMS has the same length for any content (fixed-size digest and RSA signature), so a
     // dry run sizes the /Contents placeholder exactly; the margin covers DER length changes.
-    this.signatureLength = this.cms(new Uint8Array(0)).length + 64;
+    // A time-stamp token's size depends on the TSA, so it gets a fixed reserve.
+    this.signatureLength =
+      cadesDetachedSignature(new Uint8Array(0), this.cmsSigner()).length +
+      64 +
+      (timeStamper ? TIMESTAMP_TOKEN_RESERVE : 0);
   }
 
-  /** The CMS SignedData over `pdf` (the /ByteRange bytes @signpdf passes in). */
+  /** What the page says about the signature's time-stamp (`null`: none), before signing. */
+  signatureStamp(): SignatureStamp | null {
+    const t = this.timeStamper;
+    if (!t) return null;
+    return t.name ? { tsa: t.name } : {};
+  }
+
+  /**
+   * The same key and chain, stamping each signature with `timeStamper` (none: unstamped);
+   * `onStampFailure` hears of each failed stamp (the server logs it).
+   */
+  withTimeStamper(
+    timeStamper: TimeStamper | undefined,
+    onStampFailure?: (err: CertificateError) => void,
+  ): NotarySigner {
+    return new NotarySigner(this.#key, this.#chainDer, timeStamper, onStampFailure);
+  }
+
+  /**
+   * The CMS SignedData over `pdf` (the /ByteRange bytes @signpdf passes in), time-stamped when
+   * the signer has a TimeStamper.
+   * @throws {CertificateError} SIGNATURE_STAMP_FAILED when the TSA fails (its error is the
+   *   cause) or its token does not fit.
+   */
   override async sign(pdf: Buffer): Promise<Buffer> {
-    return Buffer.from(this.cms(pdf));
+    const stamper = this.timeStamper;
+    if (!stamper) return Buffer.from(cadesDetachedSignature(pdf, this.cmsSigner()));
+    const cms = await cadesTimestampedSignature(pdf, this.cmsSigner(), async (imprint) => {
+      try {
+        return (await stamper.stamp(imprint)).token;
+      } catch (cause) {
+        throw new CertificateError('SIGNATURE_STAMP_FAILED', 'the signature time-stamp failed', {
+          cause,
+        });
+      }
+    });
+    if (cms.length > this.signatureLength)
+      throw new CertificateError(
+        'SIGNATURE_STAMP_FAILED',
+        `the time-stamped signature (${cms.length} bytes) exceeds the ${this.signatureLength} reserved`,
+      );
+    return Buffer.from(cms);
   }
 
-  private cms(content: Uint8Array): Uint8Array {
-    return cadesDetachedSignature(content, {
+  private cmsSigner(): Parameters<typeof cadesDetachedSignature>[1] {
+    return {
       chain: this.chain,
       digest: sha256,
       sign: (data) => rsaSha256Sign(this.#key, data),
-    });
+    };
   }
 }
 
