@@ -64,6 +64,16 @@ export {
   type VerifyOptions,
   type VerifyReport,
 } from './verify-receipt.js';
+export {
+  readTimeStampToken,
+  timestampChecks,
+  type ReceiptStamp,
+  type StampContext,
+  type StampFacts,
+  type TokenFacts,
+  type TsaChecker,
+  type TsaTokenResult,
+} from './timestamp.js';
 export { checkLines, verdictLine } from './text-report.js';
 export {
   askedDepositNumber,
