@@ -14,7 +14,11 @@ import {
   type Verdict,
   type VerifyReport,
 } from '../verify/index.js';
-import { loadTsaAnchors, tsaTokenChecker } from '../timestamp/index.js';
+import { readFile } from 'node:fs/promises';
+// Deep on purpose: the timestamp folder's index loads the development TSA (node-forge) and the
+// stamp store; `huicun verify` needs only the token checks.
+import { anchorsFromPem } from '../timestamp/check.js';
+import { tsaTokenChecker } from '../timestamp/token-checker.js';
 import { CliError } from './errors.js';
 import type { FileHashes } from './hash-file.js';
 import { baseUrl, fetchDocumentIssued, fetchLogKeys, logClient } from './online.js';
@@ -29,14 +33,20 @@ async function fetchOnlineView(base: string, receipt: unknown): Promise<OnlineVi
   return online;
 }
 
-/** The time-stamp checker bound to `--tsa-ca` (no anchors without it). */
-function tsaChecker(path: string | undefined): TsaChecker {
+/**
+ * The time-stamp checker bound to `--tsa-ca` (no anchors without it).
+ * @throws {CliError} BAD_INPUT when the file cannot be read or holds no PEM certificate.
+ */
+async function tsaChecker(path: string | undefined): Promise<TsaChecker> {
   if (path === undefined) return tsaTokenChecker([]);
+  let anchors;
   try {
-    return tsaTokenChecker(loadTsaAnchors(path));
+    anchors = anchorsFromPem(await readFile(path, 'utf8'));
   } catch (err) {
-    throw new CliError('BAD_INPUT', (err as Error).message, { cause: err });
+    throw new CliError('BAD_INPUT', `cannot read the TSA certificates ${path}`, { cause: err });
   }
+  if (anchors.length === 0) throw new CliError('BAD_INPUT', `${path} holds no PEM certificate`);
+  return tsaTokenChecker(anchors);
 }
 
 /** An RFC 3339 UTC time as Beijing time (UTC+08:00), or the input when it is not a time. */
@@ -90,7 +100,7 @@ export async function runVerify(
   io: VerifyIo,
 ): Promise<Verdict> {
   const local = await readTrustedKeys(args.logKeys, io.env.HUICUN_TRUSTED_KEYS);
-  const tsa = tsaChecker(args.tsaCa);
+  const tsa = await tsaChecker(args.tsaCa);
   const { receipt, documentSha256 } = await readReceiptSource(args.source);
   let online: [string[], OnlineView, boolean | undefined] | undefined;
   if (args.online !== undefined) {

@@ -9,7 +9,7 @@
 import type { X509Certificate } from '../crypto/index.js';
 import { readTimeStampToken, type TsaChecker, type TsaTokenResult } from '../verify/index.js';
 import { checkTimeStampToken } from './check.js';
-import { DEVELOPMENT_TSA_NAME } from './development.js';
+import { DEVELOPMENT_TSA_NAME } from './types.js';
 import { TimestampError } from './errors.js';
 
 /**

@@ -26,3 +26,9 @@ export interface TimeStamper {
   /** True for the built-in development TSA: not a trusted time source, refused in production. */
   readonly development: boolean;
 }
+
+/**
+ * The development TSA's name, in its certificate and so on everything it stamps (here, not in
+ * development.ts, so that the verifier's checker loads no key-generation code).
+ */
+export const DEVELOPMENT_TSA_NAME = 'development time-stamp authority, not a trusted time source';
