@@ -190,7 +190,7 @@ export function prepareVerification(
     index: parts.index,
     checkpoint: body && { raw: parts.checkpoint!, body },
     logKey: cp.signer?.key,
-    consistency: parts.timestampConsistency,
+    consistency: parts.timestampConsistency ?? options.online?.timestampConsistency,
     tsa: options.tsa,
   });
   checks.push(...stamps.checks);

@@ -16,7 +16,14 @@ import {
   tsaTokenChecker,
   type TimeStamper,
 } from '../../src/timestamp/index.js';
-import { verifyReceipt, type Check, type TsaChecker } from '../../src/verify/index.js';
+import { encodeBase64 } from '../../src/log/index.js';
+import {
+  onlineView,
+  verifyReceipt,
+  type Check,
+  type LogClient,
+  type TsaChecker,
+} from '../../src/verify/index.js';
 import { ensureBuilt, runCli } from '../cli/cli.js';
 import { call, registerDepositor, type Body } from '../helpers/api.js';
 import { tempDir, utf8 } from '../helpers/log-fixture.js';
@@ -48,6 +55,7 @@ describe('verify: the four time-stamp checks', function () {
   let issued1: Body;
   let issued2: Body;
   let latest1: Body;
+  let issued3: Body;
   let trusting: TsaChecker;
   let aliceToken: string;
 
@@ -96,6 +104,12 @@ describe('verify: the four time-stamp checks', function () {
     const second = await deposit('second');
     clock.advance(10_000);
     await server.stamper!.stamped(server.log.size);
+    // Two deposits before the next stamp: the earlier one's own checkpoint is not stamped.
+    const third = await deposit('third');
+    await deposit('fourth');
+    clock.advance(10_000);
+    await server.stamper!.stamped(server.log.size);
+    issued3 = await receipt(third, 'issued');
     issued1 = await receipt(first, 'issued');
     issued2 = await receipt(second, 'issued');
     latest1 = await receipt(first, 'latest');
@@ -141,6 +155,32 @@ describe('verify: the four time-stamp checks', function () {
     const unproven = verify(bare, trusting);
     expect(statuses(unproven.checks)['timestamp.covers']).to.equal('skip');
     expect(unproven.verdict).to.equal('verified');
+  });
+
+  it('a receipt as issued with a later stamped checkpoint: covers skip offline, pass once online', async () => {
+    expect(issued3.timestamps[0].checkpoint).to.not.equal(issued3.checkpoint);
+    expect(issued3).to.not.have.property('timestampConsistency');
+    const offline = verify(issued3, trusting);
+    expect(statuses(offline.checks)).to.deep.equal({ ...all('pass'), 'timestamp.covers': 'skip' });
+    const client: LogClient = {
+      checkpoint: () => Promise.resolve(server.log.current().checkpoint),
+      consistencyProof: async (from, to) =>
+        (await server.log.reader.consistencyProof(from, to)).map(encodeBase64),
+    };
+    const { online } = await onlineView(issued3, client);
+    expect(online.timestampConsistency).to.be.an('array').with.length.above(0);
+    const report = verifyReceipt(issued3, {
+      trustedKeys: [server.logKey.vkey],
+      tsa: trusting,
+      online,
+    });
+    expect(statuses(report.checks)).to.deep.equal(all('pass'));
+    const forged = verifyReceipt(issued3, {
+      trustedKeys: [server.logKey.vkey],
+      tsa: trusting,
+      online: { ...online, timestampConsistency: online.consistencyProof.slice(1) },
+    });
+    expect(statuses(forged.checks)['timestamp.covers']).to.equal('fail');
   });
 
   it('a token swapped for another checkpoint’s: timestamp.imprint fails', () => {
@@ -232,10 +272,12 @@ describe('verify: the four time-stamp checks', function () {
     body.append('certificate', new Blob([JSON.stringify(issued1)]), 'receipt.json');
     const r = await call(server.url, 'POST', '/api/v1/verify', { token: aliceToken, body });
     expect(r.status, r.text).to.equal(200);
-    const got = Object.fromEntries(
-      (r.body.checks as Check[]).filter((c) => IDS.includes(c.id)).map((c) => [c.id, c.status]),
-    );
-    expect(got).to.deep.equal(all('pass'));
+    expect(statuses(r.body.checks as Check[])).to.deep.equal(all('pass'));
+    // The server fetches the proof to a later stamped checkpoint itself.
+    const later = new FormData();
+    later.append('certificate', new Blob([JSON.stringify(issued3)]), 'receipt.json');
+    const r3 = await call(server.url, 'POST', '/api/v1/verify', { token: aliceToken, body: later });
+    expect(statuses(r3.body.checks as Check[]), r3.text).to.deep.equal(all('pass'));
   });
 
   it('huicun verify --tsa-ca shows the four checks passing; another CA fails trusted', async () => {
