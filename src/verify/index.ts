@@ -24,6 +24,7 @@ export {
 } from './errors.js';
 export {
   checkpointBody,
+  MAX_RECEIPT_STAMPS,
   RECEIPT_FORMAT,
   readReceipt,
   receiptCheckpointSize,

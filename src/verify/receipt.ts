@@ -17,6 +17,12 @@ import type { ReceiptStamp } from './timestamp.js';
 /** The receipt format this verifier reads (docs/formats.md); src/evidence writes it. */
 export const RECEIPT_FORMAT = 'huicun.receipt/v1';
 
+/**
+ * The most time-stamps a receipt may carry (huicun writes one): each costs the host a signature
+ * and a chain check, so a hostile receipt cannot make a verifier check thousands.
+ */
+export const MAX_RECEIPT_STAMPS = 8;
+
 /** The fields of a receipt that could be read; the others are absent. */
 export interface ReceiptParts {
   readonly logKey?: string;
@@ -78,8 +84,9 @@ export function readReceipt(value: unknown): ReadReceipt {
   if (typeof value.checkpoint === 'string') parts.checkpoint = value.checkpoint;
   else problems.push('checkpoint');
   if (value.timestamps !== undefined) {
-    const stamps = Array.isArray(value.timestamps)
-      ? value.timestamps.map((t: unknown) => {
+    const listed = Array.isArray(value.timestamps) && value.timestamps.length <= MAX_RECEIPT_STAMPS;
+    const stamps = listed
+      ? (value.timestamps as unknown[]).map((t: unknown) => {
           if (!isObject(t) || typeof t.checkpoint !== 'string') return undefined;
           const token = base64(t.token);
           return token === undefined || token.length === 0
@@ -89,7 +96,7 @@ export function readReceipt(value: unknown): ReadReceipt {
       : [undefined];
     const bad = stamps.findIndex((s) => s === undefined);
     if (bad < 0) parts.timestamps = stamps as ReceiptStamp[];
-    else problems.push(Array.isArray(value.timestamps) ? `timestamps[${bad}]` : 'timestamps');
+    else problems.push(listed ? `timestamps[${bad}]` : 'timestamps');
   }
   if (value.timestampConsistency !== undefined) {
     const tc = value.timestampConsistency;

@@ -32,6 +32,11 @@ describe('receipts with time-stamp fields', () => {
       ['timestamps', [{ checkpoint: plain.checkpoint, token: '' }], 'timestamps[0]'],
       ['timestamps', [{ token: 'MAMCAQE=' }], 'timestamps[0]'],
       ['timestampConsistency', ['AAAA'], 'timestampConsistency'],
+      [
+        'timestamps',
+        Array(9).fill({ checkpoint: plain.checkpoint, token: 'MAMCAQE=' }),
+        'timestamps',
+      ],
     ] as const) {
       expect(readReceipt({ ...plain, [field]: value }).problems, problem).to.deep.equal([problem]);
     }
