@@ -42,7 +42,9 @@ import type { Logger } from 'pino';
 import { createMetrics } from './ops/metrics.js';
 import {
   CheckpointStamper,
+  loadTsaAnchors,
   StampStore,
+  tsaTokenChecker,
   type Scheduler,
   type TimeStamper,
 } from './timestamp/index.js';
@@ -300,6 +302,8 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
         minimumRate: config.minUploadRate,
         access: casework.access,
         extractAttachments,
+        // The TSA anchors the server trusts (HUICUN_TSA_CA); the development CA never.
+        tsa: tsaTokenChecker(config.tsa.caPath ? loadTsaAnchors(config.tsa.caPath) : []),
         documentIssued: async (sha) => (await certificates.issued(sha)) !== undefined,
         notarised: (index) => casework.notary.ofDeposit(index).some((a) => a.state === 'issued'),
         renderReport: ({ user, record, report }) =>

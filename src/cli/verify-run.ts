@@ -10,9 +10,15 @@ import {
   prepareVerification,
   verdictLine,
   type OnlineView,
+  type TsaChecker,
   type Verdict,
   type VerifyReport,
 } from '../verify/index.js';
+import { readFile } from 'node:fs/promises';
+// Deep on purpose: the timestamp folder's index loads the development TSA (node-forge) and the
+// stamp store; `huicun verify` needs only the token checks.
+import { anchorsFromPem } from '../timestamp/check.js';
+import { tsaTokenChecker } from '../timestamp/token-checker.js';
 import { CliError } from './errors.js';
 import type { FileHashes } from './hash-file.js';
 import { baseUrl, fetchDocumentIssued, fetchLogKeys, logClient } from './online.js';
@@ -25,6 +31,22 @@ async function fetchOnlineView(base: string, receipt: unknown): Promise<OnlineVi
   if (current === undefined)
     throw new CliError('UNREACHABLE', `${base} served a malformed checkpoint`);
   return online;
+}
+
+/**
+ * The time-stamp checker bound to `--tsa-ca` (no anchors without it).
+ * @throws {CliError} BAD_INPUT when the file cannot be read or holds no PEM certificate.
+ */
+async function tsaChecker(path: string | undefined): Promise<TsaChecker> {
+  if (path === undefined) return tsaTokenChecker([]);
+  let anchors;
+  try {
+    anchors = anchorsFromPem(await readFile(path, 'utf8'));
+  } catch (err) {
+    throw new CliError('BAD_INPUT', `cannot read the TSA certificates ${path}`, { cause: err });
+  }
+  if (anchors.length === 0) throw new CliError('BAD_INPUT', `${path} holds no PEM certificate`);
+  return tsaTokenChecker(anchors);
 }
 
 /** An RFC 3339 UTC time as Beijing time (UTC+08:00), or the input when it is not a time. */
@@ -54,6 +76,10 @@ function print(
     io.out(`存证编号 deposit: ${report.entry.id}`);
     io.out(`时间 time:   ${beijingTime(report.entry.time)} (UTC+08:00) = ${report.entry.time}`);
   }
+  if (report.timestamp) {
+    const { genTime, tsa } = report.timestamp;
+    io.out(`时间戳 stamped: ${beijingTime(genTime)} (UTC+08:00) = ${genTime}  by ${tsa ?? '?'}`);
+  }
   if (report.checkpoint) {
     const { origin, size } = report.checkpoint;
     io.out(`日志 log:    ${origin}  index ${report.index ?? '?'} / size ${size}`);
@@ -74,6 +100,7 @@ export async function runVerify(
   io: VerifyIo,
 ): Promise<Verdict> {
   const local = await readTrustedKeys(args.logKeys, io.env.HUICUN_TRUSTED_KEYS);
+  const tsa = await tsaChecker(args.tsaCa);
   const { receipt, documentSha256 } = await readReceiptSource(args.source);
   let online: [string[], OnlineView, boolean | undefined] | undefined;
   if (args.online !== undefined) {
@@ -88,6 +115,7 @@ export async function runVerify(
   const issued = online?.[2];
   const prepared = prepareVerification(receipt, {
     trustedKeys: trusted,
+    tsa,
     ...(online ? { online: online[1] } : {}),
     ...(issued !== undefined && documentSha256 !== undefined
       ? { document: { sha256: documentSha256, issued } }

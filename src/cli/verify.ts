@@ -9,13 +9,15 @@ import { CliError, runCommand, usageError } from './errors.js';
 import { hashFile, progressBar, type FileHashes } from './hash-file.js';
 
 const USAGE = `usage: huicun verify <file> (--receipt R | --certificate C | --tlog-proof P)
-                     [--log-key VKEY]… [--online URL] [--json]
+                     [--log-key VKEY]… [--tsa-ca FILE] [--online URL] [--json]
   <file>          the evidence file (hashed here with SHA-256 and SM3; never sent anywhere);
                   without it only the receipt is verified
   --receipt       the receipt JSON (proof bundle) of the deposit
   --certificate   the deposit certificate PDF (its embedded receipt is used)
   --tlog-proof    the c2sp.org/tlog-proof@v1 export of the receipt
   --log-key       a log key (vkey) you trust; repeatable. Also HUICUN_TRUSTED_KEYS=<file>
+  --tsa-ca FILE   PEM certificates of the time-stamp authorities you trust (timestamp.trusted);
+                  without it a receipt's RFC 3161 stamp is checked but its TSA is not trusted
   --online URL    trust the key published at URL/api/v1/log/key and check that the log only
                   grew since the receipt (consistency); for a certificate, that it was issued
   --json          print the report as JSON
@@ -42,6 +44,8 @@ export interface VerifyArgs {
   readonly file?: string;
   readonly source: { kind: 'receipt' | 'tlog-proof' | 'certificate'; path: string };
   readonly logKeys: readonly string[];
+  /** `--tsa-ca`: the PEM file of the TSA trust anchors. */
+  readonly tsaCa?: string;
   readonly online?: string;
   readonly json: boolean;
 }
@@ -56,6 +60,7 @@ function parse(args: string[]): VerifyArgs {
       certificate: { type: 'string' },
       'tlog-proof': { type: 'string' },
       'log-key': { type: 'string', multiple: true },
+      'tsa-ca': { type: 'string' },
       online: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
@@ -71,6 +76,7 @@ function parse(args: string[]): VerifyArgs {
     ...(positionals[0] !== undefined ? { file: positionals[0] } : {}),
     source: { kind, path: values[kind]! },
     logKeys: values['log-key'] ?? [],
+    ...(values['tsa-ca'] !== undefined ? { tsaCa: values['tsa-ca'] } : {}),
     ...(values.online !== undefined ? { online: values.online } : {}),
     json: values.json ?? false,
   };

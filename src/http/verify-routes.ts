@@ -54,6 +54,8 @@ export interface VerifyRouteOptions {
   readonly notarised?: (depositIndex: number) => boolean;
   /** Reads huicun PDFs' attachments (`src/pdf/attachments.ts`). */
   readonly extractAttachments?: ExtractAttachments;
+  /** Checks receipts' time-stamp signatures and chains (HUICUN_TSA_CA; docs/verification.md). */
+  readonly tsa?: VerifierDeps['tsa'];
   /** Renders, signs, stores and anchors the verification report (核验报告) for a reader. */
   readonly renderReport?: (input: {
     readonly user: AuthUser;
@@ -128,6 +130,7 @@ export function addVerifyRoutes(
     ...(options.documentIssued ? { documentIssued: options.documentIssued } : {}),
     ...(options.extractAttachments ? { extractAttachments: options.extractAttachments } : {}),
     ...(options.notarised ? { notarised: options.notarised } : {}),
+    ...(options.tsa ? { tsa: options.tsa } : {}),
   });
   const lookups = new RateLimiter({
     enabled: options.rateLimits,

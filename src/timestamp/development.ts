@@ -20,6 +20,7 @@ import {
   rsaSha256Sign,
 } from '../crypto/index.js';
 import { checkTimeStampToken, rfc3339 } from './check.js';
+import { DEVELOPMENT_TSA_NAME } from './types.js';
 import { TimestampError } from './errors.js';
 import { randomNonce } from './request.js';
 import { signTimeStampToken } from './token.js';
@@ -29,8 +30,7 @@ export const TSA_DEV_CA_FILE = 'tsa-dev-ca.pem';
 export const TSA_DEV_CA_KEY_FILE = 'tsa-dev-ca-key.pem';
 export const TSA_DEV_CERT_FILE = 'tsa-dev.pem';
 export const TSA_DEV_KEY_FILE = 'tsa-dev-key.pem';
-/** The development TSA's name, in its certificate and so on everything it stamps. */
-export const DEVELOPMENT_TSA_NAME = 'development time-stamp authority, not a trusted time source';
+export { DEVELOPMENT_TSA_NAME };
 /** The policy OID of its stamps (a UUID arc, X.667: no registration needed). */
 export const DEVELOPMENT_TSA_POLICY = '2.25.152196335437465209925834622290466381871';
 const RSA_BITS = 2048;

@@ -40,6 +40,7 @@ export {
   type DevelopmentTsaFiles,
 } from './development.js';
 export { configuredTimeStamper, loadTsaAnchors } from './select.js';
+export { tsaTokenChecker } from './token-checker.js';
 export { StampStore, type StoredStamp } from './store.js';
 export {
   CheckpointStamper,

@@ -31,3 +31,9 @@ export interface TimeStamper {
    */
   readonly name?: string;
 }
+
+/**
+ * The development TSA's name, in its certificate and so on everything it stamps (here, not in
+ * development.ts, so that the verifier's checker loads no key-generation code).
+ */
+export const DEVELOPMENT_TSA_NAME = 'development time-stamp authority, not a trusted time source';

@@ -26,6 +26,7 @@ import {
   type Check,
   verifyLogProof,
   type ExtractAttachments,
+  type TsaChecker,
   type LogClient,
   type LogProof,
   type OnlineView,
@@ -77,6 +78,11 @@ export interface VerifierDeps {
   readonly extractAttachments?: ExtractAttachments;
   /** Whether a notarial certificate was issued for the deposit at this log index. */
   readonly notarised?: (depositIndex: number) => boolean;
+  /**
+   * Checks time-stamp signatures and chains against HUICUN_TSA_CA (none: `timestamp.trusted` is
+   * `skip`; absent: `timestamp.signature` too).
+   */
+  readonly tsa?: TsaChecker;
 }
 
 /** A digest lookup: hex digests (lowercase) and optionally the deposit number asked about. */
@@ -141,6 +147,7 @@ export class Verifier {
             ...(q.depositId !== undefined ? { depositId: q.depositId } : {}),
             trustedKeys: this.deps.trustedKeys,
             online: await this.#online(receipt),
+            ...(this.deps.tsa ? { tsa: this.deps.tsa } : {}),
           });
           return full(report, record, matches.length);
         }
@@ -202,6 +209,7 @@ export class Verifier {
       ...(file.depositId !== undefined ? { depositId: file.depositId } : {}),
       trustedKeys: this.deps.trustedKeys,
       online: await this.#online(receipt),
+      ...(this.deps.tsa ? { tsa: this.deps.tsa } : {}),
       ...(issued !== undefined ? { document: { sha256: documentSha256!, issued } } : {}),
     });
     const record =

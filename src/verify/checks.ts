@@ -18,6 +18,10 @@ export const CHECK_IDS = [
   'checkpoint.origin',
   'inclusion',
   'consistency',
+  'timestamp.imprint',
+  'timestamp.signature',
+  'timestamp.trusted',
+  'timestamp.covers',
   'document.issued',
 ] as const;
 

@@ -15,6 +15,11 @@ export interface OnlineView {
   readonly checkpoint: string;
   /** base64 hashes of the consistency proof from the receipt's checkpoint size to the current. */
   readonly consistencyProof: readonly string[];
+  /**
+   * base64 consistency proof between the receipt's checkpoint and its stamped one, fetched when
+   * the receipt carries a stamp of another size and no `timestampConsistency` (`timestamp.covers`).
+   */
+  readonly timestampConsistency?: readonly string[];
 }
 
 /** The `consistency` check of the receipt's checkpoint `old`; `skip` when not online. */

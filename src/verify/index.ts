@@ -24,6 +24,7 @@ export {
 } from './errors.js';
 export {
   checkpointBody,
+  MAX_RECEIPT_STAMPS,
   RECEIPT_FORMAT,
   readReceipt,
   receiptCheckpointSize,
@@ -64,6 +65,16 @@ export {
   type VerifyOptions,
   type VerifyReport,
 } from './verify-receipt.js';
+export {
+  readTimeStampToken,
+  timestampChecks,
+  type ReceiptStamp,
+  type StampContext,
+  type StampFacts,
+  type TokenFacts,
+  type TsaChecker,
+  type TsaTokenResult,
+} from './timestamp.js';
 export { checkLines, verdictLine } from './text-report.js';
 export {
   askedDepositNumber,

@@ -9,7 +9,7 @@
 import type { Checkpoint } from '../log/index.js';
 import { needsConsistencyProof } from './checkpoint-extends.js';
 import type { OnlineView } from './consistency.js';
-import { checkpointBody, receiptCheckpointSize } from './receipt.js';
+import { checkpointBody, readReceipt, receiptCheckpointSize } from './receipt.js';
 
 /** How a host reads the log (tessera's checkpoint and proof fetchers). */
 export interface LogClient {
@@ -26,8 +26,24 @@ export interface FetchedOnlineView {
 }
 
 /**
+ * The sizes between which a receipt's stamp needs a consistency proof it does not carry: its
+ * checkpoint's and its (first) stamped checkpoint's, smaller first; undefined when none is needed.
+ */
+function stampGap(receipt: unknown, current: number): [number, number] | undefined {
+  const { parts } = readReceipt(receipt);
+  const stamp = parts.timestamps?.[0];
+  if (stamp === undefined || parts.timestampConsistency !== undefined) return undefined;
+  const own = parts.checkpoint === undefined ? undefined : checkpointBody(parts.checkpoint)?.size;
+  const stamped = checkpointBody(stamp.checkpoint)?.size;
+  if (own === undefined || stamped === undefined) return undefined;
+  const [from, to] = own < stamped ? [own, stamped] : [stamped, own];
+  return needsConsistencyProof(from, to) && to <= current ? [from, to] : undefined;
+}
+
+/**
  * Fetches the log's current checkpoint and, when the receipt's (hostile) checkpoint is smaller
- * and not empty, the consistency proof to it.
+ * and not empty, the consistency proof to it; and when the receipt's stamp is of another
+ * checkpoint and it carries no proof to it, that proof too.
  */
 export async function onlineView(receipt: unknown, client: LogClient): Promise<FetchedOnlineView> {
   const checkpoint = await client.checkpoint();
@@ -37,5 +53,14 @@ export async function onlineView(receipt: unknown, client: LogClient): Promise<F
     from !== undefined && current !== undefined && needsConsistencyProof(from, current.size)
       ? await client.consistencyProof(from, current.size)
       : [];
-  return { online: { checkpoint, consistencyProof: proof }, current };
+  const gap = current === undefined ? undefined : stampGap(receipt, current.size);
+  const stampProof = gap && (await client.consistencyProof(gap[0], gap[1]));
+  return {
+    online: {
+      checkpoint,
+      consistencyProof: proof,
+      ...(stampProof ? { timestampConsistency: stampProof } : {}),
+    },
+    current,
+  };
 }

@@ -12,9 +12,16 @@ import {
   parseNote,
   type Checkpoint,
 } from '../log/index.js';
+import type { ReceiptStamp } from './timestamp.js';
 
 /** The receipt format this verifier reads (docs/formats.md); src/evidence writes it. */
 export const RECEIPT_FORMAT = 'huicun.receipt/v1';
+
+/**
+ * The most time-stamps a receipt may carry (huicun writes one): each costs the host a signature
+ * and a chain check, so a hostile receipt cannot make a verifier check thousands.
+ */
+export const MAX_RECEIPT_STAMPS = 8;
 
 /** The fields of a receipt that could be read; the others are absent. */
 export interface ReceiptParts {
@@ -24,6 +31,10 @@ export interface ReceiptParts {
   readonly opening?: Readonly<Record<string, unknown>>;
   readonly proof?: readonly Uint8Array[];
   readonly checkpoint?: string;
+  /** RFC 3161 time-stamps of a checkpoint covering the entry (optional). */
+  readonly timestamps?: readonly ReceiptStamp[];
+  /** base64 consistency proof between the receipt's and the stamped checkpoint (optional). */
+  readonly timestampConsistency?: readonly string[];
 }
 
 /** A read receipt: its usable parts and the names of the fields that were malformed. */
@@ -72,6 +83,27 @@ export function readReceipt(value: unknown): ReadReceipt {
   } else problems.push('proof');
   if (typeof value.checkpoint === 'string') parts.checkpoint = value.checkpoint;
   else problems.push('checkpoint');
+  if (value.timestamps !== undefined) {
+    const listed = Array.isArray(value.timestamps) && value.timestamps.length <= MAX_RECEIPT_STAMPS;
+    const stamps = listed
+      ? (value.timestamps as unknown[]).map((t: unknown) => {
+          if (!isObject(t) || typeof t.checkpoint !== 'string') return undefined;
+          const token = base64(t.token);
+          return token === undefined || token.length === 0
+            ? undefined
+            : { checkpoint: t.checkpoint, token };
+        })
+      : [undefined];
+    const bad = stamps.findIndex((s) => s === undefined);
+    if (bad < 0) parts.timestamps = stamps as ReceiptStamp[];
+    else problems.push(listed ? `timestamps[${bad}]` : 'timestamps');
+  }
+  if (value.timestampConsistency !== undefined) {
+    const tc = value.timestampConsistency;
+    if (Array.isArray(tc) && tc.every((h) => base64(h)?.length === HASH_SIZE))
+      parts.timestampConsistency = tc as string[];
+    else problems.push('timestampConsistency');
+  }
   return { parts, problems };
 }
 

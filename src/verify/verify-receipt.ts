@@ -18,6 +18,7 @@ import { consistencyCheck, type OnlineView } from './consistency.js';
 import { entryChecks } from './entry.js';
 import { fileChecks, openingFiles, type FileDigests, type OpeningFile } from './files.js';
 import { checkpointBody, readReceipt } from './receipt.js';
+import { timestampChecks, type StampFacts, type TsaChecker } from './timestamp.js';
 import { keyLabel, parseTrustedKeys, type VerifierKey } from './trust.js';
 
 /** What to verify a receipt against. */
@@ -32,6 +33,11 @@ export interface VerifyOptions {
   readonly online?: OnlineView;
   /** For a huicun PDF, online: whether its SHA-256 is anchored by a `certificate-issued` event. */
   readonly document?: { readonly sha256: string; readonly issued: boolean };
+  /**
+   * The host's check of time-stamp signatures and chains, bound to the TSA anchors the caller
+   * trusts; without it `timestamp.signature` and `timestamp.trusted` are `skip`.
+   */
+  readonly tsa?: TsaChecker;
 }
 
 /** The result of {@link verifyReceipt}. */
@@ -48,6 +54,8 @@ export interface VerifyReport {
   readonly file?: OpeningFile;
   /** `<name>+<key id>` of the key that verified the checkpoint, and whether it is trusted. */
   readonly signer?: { key: string; trusted: boolean };
+  /** The time the receipt's (first) RFC 3161 time-stamp gives, and its TSA. */
+  readonly timestamp?: StampFacts;
 }
 
 /**
@@ -178,6 +186,14 @@ export function prepareVerification(
   checks.push(...cp.checks);
   checks.push(inclusionCheck(parts.index, parts.entry, parts.proof, body));
   checks.push(consistencyCheck(options.online, body && { raw: parts.checkpoint!, body }, trusted));
+  const stamps = timestampChecks(parts.timestamps, {
+    index: parts.index,
+    checkpoint: body && { raw: parts.checkpoint!, body },
+    logKey: cp.signer?.key,
+    consistency: parts.timestampConsistency ?? options.online?.timestampConsistency,
+    tsa: options.tsa,
+  });
+  checks.push(...stamps.checks);
   checks.push(documentCheck(options.document));
   return {
     checks,
@@ -191,6 +207,7 @@ export function prepareVerification(
       ...(cp.signer
         ? { signer: { key: keyLabel(cp.signer.key), trusted: cp.signer.trusted } }
         : {}),
+      ...(stamps.stamp ? { timestamp: stamps.stamp } : {}),
     },
   };
 }

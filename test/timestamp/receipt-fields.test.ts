@@ -3,8 +3,8 @@ import { readReceipt, verifyReceipt } from '../../src/verify/index.js';
 import { deposit, digestsOf, LOG_VKEY, receiptOf } from '../verify/golden.js';
 import { openTestLog, tempDir, utf8 } from '../helpers/log-fixture.js';
 
-describe('receipts with time-stamp fields, as today’s verifier reads them', () => {
-  it('accepts `timestamps` and `timestampConsistency` and gives the same checks and verdict', () => {
+describe('receipts with time-stamp fields', () => {
+  it('reads `timestamps` and `timestampConsistency`; a token that is not RFC 3161 fails only the timestamp checks', () => {
     const d = deposit(0);
     const plain = receiptOf(d) as Record<string, unknown>;
     const stamped = {
@@ -15,9 +15,31 @@ describe('receipts with time-stamp fields, as today’s verifier reads them', ()
     const options = { file: digestsOf(d), trustedKeys: [LOG_VKEY] };
     const before = verifyReceipt(plain, options);
     const after = verifyReceipt(stamped, options);
-    expect(after.verdict).to.equal('verified');
-    expect(after.checks).to.deep.equal(before.checks);
+    expect(before.verdict).to.equal('verified');
+    expect(after.verdict).to.equal('not_verified');
+    const others = (r: typeof before) => r.checks.filter((c) => !c.id.startsWith('timestamp.'));
+    expect(others(after)).to.deep.equal(others(before));
+    const status = (id: string) => after.checks.find((c) => c.id === id)?.status;
+    expect(status('timestamp.imprint')).to.equal('fail');
+    expect(status('timestamp.covers')).to.equal('pass');
     expect(readReceipt(stamped).problems).to.deep.equal([]);
+  });
+
+  it('names malformed time-stamp fields in receipt.shape', () => {
+    const plain = receiptOf(deposit(0)) as Record<string, unknown>;
+    for (const [field, value, problem] of [
+      ['timestamps', {}, 'timestamps'],
+      ['timestamps', [{ checkpoint: plain.checkpoint, token: '' }], 'timestamps[0]'],
+      ['timestamps', [{ token: 'MAMCAQE=' }], 'timestamps[0]'],
+      ['timestampConsistency', ['AAAA'], 'timestampConsistency'],
+      [
+        'timestamps',
+        Array(9).fill({ checkpoint: plain.checkpoint, token: 'MAMCAQE=' }),
+        'timestamps',
+      ],
+    ] as const) {
+      expect(readReceipt({ ...plain, [field]: value }).problems, problem).to.deep.equal([problem]);
+    }
   });
 });
 

@@ -19,6 +19,10 @@ export const checkMessages = {
   'check.checkpoint.origin': ['日志来源', 'Log origin'],
   'check.inclusion': ['包含证明', 'Inclusion proof'],
   'check.consistency': ['日志一致性（只增不改）', 'Log consistency (append-only)'],
+  'check.timestamp.imprint': ['时间戳所盖摘要', 'Time-stamp imprint'],
+  'check.timestamp.signature': ['时间戳签名', 'Time-stamp signature'],
+  'check.timestamp.trusted': ['时间戳机构可信', 'Trusted time-stamp authority'],
+  'check.timestamp.covers': ['时间戳覆盖该存证', 'Time-stamp covers the deposit'],
   'check.document.issued': ['证书文件由本平台签发', 'Certificate issued here'],
   'check.explain.receipt.shape': [
     '检查收据是否包含核验所需的全部部分：日志条目、存证内容、包含证明和签名检查点。',
@@ -63,6 +67,22 @@ export const checkMessages = {
   'check.explain.consistency': [
     '检查日志当前的树是否为收据中那棵树的延续：即存证之后日志只增加、从未改写。',
     'Whether the log’s current tree extends the receipt’s: since the deposit the log only grew and was never rewritten.',
+  ],
+  'check.explain.timestamp.imprint': [
+    '检查 RFC 3161 时间戳令牌所盖的 SHA-256 摘要是否正是所附检查点（日志签名文本）的摘要。',
+    'Whether the SHA-256 digest the RFC 3161 time-stamp token is over is that of the attached checkpoint (the log’s signed note).',
+  ],
+  'check.explain.timestamp.signature': [
+    '检查时间戳机构对令牌的签名是否有效，且签名证书专用于时间戳。浏览器中不核验此项，请用命令行 huicun verify。',
+    'Whether the time-stamp authority’s signature on the token is valid and its certificate is for time-stamping. Not checked in the browser: use huicun verify.',
+  ],
+  'check.explain.timestamp.trusted': [
+    '检查时间戳机构的证书是否链到您信任的根证书（命令行 --tsa-ca）。开发用时间戳机构从不视为可信。',
+    'Whether the time-stamp authority’s certificate chains to a CA you trust (--tsa-ca on the command line). The development TSA is never trusted.',
+  ],
+  'check.explain.timestamp.covers': [
+    '检查被盖时间戳的检查点由日志公钥签名并包含该存证：即存证不晚于时间戳时间。',
+    'Whether the stamped checkpoint is signed by the log key and holds the deposit: the deposit existed by the stamped time.',
   ],
   'check.explain.document.issued': [
     '检查该 PDF 文件的摘要是否记在日志的“证书签发”事件中：即证书本身未被改动。',

@@ -218,6 +218,15 @@ export const certificateCheckPage: Page = {
                   ? [t('deposit.number'), h('span', { class: 'mono' }, groupDepositNumber(number))]
                   : null,
                 first.entry ? [t('deposit.time'), formatTime(first.entry.time)] : null,
+                first.timestamp
+                  ? [
+                      t('verify.stampTime'),
+                      t('verify.stampValue', {
+                        time: formatTime(first.timestamp.genTime),
+                        tsa: first.timestamp.tsa ?? '?',
+                      }),
+                    ]
+                  : null,
                 !several && first.file?.name ? [t('verify.matchedFile'), first.file.name] : null,
                 [
                   t('verify.document'),

@@ -187,6 +187,18 @@ export const verifyMessages = {
     '未联网核对日志此后是否只增不改。',
     'Not checked online that the log only grew since.',
   ],
+  'plain.time.pass': [
+    '第三方时间戳机构（RFC 3161）证明该存证不晚于其所盖时间。',
+    'A third-party time-stamp authority (RFC 3161) proves the deposit existed by the stamped time.',
+  ],
+  'plain.time.fail': [
+    '收据所附的时间戳不成立：它不属于这份存证，或签名、机构不可信。',
+    'The receipt’s time-stamp does not hold: it is not of this deposit, or its signature or authority is not trusted.',
+  ],
+  'plain.time.skip': [
+    '没有核对第三方时间戳（收据未附，或此处无法核验其签名）。',
+    'No third-party time-stamp was checked (none attached, or its signature cannot be checked here).',
+  ],
   'plain.document.pass': [
     '这份 PDF 证书正是本平台签发的原件。',
     'This PDF certificate is exactly the one this service issued.',
@@ -413,6 +425,8 @@ export const verifyMessages = {
   'verify.kind.receipt': ['收据 JSON', 'receipt JSON'],
   'verify.kind.tlog-proof': ['tlog-proof', 'tlog-proof'],
   'verify.tree': ['日志树', 'Log tree'],
+  'verify.stampTime': ['时间戳时间（RFC 3161）', 'Time-stamp time (RFC 3161)'],
+  'verify.stampValue': ['{time}，由 {tsa} 签发', '{time}, by {tsa}'],
   'verify.treeValue': ['大小 {size}，来源 {origin}', 'size {size}, origin {origin}'],
   'verify.logKey': ['所用日志公钥（取自本服务器）', 'Log key used (from this server)'],
   'verify.checks': ['逐项核验', 'Every check'],

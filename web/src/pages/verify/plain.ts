@@ -15,6 +15,7 @@ const GROUPS: readonly (readonly [name: string, ids: readonly string[]])[] = [
   ['record', ['receipt.shape', 'entry.canonical', 'entry.id', 'opening.commitment']],
   ['log', ['checkpoint.signature', 'checkpoint.key_trusted', 'checkpoint.origin', 'inclusion']],
   ['grown', ['consistency']],
+  ['time', ['timestamp.imprint', 'timestamp.signature', 'timestamp.trusted', 'timestamp.covers']],
   ['document', ['document.issued']],
 ];
 
