@@ -9,16 +9,11 @@
  * refuses it.
  * @module
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import forge from 'node-forge';
-import {
-  generateRsaPem,
-  parseX509,
-  privateKeyFromPem,
-  randomBytes,
-  rsaSha256Sign,
-} from '../crypto/index.js';
+import { generateRsaPem, parseX509, privateKeyFromPem } from '../crypto/index.js';
+import { certificateNames, issueCertificate, writeNewFile } from '../pki/index.js';
 import { checkTimeStampToken, rfc3339 } from './check.js';
 import { DEVELOPMENT_TSA_NAME } from './types.js';
 import { TimestampError } from './errors.js';
@@ -36,60 +31,6 @@ export const DEVELOPMENT_TSA_POLICY = '2.25.152196335437465209925834622290466381
 const RSA_BITS = 2048;
 const CA_YEARS = 20;
 const LEAF_YEARS = 10;
-
-function names(attrs: Record<string, string>): forge.pki.CertificateField[] {
-  return Object.entries(attrs).map(([shortName, value]) => ({
-    shortName,
-    value,
-    valueTagClass: (shortName === 'C'
-      ? forge.asn1.Type.PRINTABLESTRING
-      : forge.asn1.Type.UTF8) as unknown as forge.asn1.Class,
-  }));
-}
-
-function serialNumber(): string {
-  const b = randomBytes(16);
-  b[0] = ((b[0] as number) & 0x3f) | 0x40; // positive, no leading zero byte
-  return Buffer.from(b).toString('hex');
-}
-
-const getTBSCertificate = (c: forge.pki.Certificate): forge.asn1.Asn1 =>
-  (
-    forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }
-  ).getTBSCertificate(c);
-
-/** Builds and signs (RSA-SHA256 through node:crypto) one certificate. */
-function issue(o: {
-  subject: forge.pki.CertificateField[];
-  issuer: forge.pki.CertificateField[];
-  publicKeyPem: string;
-  issuerKeyPem: string;
-  years: number;
-  now: Date;
-  extensions: object[];
-}): forge.pki.Certificate {
-  const cert = forge.pki.createCertificate();
-  cert.serialNumber = serialNumber();
-  cert.publicKey = forge.pki.publicKeyFromPem(o.publicKeyPem);
-  cert.validity.notBefore = new Date(o.now.getTime() - 3600_000); // an hour of clock skew
-  cert.validity.notAfter = new Date(o.now);
-  cert.validity.notAfter.setUTCFullYear(o.now.getUTCFullYear() + o.years);
-  cert.setSubject(o.subject);
-  cert.setIssuer(o.issuer);
-  cert.setExtensions(o.extensions);
-  cert.signatureOid = cert.siginfo.algorithmOid = forge.pki.oids.sha256WithRSAEncryption!;
-  cert.tbsCertificate = getTBSCertificate(cert);
-  const tbs = Buffer.from(forge.asn1.toDer(cert.tbsCertificate).getBytes(), 'binary');
-  cert.signature = Buffer.from(rsaSha256Sign(privateKeyFromPem(o.issuerKeyPem), tbs)).toString(
-    'binary',
-  );
-  return cert;
-}
-
-function write(path: string, data: string, mode: number): void {
-  writeFileSync(path, data, { mode, flag: 'wx' });
-  chmodSync(path, mode); // exactly `mode`, whatever the umask
-}
 
 /** The paths of the development TSA's files. */
 export interface DevelopmentTsaFiles {
@@ -138,7 +79,7 @@ export function ensureDevelopmentTsa(
   }
   if (haveLeaf) return { ...f, created: false };
   mkdirSync(resolve(certsDir), { recursive: true, mode: 0o700 });
-  const caName = names({
+  const caName = certificateNames({
     C: 'CN',
     O: 'huicun',
     OU: 'generated, not for production',
@@ -152,7 +93,7 @@ export function ensureDevelopmentTsa(
   } else {
     const ca = generateRsaPem(RSA_BITS);
     caKeyPem = ca.privateKey;
-    caCert = issue({
+    caCert = issueCertificate({
       subject: caName,
       issuer: caName,
       publicKeyPem: ca.publicKey,
@@ -165,12 +106,12 @@ export function ensureDevelopmentTsa(
         { name: 'subjectKeyIdentifier' },
       ],
     });
-    write(f.caKeyPath, caKeyPem, 0o600);
-    write(f.caPath, forge.pki.certificateToPem(caCert), 0o644);
+    writeNewFile(f.caKeyPath, caKeyPem, 0o600);
+    writeNewFile(f.caPath, forge.pki.certificateToPem(caCert), 0o644);
   }
   const leafKey = generateRsaPem(RSA_BITS);
-  const leaf = issue({
-    subject: names({ C: 'CN', O: 'huicun', CN: DEVELOPMENT_TSA_NAME }),
+  const leaf = issueCertificate({
+    subject: certificateNames({ C: 'CN', O: 'huicun', CN: DEVELOPMENT_TSA_NAME }),
     issuer: caCert.subject.attributes,
     publicKeyPem: leafKey.publicKey,
     issuerKeyPem: caKeyPem,
@@ -188,8 +129,8 @@ export function ensureDevelopmentTsa(
     ],
   });
   try {
-    write(f.keyPath, leafKey.privateKey, 0o600);
-    write(f.certPath, forge.pki.certificateToPem(leaf), 0o644);
+    writeNewFile(f.keyPath, leafKey.privateKey, 0o600);
+    writeNewFile(f.certPath, forge.pki.certificateToPem(leaf), 0o644);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err; // a concurrent start won
   }

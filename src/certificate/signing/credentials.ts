@@ -7,15 +7,11 @@
  * builds the X.509 certificates and the PKCS#12. Nothing is ever overwritten; key files are 0600.
  * @module
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import forge from 'node-forge';
-import {
-  generateRsaPem,
-  privateKeyFromPem,
-  randomBytes,
-  rsaSha256Sign,
-} from '../../crypto/index.js';
+import { generateRsaPem } from '../../crypto/index.js';
+import { certificateNames, issueCertificate, writeNewFile } from '../../pki/index.js';
 import { CertificateError } from '../errors.js';
 import { GENERATED_CA_MARKER, notarySignerFromP12, type NotarySigner } from './signer.js';
 
@@ -44,60 +40,6 @@ export interface NotaryP12 {
   readonly password?: string;
 }
 
-function names(attrs: Record<string, string>): forge.pki.CertificateField[] {
-  return Object.entries(attrs).map(([shortName, value]) => ({
-    shortName,
-    value, // forge UTF-8-encodes UTF8String values itself
-    valueTagClass: (shortName === 'C'
-      ? forge.asn1.Type.PRINTABLESTRING
-      : forge.asn1.Type.UTF8) as unknown as forge.asn1.Class,
-  }));
-}
-
-function serialNumber(): string {
-  const b = randomBytes(16);
-  b[0] = ((b[0] as number) & 0x3f) | 0x40; // positive, no leading zero byte
-  return Buffer.from(b).toString('hex');
-}
-
-const getTBSCertificate = (c: forge.pki.Certificate): forge.asn1.Asn1 =>
-  (
-    forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }
-  ).getTBSCertificate(c);
-
-/** Builds and signs (RSA-SHA256 through node:crypto) one certificate. */
-function issue(o: {
-  subject: forge.pki.CertificateField[];
-  issuer: forge.pki.CertificateField[];
-  publicKeyPem: string;
-  issuerKeyPem: string;
-  years: number;
-  now: Date;
-  extensions: object[];
-}): forge.pki.Certificate {
-  const cert = forge.pki.createCertificate();
-  cert.serialNumber = serialNumber();
-  cert.publicKey = forge.pki.publicKeyFromPem(o.publicKeyPem);
-  cert.validity.notBefore = new Date(o.now.getTime() - 3600_000); // an hour of clock skew
-  cert.validity.notAfter = new Date(o.now);
-  cert.validity.notAfter.setUTCFullYear(o.now.getUTCFullYear() + o.years);
-  cert.setSubject(o.subject);
-  cert.setIssuer(o.issuer);
-  cert.setExtensions(o.extensions);
-  cert.signatureOid = cert.siginfo.algorithmOid = forge.pki.oids.sha256WithRSAEncryption!;
-  cert.tbsCertificate = getTBSCertificate(cert);
-  const tbs = Buffer.from(forge.asn1.toDer(cert.tbsCertificate).getBytes(), 'binary');
-  cert.signature = Buffer.from(rsaSha256Sign(privateKeyFromPem(o.issuerKeyPem), tbs)).toString(
-    'binary',
-  );
-  return cert;
-}
-
-function write(path: string, data: string | Uint8Array, mode: number): void {
-  writeFileSync(path, data, { mode, flag: 'wx' });
-  chmodSync(path, mode); // exactly `mode`: the server's umask 0o077 would narrow the CA's 0644
-}
-
 /**
  * Makes the local notary CA and a leaf in `certsDir` unless `notary.p12` exists; never
  * overwrites a file. An existing CA (certificate and key) issues the new leaf. The P12 is
@@ -118,7 +60,7 @@ export function ensureNotaryCredentials(
   const now = options.now ?? new Date();
   const org = options.organization ?? 'huicun';
   const cn = options.commonName ?? 'huicun notary (development)';
-  const caName = names({
+  const caName = certificateNames({
     C: 'CN',
     O: org,
     OU: GENERATED_CA_MARKER,
@@ -138,7 +80,7 @@ export function ensureNotaryCredentials(
   } else {
     const ca = generateRsaPem(NOTARY_RSA_BITS);
     caKeyPem = ca.privateKey;
-    caCert = issue({
+    caCert = issueCertificate({
       subject: caName,
       issuer: caName,
       publicKeyPem: ca.publicKey,
@@ -151,13 +93,13 @@ export function ensureNotaryCredentials(
         { name: 'subjectKeyIdentifier' },
       ],
     });
-    write(caKeyPath, caKeyPem, 0o600);
-    write(caPath, forge.pki.certificateToPem(caCert), 0o644);
+    writeNewFile(caKeyPath, caKeyPem, 0o600);
+    writeNewFile(caPath, forge.pki.certificateToPem(caCert), 0o644);
   }
 
   const leafKey = generateRsaPem(NOTARY_RSA_BITS);
-  const leaf = issue({
-    subject: names({ C: 'CN', O: org, CN: cn }),
+  const leaf = issueCertificate({
+    subject: certificateNames({ C: 'CN', O: org, CN: cn }),
     issuer: caCert.subject.attributes,
     publicKeyPem: leafKey.publicKey,
     issuerKeyPem: caKeyPem,
@@ -180,7 +122,7 @@ export function ensureNotaryCredentials(
     { algorithm: 'aes256', friendlyName: cn },
   );
   try {
-    write(p12Path, Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'), 0o600);
+    writeNewFile(p12Path, Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'), 0o600);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err; // a concurrent start won
   }
