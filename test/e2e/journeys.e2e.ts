@@ -400,7 +400,8 @@ describe('web application (Chromium)', function () {
     const ok = await statuses();
     expect(Object.values(ok)).to.not.include('fail');
     for (const id of CHECK_IDS.filter((c) => c !== 'document.issued')) {
-      expect(ok[id], id).to.equal('pass');
+      // the browser's server here has no time-stamp authority: the stamp checks have nothing to check
+      expect(ok[id], id).to.equal(id.startsWith('timestamp.') ? 'skip' : 'pass');
     }
     if (state.certificate) expect(ok['document.issued']).to.not.equal('fail');
     await capture(page, '12-verify-ok', () => verify(ev.uploads[0]!), '[data-result]');
