@@ -4,6 +4,7 @@
  * the pure verifier with the node host's checker, the HTTP verifier (HUICUN_TSA_CA) and the
  * compiled `huicun verify --tsa-ca`.
  */
+import { execFileSync } from 'node:child_process';
 import { expect } from 'chai';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -138,6 +139,25 @@ describe('verify: the four time-stamp checks', function () {
       expect(report.timestamp?.tsa).to.equal('good test TSA');
       expect(Math.abs(Date.parse(report.timestamp!.genTime) - Date.now())).to.be.below(600_000);
     }
+  });
+
+  it('openssl ts -verify accepts the receipt’s stamp over the exact checkpoint bytes, not over others', () => {
+    const stamp = issued1.timestamps[0] as { checkpoint: string; token: string };
+    const ca = join(tmp.dir, 'good-ca.pem');
+    const data = join(tmp.dir, 'stamped-checkpoint');
+    const token = join(tmp.dir, 'stamp.tst');
+    writeFileSync(ca, good.caPem);
+    writeFileSync(token, Buffer.from(stamp.token, 'base64'));
+    const opensslVerify = (): string =>
+      execFileSync(
+        'openssl',
+        ['ts', '-verify', '-data', data, '-in', token, '-token_in', '-CAfile', ca],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+    writeFileSync(data, stamp.checkpoint);
+    expect(opensslVerify()).to.match(/Verification: OK/);
+    writeFileSync(data, stamp.checkpoint.replace(/\n$/, ' \n'));
+    expect(opensslVerify).to.throw();
   });
 
   it('?at=latest: the stamped checkpoint is smaller, covered through timestampConsistency', () => {
