@@ -7,7 +7,7 @@
  */
 import { chmodSync, writeFileSync } from 'node:fs';
 import forge from 'node-forge';
-import { privateKeyFromPem, randomBytes, rsaSha256Sign } from '../crypto/index.js';
+import { generateRsaPem, privateKeyFromPem, randomBytes, rsaSha256Sign } from '../crypto/index.js';
 
 /** A certificate name from short attribute names (`C` printable, the rest UTF-8). */
 export function certificateNames(attrs: Record<string, string>): forge.pki.CertificateField[] {
@@ -63,4 +63,28 @@ export function issueCertificate(o: {
 export function writeNewFile(path: string, data: string | Uint8Array, mode: number): void {
   writeFileSync(path, data, { mode, flag: 'wx' });
   chmodSync(path, mode); // the server's umask 0o077 would narrow a CA's 0644
+}
+
+/** A new self-signed CA that issues end-entity certificates only (pathLen 0), with its RSA key. */
+export function issueCa(o: {
+  subject: forge.pki.CertificateField[];
+  bits: number;
+  years: number;
+  now: Date;
+}): { cert: forge.pki.Certificate; keyPem: string } {
+  const key = generateRsaPem(o.bits);
+  const cert = issueCertificate({
+    subject: o.subject,
+    issuer: o.subject,
+    publicKeyPem: key.publicKey,
+    issuerKeyPem: key.privateKey,
+    years: o.years,
+    now: o.now,
+    extensions: [
+      { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
+      { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+      { name: 'subjectKeyIdentifier' },
+    ],
+  });
+  return { cert, keyPem: key.privateKey };
 }

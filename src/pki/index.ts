@@ -2,4 +2,4 @@
  * Generated development certificates: the local notary CA and the development TSA.
  * @module
  */
-export { certificateNames, issueCertificate, writeNewFile } from './certificates.js';
+export { certificateNames, issueCa, issueCertificate, writeNewFile } from './certificates.js';

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import forge from 'node-forge';
 import { generateRsaPem, parseX509, privateKeyFromPem } from '../crypto/index.js';
-import { certificateNames, issueCertificate, writeNewFile } from '../pki/index.js';
+import { certificateNames, issueCa, issueCertificate, writeNewFile } from '../pki/index.js';
 import { checkTimeStampToken, rfc3339 } from './check.js';
 import { DEVELOPMENT_TSA_NAME } from './types.js';
 import { TimestampError } from './errors.js';
@@ -91,21 +91,12 @@ export function ensureDevelopmentTsa(
     caCert = forge.pki.certificateFromPem(readFileSync(f.caPath, 'utf8'));
     caKeyPem = readFileSync(f.caKeyPath, 'utf8');
   } else {
-    const ca = generateRsaPem(RSA_BITS);
-    caKeyPem = ca.privateKey;
-    caCert = issueCertificate({
+    ({ cert: caCert, keyPem: caKeyPem } = issueCa({
       subject: caName,
-      issuer: caName,
-      publicKeyPem: ca.publicKey,
-      issuerKeyPem: caKeyPem,
+      bits: RSA_BITS,
       years: CA_YEARS,
       now,
-      extensions: [
-        { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
-        { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
-        { name: 'subjectKeyIdentifier' },
-      ],
-    });
+    }));
     writeNewFile(f.caKeyPath, caKeyPem, 0o600);
     writeNewFile(f.caPath, forge.pki.certificateToPem(caCert), 0o644);
   }

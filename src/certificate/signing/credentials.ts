@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import forge from 'node-forge';
 import { generateRsaPem } from '../../crypto/index.js';
-import { certificateNames, issueCertificate, writeNewFile } from '../../pki/index.js';
+import { certificateNames, issueCa, issueCertificate, writeNewFile } from '../../pki/index.js';
 import { CertificateError } from '../errors.js';
 import { GENERATED_CA_MARKER, notarySignerFromP12, type NotarySigner } from './signer.js';
 
@@ -78,21 +78,12 @@ export function ensureNotaryCredentials(
     caCert = forge.pki.certificateFromPem(readFileSync(caPath, 'utf8'));
     caKeyPem = readFileSync(caKeyPath, 'utf8');
   } else {
-    const ca = generateRsaPem(NOTARY_RSA_BITS);
-    caKeyPem = ca.privateKey;
-    caCert = issueCertificate({
+    ({ cert: caCert, keyPem: caKeyPem } = issueCa({
       subject: caName,
-      issuer: caName,
-      publicKeyPem: ca.publicKey,
-      issuerKeyPem: caKeyPem,
+      bits: NOTARY_RSA_BITS,
       years: CA_YEARS,
       now,
-      extensions: [
-        { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
-        { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
-        { name: 'subjectKeyIdentifier' },
-      ],
-    });
+    }));
     writeNewFile(caKeyPath, caKeyPem, 0o600);
     writeNewFile(caPath, forge.pki.certificateToPem(caCert), 0o644);
   }
