@@ -13,14 +13,16 @@ import {
 } from './accounts/index.js';
 import { openCourts, syncJudgeCourts, type CourtService } from './courts/index.js';
 import { extractAttachments } from './pdf/index.js';
-import { loadNotarySigner } from './certificate/signing/credentials.js';
-import { CertificateService } from './certificate/service.js';
-import { certificateDigestKey } from './certificate/store.js';
+import { loadNotarySigner, CertificateService, certificateDigestKey } from './certificate/index.js';
 import type { Config } from './config/index.js';
 import { sha256 } from './crypto/index.js';
 import { accountIdentity, Casework } from './casework/index.js';
-import { createUploadHandler, Sm3Worker, type UploadHandler } from './evidence/intake/index.js';
-import { DepositService } from './evidence/service.js';
+import {
+  createUploadHandler,
+  Sm3Worker,
+  type UploadHandler,
+  DepositService,
+} from './evidence/index.js';
 import { createApp, type App } from './http/app.js';
 import { answerClientError } from './http/client-errors.js';
 import { COUNTER_DEPOSIT_FIELDS, loggedEntryOf, systemExaminer } from './notary/index.js';
@@ -30,16 +32,24 @@ import {
   loadPreviousLogKeys,
   type LogKey,
 } from './keys/index.js';
-import { newLocalSecret, removeServerFile, writeServerFile } from './ops/server-file.js';
-import { serverOps } from './ops/server-ops.js';
+import {
+  newLocalSecret,
+  removeServerFile,
+  writeServerFile,
+  serverOps,
+  createLogger,
+  createMetrics,
+} from './ops/index.js';
 import { treeHasher } from './log/index.js';
 import { Sequencer } from './sequencer/index.js';
-import { BlobStore } from './storage/blobs.js';
-import { openLevelStore, type LevelStore } from './storage/leveldb.js';
-import { createLogger } from './ops/logger.js';
-import { ensurePrivateDir, usePrivateUmask } from './storage/modes.js';
+import {
+  BlobStore,
+  openLevelStore,
+  type LevelStore,
+  ensurePrivateDir,
+  usePrivateUmask,
+} from './storage/index.js';
 import type { Logger } from 'pino';
-import { createMetrics } from './ops/metrics.js';
 import {
   CheckpointStamper,
   loadTsaAnchors,

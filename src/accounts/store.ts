@@ -5,8 +5,7 @@
  * account (docs/SECURITY.md, "Sign-in"). Memory changes only after the records are durable.
  */
 import type { RecordWrite } from '../sequencer/index.js';
-import { KeyedLock } from '../storage/keyed-lock.js';
-import type { RecordStore } from '../storage/record-store.js';
+import { KeyedLock, type RecordStore } from '../storage/index.js';
 import { AccountError } from './errors.js';
 import {
   isRole,

@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createSha256, createSm3 } from '../crypto/index.js';
-import { DEPOSIT_PREFIX, parseDepositRecord } from '../evidence/records.js';
+import { DEPOSIT_PREFIX, parseDepositRecord } from '../evidence/index.js';
 import type { AuditFinding, AuditSection } from './report.js';
 import type { RecordScan } from './records.js';
 

@@ -9,8 +9,7 @@ import {
   type TreeHasher,
 } from '../log/index.js';
 import { TreeReader } from '../sequencer/index.js';
-import type { LevelStore } from '../storage/leveldb.js';
-import { CHECKPOINT_PREFIX } from '../storage/keys.js';
+import { type LevelStore, CHECKPOINT_PREFIX } from '../storage/index.js';
 import { auditBlobs } from './blobs.js';
 import { auditRecords } from './records.js';
 import type { AuditReport } from './report.js';

@@ -6,10 +6,10 @@
 import { ADMIN_PREFIX, adminEntry, type AdminRecord } from '../accounts/index.js';
 import { CUSTODY_PREFIX, custodyTag } from '../custody/index.js';
 import { makeEntry, parseEntry } from '../entry/index.js';
-import { DEPOSIT_PREFIX, parseDepositRecord, type DepositRecord } from '../evidence/records.js';
+import { DEPOSIT_PREFIX, parseDepositRecord, type DepositRecord } from '../evidence/index.js';
 import { equalBytes, tileSlot } from '../log/index.js';
 import type { TreeReader } from '../sequencer/index.js';
-import type { RecordStore } from '../storage/record-store.js';
+import type { RecordStore } from '../storage/index.js';
 import type { AuditFinding, AuditSection } from './report.js';
 
 export type RecordScan = Pick<RecordStore, 'scan'>;

@@ -6,8 +6,7 @@
  */
 import type { AccountService } from '../accounts/index.js';
 import { CustodyLog, DepositAccess, type ReadableDeposit, type Reader } from '../custody/index.js';
-import { listedDeposit, type ListedDeposit } from '../evidence/list-item.js';
-import type { DepositService } from '../evidence/service.js';
+import { listedDeposit, type ListedDeposit, type DepositService } from '../evidence/index.js';
 import {
   type ApplicationRecord,
   type ClientIdentity,
@@ -18,7 +17,7 @@ import {
 } from '../notary/index.js';
 import type { Sequencer } from '../sequencer/index.js';
 import { type ShareCourts, ShareService } from '../sharing/index.js';
-import type { RecordStore } from '../storage/record-store.js';
+import type { RecordStore } from '../storage/index.js';
 
 export interface CaseworkDeps {
   readonly sequencer: Sequencer;

@@ -51,3 +51,5 @@ export {
 } from './documents/verification-report.js';
 export { signPdf } from './signing/placeholder.js';
 export { type Bilingual, type Issuer, type NotarialStatus } from './rendering/wording.js';
+export * from './service.js';
+export * from './store.js';

@@ -8,16 +8,13 @@ import { writeFile, open as openFile } from 'node:fs/promises';
 import { createSha256 } from '../crypto/index.js';
 import { actorOf, type Reader } from '../custody/index.js';
 import type { Casework } from '../casework/index.js';
-import { depositView, type DepositService } from '../evidence/service.js';
-import type { DepositRecord } from '../evidence/records.js';
+import { depositView, type DepositService, type DepositRecord } from '../evidence/index.js';
 import {
   APPLICATION_PREFIX,
   type ApplicationRecord,
   parseApplicationRecord,
 } from '../notary/index.js';
-import type { BlobStore } from '../storage/blobs.js';
-import { KeyedLock } from '../storage/keyed-lock.js';
-import type { RecordStore } from '../storage/record-store.js';
+import { type BlobStore, KeyedLock, type RecordStore } from '../storage/index.js';
 import { CertificateError } from './errors.js';
 import { certificateNumber, renderDepositCertificate } from './documents/deposit-certificate.js';
 import { renderNotarialCertificate } from './documents/notarial-certificate.js';

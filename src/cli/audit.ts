@@ -8,11 +8,8 @@ import { join } from 'node:path';
 import { formatAuditReport, runAudit, type AuditReport } from '../audit/index.js';
 import { loadConfig } from '../config/index.js';
 import { loadLogKeyRing } from '../keys/index.js';
-import { blobPathIn } from '../ops/backup-files.js';
-import { opsHasher } from '../ops/restore.js';
-import { findLiveServer } from '../ops/server-file.js';
-import { StorageError } from '../storage/errors.js';
-import { openLevelStore } from '../storage/leveldb.js';
+import { blobPathIn, opsHasher, findLiveServer } from '../ops/index.js';
+import { StorageError, openLevelStore } from '../storage/index.js';
 import { CliError, runCommand } from './errors.js';
 import { callAdminRoute, defaultOpsIo, type OpsIo } from './local-server.js';
 

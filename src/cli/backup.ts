@@ -6,12 +6,14 @@
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/index.js';
 import { loadLogKeyRing, ringVerifiers } from '../keys/index.js';
-import { backupStore, type BackupProgress } from '../ops/backup.js';
-import type { BackupManifest } from '../ops/backup-files.js';
-import { OpsError } from '../ops/errors.js';
-import { findLiveServer } from '../ops/server-file.js';
-import { StorageError } from '../storage/errors.js';
-import { openLevelStore } from '../storage/leveldb.js';
+import {
+  backupStore,
+  type BackupProgress,
+  type BackupManifest,
+  OpsError,
+  findLiveServer,
+} from '../ops/index.js';
+import { StorageError, openLevelStore } from '../storage/index.js';
 import { CliError, runCommand } from './errors.js';
 import { callAdminRoute, defaultOpsIo, type OpsIo } from './local-server.js';
 

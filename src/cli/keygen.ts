@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/index.js';
 import { loadOrCreatePiiVault, loadOrCreateTokenKey, rotateTokenKey } from '../accounts/index.js';
 import { loadOrCreateLogKey, LOG_KEY_FILE, rotateLogKey } from '../keys/index.js';
-import { findLiveServer } from '../ops/server-file.js';
+import { findLiveServer } from '../ops/index.js';
 import { runCommand, usageError } from './errors.js';
 import { defaultOpsIo, type OpsIo } from './local-server.js';
 

@@ -4,7 +4,7 @@
  * one result (src/http/ops-routes.ts). Also the terminal I/O the operator commands share.
  */
 import { CliError } from './errors.js';
-import { LOCAL_SECRET_HEADER, type ServerFile } from '../ops/server-file.js';
+import { LOCAL_SECRET_HEADER, type ServerFile } from '../ops/index.js';
 
 /** Where an operator command reads and writes (tests pass their own). */
 export interface OpsIo {

@@ -11,16 +11,18 @@ import { formatAuditReport, type AuditReport } from '../audit/index.js';
 import { loadConfig, type Config } from '../config/index.js';
 import { loadLogKeyRing, ringVerifiers } from '../keys/index.js';
 import { encodeBase64, isValidKeyName } from '../log/index.js';
-import { readManifest } from '../ops/backup-files.js';
-import { OpsError } from '../ops/errors.js';
 import {
+  readManifest,
+  OpsError,
   openCheckpoint,
   restoreBackup,
   verifyManifest,
   type RestoreProgress,
-} from '../ops/restore.js';
-import { checkpointFromFile, resumeRestoredLog, startNewLog } from '../ops/restore-resume.js';
-import { StorageError } from '../storage/errors.js';
+  checkpointFromFile,
+  resumeRestoredLog,
+  startNewLog,
+} from '../ops/index.js';
+import { StorageError } from '../storage/index.js';
 import { CliError, runCommand, usageError } from './errors.js';
 import { defaultOpsIo, type OpsIo } from './local-server.js';
 

@@ -22,8 +22,7 @@ import { sha256 } from '../crypto/index.js';
 import { assertOriginOpen, loadOrCreateLogKey, loadPreviousLogKeys } from '../keys/index.js';
 import { treeHasher } from '../log/index.js';
 import { Sequencer } from '../sequencer/index.js';
-import { StorageError } from '../storage/errors.js';
-import { openLevelStore } from '../storage/leveldb.js';
+import { StorageError, openLevelStore } from '../storage/index.js';
 import { CliError, runCommand, usageError } from './errors.js';
 
 const USAGE = `usage: huicun user add --role notary|judge|admin --username U [--name N] [--court C] [--office O]

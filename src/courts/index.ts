@@ -6,7 +6,7 @@
  */
 import type { AdminActor, AdminAppender } from '../accounts/index.js';
 import type { AppendResult } from '../sequencer/index.js';
-import type { RecordStore } from '../storage/record-store.js';
+import type { RecordStore } from '../storage/index.js';
 import { seedCourts } from './seeds.js';
 import { CourtService } from './service.js';
 

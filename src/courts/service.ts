@@ -6,8 +6,7 @@
  */
 import { type AdminActor, type AdminAppender, persistWithAdminEntry } from '../accounts/index.js';
 import type { AppendResult } from '../sequencer/index.js';
-import { KeyedLock } from '../storage/keyed-lock.js';
-import type { RecordStore } from '../storage/record-store.js';
+import { KeyedLock, type RecordStore } from '../storage/index.js';
 import { CourtError } from './errors.js';
 import type { CourtChange, CourtRef, NewCourt } from './input.js';
 import {

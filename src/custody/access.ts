@@ -7,8 +7,7 @@
  * event appended durably before the body is sent.
  */
 import type { AuthUser } from '../accounts/index.js';
-import { DepositError } from '../evidence/errors.js';
-import type { DepositRecord } from '../evidence/records.js';
+import { DepositError, type DepositRecord } from '../evidence/index.js';
 import type { CustodyActor } from './events.js';
 import type { CustodyLog, DepositRead } from './service.js';
 

@@ -4,12 +4,11 @@
  * window. Every event is an entry of the public log; its opening stays here.
  */
 import { makeEntry, newSalt } from '../entry/index.js';
-import type { DepositRecord } from '../evidence/records.js';
-import { makeReceipt, type Receipt } from '../evidence/receipt.js';
+import { type DepositRecord, makeReceipt, type Receipt } from '../evidence/index.js';
 import { encodeHex, parseCheckpoint } from '../log/index.js';
 import { randomBytes } from '../crypto/index.js';
 import type { RecordWrite, Sequencer } from '../sequencer/index.js';
-import type { RecordStore } from '../storage/record-store.js';
+import type { RecordStore } from '../storage/index.js';
 import { OWNER_READER, withheldKeys, withoutKeys, type TrailReader } from './disclosure.js';
 import { CustodyError } from './errors.js';
 import {

@@ -8,7 +8,7 @@ import type { DepositView, NotarisationSummary } from '../api/index.js';
 import { formatDepositNumber, makeEntry, newSalt, parseDepositNumber } from '../entry/index.js';
 import { parseCheckpoint, type Hash } from '../log/index.js';
 import type { RecordWrite, Sequencer } from '../sequencer/index.js';
-import type { RecordStore } from '../storage/record-store.js';
+import type { RecordStore } from '../storage/index.js';
 import type { StampStore } from '../timestamp/index.js';
 import { DepositError } from './errors.js';
 import type { DepositFields } from './hash-only.js';

@@ -1,7 +1,6 @@
 /** The routes of the custody workflows: custody trail, court sharing, notarisation, counter deposits. */
 import type { Casework } from '../casework/index.js';
-import type { UploadHandler } from '../evidence/intake/index.js';
-import type { DepositService } from '../evidence/service.js';
+import type { UploadHandler, DepositService } from '../evidence/index.js';
 import { addCustodyRoutes } from './custody-routes.js';
 import { addNotaryRoutes } from './notary-routes.js';
 import type { RouteTable } from './routes.js';

@@ -5,7 +5,7 @@
  */
 import type { Response } from 'express';
 import { currentUser, requireRole } from './auth-middleware.js';
-import type { CertificateService, IssuedDocument } from '../certificate/service.js';
+import type { CertificateService, IssuedDocument } from '../certificate/index.js';
 import { contentDisposition } from './deposit-routes.js';
 import type { RouteTable } from './routes.js';
 

@@ -4,11 +4,13 @@
  * JSON hash-only body (docs/life-of-a-deposit.md).
  */
 import type { Request } from 'express';
-import { DepositError } from '../evidence/errors.js';
-import { parseHashOnlyBody } from '../evidence/hash-only.js';
-import type { UploadHandler } from '../evidence/intake/index.js';
-import type { FileItem } from '../evidence/opening.js';
-import type { NewDeposit } from '../evidence/service.js';
+import {
+  DepositError,
+  parseHashOnlyBody,
+  type UploadHandler,
+  type FileItem,
+  type NewDeposit,
+} from '../evidence/index.js';
 
 /** A received deposit body: fields, files, method, and the extra fields asked for. */
 export interface ReceivedDeposit {

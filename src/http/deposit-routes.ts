@@ -10,12 +10,12 @@ import type { Request, Response } from 'express';
 import { type AuthUser, RateLimiter } from '../accounts/index.js';
 import { currentUser, requireRole } from './auth-middleware.js';
 import type { Casework } from '../casework/index.js';
-import { DepositError } from '../evidence/errors.js';
-import type { UploadHandler } from '../evidence/intake/index.js';
-import { inlinePolicy } from '../evidence/preview.js';
-import { receiptToTlogProof } from '../evidence/receipt.js';
-import type { DepositRecord } from '../evidence/records.js';
 import {
+  DepositError,
+  type UploadHandler,
+  inlinePolicy,
+  receiptToTlogProof,
+  type DepositRecord,
   depositView,
   LIST_DEFAULT,
   LIST_MAX,
@@ -23,9 +23,9 @@ import {
   type DepositView,
   type DownloadableFile,
   type NewDeposit,
-} from '../evidence/service.js';
+} from '../evidence/index.js';
 import { decodeBase64 } from '../log/index.js';
-import type { BlobStore } from '../storage/blobs.js';
+import type { BlobStore } from '../storage/index.js';
 import { receiveDeposit } from './deposit-body.js';
 import { HttpError } from './errors.js';
 import { optionalIndex, parseIndex } from './params.js';

@@ -11,22 +11,20 @@
  */
 import type { ErrorRequestHandler, Response } from 'express';
 import type { AccountErrorCode } from '../accounts/errors.js';
-import type { CertificateErrorCode } from '../certificate/errors.js';
+import type { CertificateErrorCode } from '../certificate/index.js';
 import type { PdfErrorCode } from '../pdf/index.js';
 import type { CourtErrorCode } from '../courts/errors.js';
 import type { ConfigErrorCode } from '../config/index.js';
 import type { CustodyErrorCode } from '../custody/errors.js';
 import { BaseError } from '../errors.js';
-import type { DepositErrorCode } from '../evidence/errors.js';
-import type { IntakeErrorCode } from '../evidence/intake/errors.js';
+import type { DepositErrorCode, IntakeErrorCode } from '../evidence/index.js';
 import type { InputErrorCode } from '../input/errors.js';
 import type { LogErrorCode } from '../log/errors.js';
 import type { NotaryErrorCode } from '../notary/errors.js';
-import type { OpsErrorCode } from '../ops/errors.js';
+import type { OpsErrorCode } from '../ops/index.js';
 import type { SequencerErrorCode } from '../sequencer/errors.js';
 import type { ShareErrorCode } from '../sharing/errors.js';
-import type { BlobErrorCode } from '../storage/blobs.js';
-import type { StorageErrorCode } from '../storage/errors.js';
+import type { BlobErrorCode, StorageErrorCode } from '../storage/index.js';
 import type { TimestampErrorCode } from '../timestamp/index.js';
 import type { VerifyErrorCode } from '../verify/errors.js';
 import { errorFields, type ErrorFields } from './error-fields.js';

@@ -5,10 +5,8 @@
  */
 import type { RequestHandler } from 'express';
 import { optionalUser } from './auth-middleware.js';
-import type { Metrics } from '../ops/metrics.js';
+import { type Metrics, OpsError, loopbackPeer } from '../ops/index.js';
 import { AccountError } from '../accounts/index.js';
-import { OpsError } from '../ops/errors.js';
-import { loopbackPeer } from '../ops/loopback.js';
 import type { RouteTable } from './routes.js';
 
 /** Counts responses by method and status. */

@@ -8,8 +8,7 @@ import { currentUser, requireRole } from './auth-middleware.js';
 import type { CounterDepositItem } from '../api/index.js';
 import { readBody, requireString } from '../input/index.js';
 import type { Casework } from '../casework/index.js';
-import type { UploadHandler } from '../evidence/intake/index.js';
-import { depositView, type DepositService } from '../evidence/service.js';
+import { type UploadHandler, depositView, type DepositService } from '../evidence/index.js';
 import {
   applicationView,
   COUNTER_DEPOSIT_FIELDS,

@@ -10,10 +10,12 @@
 import type { Request, Response } from 'express';
 import { requireRole } from './auth-middleware.js';
 import type { AuditReport } from '../audit/index.js';
-import type { BackupProgress } from '../ops/backup.js';
-import type { BackupManifest } from '../ops/backup-files.js';
-import { OpsError } from '../ops/errors.js';
-import { checkLocalSecret } from '../ops/local-secret.js';
+import {
+  type BackupProgress,
+  type BackupManifest,
+  OpsError,
+  checkLocalSecret,
+} from '../ops/index.js';
 import { HttpError, toHttp } from './errors.js';
 import type { Handler, RouteTable } from './routes.js';
 

@@ -9,11 +9,8 @@
 import type { Request } from 'express';
 import { AccountError, RateLimiter, type AuthUser } from '../accounts/index.js';
 import { optionalUser } from './auth-middleware.js';
-import type { MinimumRate } from '../evidence/intake/body-rate.js';
-import type { Sm3Worker } from '../evidence/intake/sm3-client.js';
-import type { DepositRecord } from '../evidence/records.js';
-import type { DepositService } from '../evidence/service.js';
-import type { RecordStore } from '../storage/record-store.js';
+import type { MinimumRate, Sm3Worker, DepositRecord, DepositService } from '../evidence/index.js';
+import type { RecordStore } from '../storage/index.js';
 import type { Sequencer } from '../sequencer/index.js';
 import {
   Verifier,

@@ -16,9 +16,9 @@ import {
   guardBodyRate,
   type BodyRateGuard,
   type MinimumRate,
-} from '../evidence/intake/body-rate.js';
-import { IntakeError } from '../evidence/intake/errors.js';
-import type { Sm3Worker } from '../evidence/intake/sm3-client.js';
+  IntakeError,
+  type Sm3Worker,
+} from '../evidence/index.js';
 import { MAX_PDF_BYTES } from '../verify/index.js';
 
 /** What a verify upload carried. */

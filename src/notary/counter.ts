@@ -19,17 +19,19 @@ import {
   parseCode,
   type Reader,
 } from '../custody/index.js';
-import { KeyedLock } from '../storage/keyed-lock.js';
+import { KeyedLock, type RecordStore } from '../storage/index.js';
 import { equalSecret } from '../crypto/index.js';
 import { parseDepositNumber } from '../entry/index.js';
-import { DepositError } from '../evidence/errors.js';
-import type { DepositFields } from '../evidence/hash-only.js';
-import type { DepositMethod, FileItem } from '../evidence/opening.js';
-import type { Receipt } from '../evidence/receipt.js';
-import type { DepositRecord } from '../evidence/records.js';
-import type { NewDeposit } from '../evidence/service.js';
+import {
+  DepositError,
+  type DepositFields,
+  type DepositMethod,
+  type FileItem,
+  type Receipt,
+  type DepositRecord,
+  type NewDeposit,
+} from '../evidence/index.js';
 import type { RecordWrite } from '../sequencer/index.js';
-import type { RecordStore } from '../storage/record-store.js';
 import {
   CLAIM_MAX_FAILURES,
   CLAIM_PREFIX,

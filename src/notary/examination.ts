@@ -7,7 +7,7 @@
  * It is stored with the decision, committed to by the decision's custody event, and the notarial
  * certificate prints exactly it.
  */
-import type { CustodyDetail } from '../custody/index.js';
+import type { CustodyDetail } from '../custody/events.js';
 import type { JsonValue } from '../entry/index.js';
 
 /** The checks the platform runs at decision time, in the order the certificate prints them. */

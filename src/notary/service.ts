@@ -13,10 +13,8 @@ import {
   type GrantSource,
   type Reader,
 } from '../custody/index.js';
-import type { DepositRecord } from '../evidence/records.js';
-import type { NotarisationSummary } from '../evidence/service.js';
-import { KeyedLock } from '../storage/keyed-lock.js';
-import type { RecordStore } from '../storage/record-store.js';
+import type { DepositRecord, NotarisationSummary } from '../evidence/index.js';
+import { KeyedLock, type RecordStore } from '../storage/index.js';
 import { NotaryError } from './errors.js';
 import {
   failedChecks,

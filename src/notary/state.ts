@@ -4,7 +4,7 @@
  * `in_review`, or `withdrawn` by the depositor before a decision (`submitted` or `in_review`).
  * Every transition is a custody event; anything else is 409 ILLEGAL_TRANSITION.
  */
-import type { CustodyEvent } from '../custody/index.js';
+import type { CustodyEvent } from '../custody/events.js';
 import { NotaryError } from './errors.js';
 
 export const APPLICATION_STATES = [

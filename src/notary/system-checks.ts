@@ -13,8 +13,7 @@
  * logged one, not one rebuilt from the record.
  */
 import { fileDigests } from '../audit/index.js';
-import type { DepositRecord } from '../evidence/records.js';
-import type { Receipt } from '../evidence/receipt.js';
+import type { DepositRecord, Receipt } from '../evidence/index.js';
 import { encodeBase64, TILE_WIDTH } from '../log/index.js';
 import type { Sequencer } from '../sequencer/index.js';
 import { verifyReceipt, type Check, type CheckId } from '../verify/index.js';

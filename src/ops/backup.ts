@@ -12,8 +12,8 @@
  */
 import { lstat, mkdir, readdir, realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import { CERTIFICATE_DIGEST_PREFIX } from '../certificate/store.js';
-import { DEPOSIT_PREFIX, parseDepositRecord } from '../evidence/records.js';
+import { CERTIFICATE_DIGEST_PREFIX } from '../certificate/index.js';
+import { DEPOSIT_PREFIX, parseDepositRecord } from '../evidence/index.js';
 import {
   decodeBase64,
   encodeBase64,
@@ -23,8 +23,7 @@ import {
   type NoteVerifier,
 } from '../log/index.js';
 import type { RecordWrite } from '../sequencer/index.js';
-import { CHECKPOINT_PREFIX, HEAD_KEY } from '../storage/keys.js';
-import { openLevelStore, type LevelStore } from '../storage/leveldb.js';
+import { CHECKPOINT_PREFIX, HEAD_KEY, openLevelStore, type LevelStore } from '../storage/index.js';
 import {
   BACKUP_FORMAT,
   blobPathIn,

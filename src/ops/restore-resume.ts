@@ -29,8 +29,7 @@ import {
 } from '../keys/index.js';
 import { encodeBase64, encodeHex, equalBytes, isValidKeyName } from '../log/index.js';
 import { Sequencer } from '../sequencer/index.js';
-import { RESTORED_FROM_KEY } from '../storage/keys.js';
-import { openLevelStore, type LevelStore } from '../storage/leveldb.js';
+import { RESTORED_FROM_KEY, openLevelStore, type LevelStore } from '../storage/index.js';
 import { OpsError } from './errors.js';
 import { checkHead, openCheckpoint, opsHasher } from './restore.js';
 

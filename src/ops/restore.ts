@@ -23,8 +23,7 @@ import {
   type NoteVerifier,
 } from '../log/index.js';
 import { Sequencer } from '../sequencer/index.js';
-import { RESTORED_FROM_KEY } from '../storage/keys.js';
-import { openLevelStore, type LevelStore } from '../storage/leveldb.js';
+import { RESTORED_FROM_KEY, openLevelStore, type LevelStore } from '../storage/index.js';
 import {
   blobPathIn,
   copyBlobVerified,

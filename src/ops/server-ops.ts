@@ -5,7 +5,7 @@
 import { runAudit, type AuditReport } from '../audit/index.js';
 import type { PreviousLogKey, LogKey } from '../keys/index.js';
 import type { TreeHasher } from '../log/index.js';
-import type { LevelStore } from '../storage/leveldb.js';
+import type { LevelStore } from '../storage/index.js';
 import { backupStore, type BackupProgress } from './backup.js';
 import type { BackupManifest } from './backup-files.js';
 

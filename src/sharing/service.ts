@@ -16,10 +16,9 @@ import {
   parseCode,
   type Reader,
 } from '../custody/index.js';
-import type { DepositRecord } from '../evidence/records.js';
+import type { DepositRecord } from '../evidence/index.js';
 import { sameCourt, type CourtRef } from '../courts/index.js';
-import { KeyedLock } from '../storage/keyed-lock.js';
-import type { RecordStore } from '../storage/record-store.js';
+import { KeyedLock, type RecordStore } from '../storage/index.js';
 import { ShareError } from './errors.js';
 import {
   newShareId,

@@ -3,8 +3,7 @@
  * checkpoint, keyed by its size (`ts/<size:16>`, src/storage/keys.ts), written in one synced
  * put — a crash leaves the record whole or absent.
  */
-import { TIMESTAMP_PREFIX, timestampKey } from '../storage/keys.js';
-import type { RecordStore } from '../storage/record-store.js';
+import { TIMESTAMP_PREFIX, timestampKey, type RecordStore } from '../storage/index.js';
 
 /** A checkpoint and the RFC 3161 token over the SHA-256 of its exact note bytes. */
 export interface StoredStamp {

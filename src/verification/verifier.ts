@@ -8,12 +8,17 @@
 import type { AuthUser } from '../accounts/index.js';
 import { sha256 } from '../crypto/index.js';
 import type { DepositAccess } from '../custody/index.js';
-import type { DepositRecord } from '../evidence/records.js';
-import { digestPrefix, indexOfKey } from '../evidence/records.js';
-import { depositView, type DepositService, type DepositView } from '../evidence/service.js';
+import {
+  type DepositRecord,
+  digestPrefix,
+  indexOfKey,
+  depositView,
+  type DepositService,
+  type DepositView,
+} from '../evidence/index.js';
 import { encodeBase64, encodeHex } from '../log/index.js';
 import type { Sequencer } from '../sequencer/index.js';
-import type { RecordStore } from '../storage/record-store.js';
+import type { RecordStore } from '../storage/index.js';
 import {
   askedDepositNumber,
   check,

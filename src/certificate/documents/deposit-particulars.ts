@@ -4,8 +4,7 @@
  * @module
  */
 import { displayDepositNumber } from '../../entry/index.js';
-import type { Receipt } from '../../evidence/receipt.js';
-import type { DepositView } from '../../evidence/service.js';
+import type { Receipt, DepositView } from '../../evidence/index.js';
 import { CertificateError } from '../errors.js';
 import { COLOR, type Line } from '../rendering/layout.js';
 import {

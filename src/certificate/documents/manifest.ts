@@ -3,7 +3,7 @@
  * (a hash-only file may have no SM3: shown as "未提供 not given").
  * @module
  */
-import type { FileItem } from '../../evidence/opening.js';
+import type { FileItem } from '../../evidence/index.js';
 import { COLOR, CONTENT_WIDTH, type Column, type Line, type Sheet } from '../rendering/layout.js';
 import { grouped, humanSize } from '../rendering/wording.js';
 

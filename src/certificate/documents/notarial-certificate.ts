@@ -9,8 +9,7 @@
  * @module
  */
 import { displayDepositNumber } from '../../entry/index.js';
-import type { Receipt } from '../../evidence/receipt.js';
-import type { DepositView } from '../../evidence/service.js';
+import type { Receipt, DepositView } from '../../evidence/index.js';
 import { embedFiles } from '../rendering/attach.js';
 import { verifyUrl } from './deposit-certificate.js';
 import {

@@ -7,10 +7,13 @@
  */
 import { sha256 } from '../../crypto/index.js';
 import { openingCommitment, parseEntry, type Entry } from '../../entry/index.js';
-import type { Receipt } from '../../evidence/receipt.js';
-import { receiptToTlogProof } from '../../evidence/receipt.js';
-import { openingFile, type DepositOpening } from '../../evidence/opening.js';
-import type { DepositView } from '../../evidence/service.js';
+import {
+  type Receipt,
+  receiptToTlogProof,
+  openingFile,
+  type DepositOpening,
+  type DepositView,
+} from '../../evidence/index.js';
 import {
   decodeBase64,
   encodeHex,

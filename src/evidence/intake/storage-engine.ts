@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import type multer from 'multer';
 import { createSha256 } from '../../crypto/index.js';
-import type { BlobHold, BlobStore } from '../../storage/blobs.js';
+import type { BlobHold, BlobStore } from '../../storage/index.js';
 import { IntakeError } from './errors.js';
 import { fileName } from '../../input/index.js';
 import { chooseMediaType, SNIFF_BYTES } from './media-type.js';

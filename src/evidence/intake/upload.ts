@@ -8,7 +8,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
 import type { Writable } from 'node:stream';
-import type { BlobStore } from '../../storage/blobs.js';
+import type { BlobStore } from '../../storage/index.js';
 import {
   DEFAULT_MINIMUM_RATE,
   guardBodyRate,
