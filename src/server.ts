@@ -258,6 +258,13 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       // PAdES B-T: each PDF signature is stamped; a failed stamp issues the document unstamped
       // (docs/certificates.md "Signature time-stamps").
       ...(hooks.timeStamper ? { timeStamper: hooks.timeStamper } : {}),
+      // The checkpoint stamp covering a deposit, printed beside its deposit time.
+      ...(stamper
+        ? {
+            coveringStamp: (index: number) => timestamps.covering(index),
+            stampIntervalS: Math.ceil(timestampIntervalMs / 1000),
+          }
+        : {}),
       onStampFailure: (err) =>
         logger.warn({ err }, 'a PDF signature was issued without an RFC 3161 time-stamp'),
       issuer: {

@@ -33,7 +33,8 @@ import {
   type CertificateKind,
   type CertificateRecord,
 } from './store.js';
-import type { Issuer, NotarialStatus } from './rendering/wording.js';
+import type { DepositStamp, Issuer, NotarialStatus } from './rendering/wording.js';
+import type { Receipt } from '../evidence/index.js';
 
 export interface CertificateServiceDeps {
   readonly casework: Casework;
@@ -48,6 +49,18 @@ export interface CertificateServiceDeps {
   readonly timeStamper?: TimeStamper;
   /** Hears of a failed signature stamp (the document is issued unstamped all the same). */
   readonly onStampFailure?: (err: CertificateError) => void;
+  /**
+   * The stored stamp of the earliest stamped checkpoint covering entry `index` (StampStore
+   * `covering`): certificates print its TSA and genTime beside the deposit time, or "not yet"
+   * (docs/certificates.md "The deposit's time-stamp"). Absent: the server stamps no checkpoints.
+   */
+  readonly coveringStamp?: (
+    index: number,
+  ) => Promise<
+    { readonly token: string; readonly tsa: string; readonly genTime: string } | undefined
+  >;
+  /** HUICUN_TSA_INTERVAL_S, printed in the "not yet" wording (default 10). */
+  readonly stampIntervalS?: number;
   readonly issuer: Issuer;
   readonly publicUrl: string;
   readonly retentionYears: number;
@@ -95,10 +108,12 @@ export class CertificateService {
       if (latest && latest.status === status) return this.document(latest);
       const version = (latest?.version ?? 0) + 1;
       const issuedAt = new Date();
+      const { receipt, depositStamp } = await this.receiptAndStamp(record);
       const pdf = await renderDepositCertificate(
         {
           deposit: depositView(record, this.deps.casework.notary.summaryOf(record.index)),
-          receipt: await this.deps.deposits.receipt(record, 'issued'),
+          receipt,
+          ...(depositStamp ? { depositStamp } : {}),
           version,
           issuedAt,
           issuer: this.deps.issuer,
@@ -137,6 +152,7 @@ export class CertificateService {
     return this.lock.run(`notarial:${application.id}`, async () => {
       const latest = await this.latest(record.index, 'notarial');
       if (latest) return this.document(latest);
+      const { receipt, depositStamp } = await this.receiptAndStamp(record);
       const pdf = await renderNotarialCertificate(
         {
           certificateNumber: await this.printedNumber(application),
@@ -152,7 +168,8 @@ export class CertificateService {
           purpose: application.purpose,
           examination: application.decision?.examination ?? {},
           deposit: depositView(record, this.deps.casework.notary.summaryOf(record.index)),
-          receipt: await this.deps.deposits.receipt(record, 'issued'),
+          receipt,
+          ...(depositStamp ? { depositStamp } : {}),
           issuer: this.deps.issuer,
           publicUrl: this.deps.publicUrl,
         },
@@ -225,6 +242,28 @@ export class CertificateService {
       });
       return pdf;
     });
+  }
+
+  /**
+   * The receipt as issued, and the stamp the certificate prints: the one the receipt carries
+   * (so the page and the embedded receipt agree), `pending` when it carries none yet.
+   */
+  private async receiptAndStamp(
+    record: DepositRecord,
+  ): Promise<{ receipt: Receipt; depositStamp?: DepositStamp }> {
+    const receipt = await this.deps.deposits.receipt(record, 'issued');
+    const lookup = this.deps.coveringStamp;
+    if (!lookup) return { receipt };
+    const carried = receipt.timestamps?.[0];
+    if (!carried)
+      return {
+        receipt,
+        depositStamp: { state: 'pending', intervalS: this.deps.stampIntervalS ?? 10 },
+      };
+    const stamp = await lookup(record.index);
+    // Stamps are only added, so the covering one does not change; a mismatch prints nothing.
+    if (stamp?.token !== carried.token) return { receipt };
+    return { receipt, depositStamp: { state: 'stamped', tsa: stamp.tsa, genTime: stamp.genTime } };
   }
 
   private async notarialStatus(depositIndex: number): Promise<NotarialStatus | null> {

@@ -10,11 +10,13 @@ import { COLOR, type Line } from '../rendering/layout.js';
 import {
   IDENTITY,
   METHOD,
+  depositStampText,
   depositTimeSource,
   notarialStatusText,
   scopeOfProof,
   utc8,
   type Bilingual,
+  type DepositStamp,
   type Issuer,
   type NotarialStatus,
   type SignatureStamp,
@@ -38,6 +40,11 @@ export interface DepositCertificateInput {
   readonly notarisation?: NotarialStatus | null;
   /** The notary who deposited for a walk-in client; defaults to the opening's `agent`. */
   readonly agent?: { readonly name: string; readonly office: string };
+  /**
+   * The stamp of the log checkpoint covering the deposit, printed beside the deposit time;
+   * absent when the server stamps no checkpoints (HUICUN_TSA_URLS=none).
+   */
+  readonly depositStamp?: DepositStamp;
 }
 
 /** Characters of the description shown on page 1 (the rest goes to the appendix). */
@@ -138,6 +145,7 @@ export function particulars(
         { text: `${utc8(d.createdAt)}  (UTC+08:00 北京时间)`, size: 9.5, bold: true, after: 0 },
         { text: `${d.createdAt}  (UTC)`, size: 8.5 },
         muted(`${depositTimeSource(stamp).zh} ${depositTimeSource(stamp).en}`),
+        ...(i.depositStamp ? stampLines(depositStampText(i.depositStamp)) : []),
       ],
     },
     {
@@ -153,6 +161,14 @@ export function particulars(
       en: 'Notarial status',
       value: [{ text: notarial.zh, size: 8.5 }, muted(notarial.en)],
     },
+  ];
+}
+
+/** A deposit stamp's line, Chinese then English (docs/certificates.md "The deposit's time-stamp"). */
+export function stampLines(t: Bilingual): Line[] {
+  return [
+    { text: t.zh, size: 7.5, after: 0.5 },
+    { text: t.en, size: 6.8, color: COLOR.muted },
   ];
 }
 

@@ -12,6 +12,7 @@ import { displayDepositNumber } from '../../entry/index.js';
 import type { Receipt, DepositView } from '../../evidence/index.js';
 import { embedFiles } from '../rendering/attach.js';
 import { verifyUrl } from './deposit-certificate.js';
+import { stampLines } from './deposit-particulars.js';
 import {
   anchoringSection,
   attachmentsSection,
@@ -31,7 +32,15 @@ import { assertViewMatchesReceipt, receiptAttachments, receiptFacts } from './re
 import type { NotarySigner } from '../signing/signer.js';
 import { chineseDate } from '../rendering/chinese-date.js';
 import { examinationWording, type NotarialExamination } from './examination-wording.js';
-import { IDENTITY, METHOD, utc8, type Bilingual, type Issuer } from '../rendering/wording.js';
+import {
+  IDENTITY,
+  METHOD,
+  depositStampText,
+  utc8,
+  type Bilingual,
+  type DepositStamp,
+  type Issuer,
+} from '../rendering/wording.js';
 
 /** Everything a notarial certificate shows; plain data. */
 export interface NotarialCertificateInput {
@@ -61,6 +70,8 @@ export interface NotarialCertificateInput {
   readonly examination: NotarialExamination;
   readonly deposit: DepositView;
   readonly receipt: Receipt;
+  /** The stamp of the log checkpoint covering the deposit (as on the deposit certificate). */
+  readonly depositStamp?: DepositStamp;
   readonly issuer: Issuer;
   readonly publicUrl: string;
 }
@@ -204,7 +215,10 @@ export async function buildNotarialCertificate(
     {
       zh: '存证时间',
       en: 'Deposit time',
-      value: [{ text: `${utc8(d.createdAt)}  (UTC+08:00)    ${d.createdAt}  (UTC)`, size: 8.5 }],
+      value: [
+        { text: `${utc8(d.createdAt)}  (UTC+08:00)    ${d.createdAt}  (UTC)`, size: 8.5 },
+        ...(i.depositStamp ? stampLines(depositStampText(i.depositStamp)) : []),
+      ],
     },
     {
       zh: '承办公证员',

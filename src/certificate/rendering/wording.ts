@@ -138,6 +138,29 @@ export function depositTimeSource(stamp: SignatureStamp | null): Bilingual {
   };
 }
 
+/**
+ * The RFC 3161 stamp of the log checkpoint covering a deposit, as known when its certificate is
+ * issued (docs/certificates.md "The deposit's time-stamp"): `stamped` with the TSA's name and
+ * genTime (the stamp is in the embedded receipt), or `pending` when the log has not been stamped
+ * over the deposit yet (it is stamped at most every `intervalS` seconds; issuing never waits).
+ */
+export type DepositStamp =
+  | { readonly state: 'stamped'; readonly tsa: string; readonly genTime: string }
+  | { readonly state: 'pending'; readonly intervalS: number };
+
+/** The line printed beside the deposit time for a {@link DepositStamp}. */
+export function depositStampText(s: DepositStamp): Bilingual {
+  if (s.state === 'stamped')
+    return {
+      zh: `RFC 3161 时间戳：${s.tsa}，${utc8(s.genTime)}（UTC+08:00 北京时间）/ ${s.genTime}（UTC）。存证不晚于该时间已经存在（覆盖本存证的日志检查点的时间戳，载于所附回执）。`,
+      en: `RFC 3161 time-stamp: ${s.tsa}, ${utc8(s.genTime)} (UTC+08:00) / ${s.genTime} (UTC). The deposit existed no later than this time (the stamp of the log checkpoint covering it, in the embedded receipt).`,
+    };
+  return {
+    zh: `RFC 3161 时间戳：尚未取得（日志每 ${s.intervalS} 秒加盖一次时间戳，本证书出具时尚未覆盖本存证）；请在线核验，或重新下载回执，其将载有该时间戳。`,
+    en: `RFC 3161 time-stamp: not yet (the log is stamped every ${s.intervalS} s and had not been stamped over this deposit when this certificate was issued); verify online, or download the receipt again, which then carries the stamp.`,
+  };
+}
+
 /** The source of a document's time of issuance (signing). */
 export function issuanceTimeSource(stamp: SignatureStamp | null): Bilingual {
   if (!stamp)
