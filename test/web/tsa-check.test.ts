@@ -15,10 +15,12 @@ import {
   tokenOfReply,
   tsaTokenChecker,
 } from '../../src/timestamp/index.js';
-import { timestampChecks, type Check } from '../../src/verify/index.js';
+import { timestampChecks, type Check, type VerifyReport } from '../../src/verify/index.js';
 import {
+  BROWSER_TRUST_NOTE,
   BROWSER_TRUST_REASON,
   DEVELOPMENT_TSA_NAME,
+  browserTrustWording,
   browserTsaChecker,
   checkTokenSignature,
 } from '../../web/src/tsa-check.js';
@@ -137,5 +139,30 @@ describe('web app: the browser checks a time-stamp signature (WebCrypto)', funct
     const other = byId(timestampChecks([{ checkpoint: note, token: otherToken }], ctx).checks);
     expect(other['timestamp.imprint']).to.equal('fail');
     expect(other['timestamp.signature']).to.equal('pass');
+  });
+
+  it("words the browser's trusted skip as such, but keeps the development TSA's and a bad signature's", async () => {
+    const ctx = {
+      index: undefined,
+      checkpoint: undefined,
+      logKey: undefined,
+      consistency: undefined,
+    };
+    const report = async (token: Uint8Array): Promise<VerifyReport> => {
+      const { checks, stamp } = timestampChecks([{ checkpoint: note, token }], {
+        ...ctx,
+        tsa: await browserTsaChecker([token]),
+      });
+      return { verdict: 'not_verified', checks, ...(stamp ? { timestamp: stamp } : {}) };
+    };
+    const trusted = (r: VerifyReport) => r.checks.find((c) => c.id === 'timestamp.trusted')!;
+    const ecReport = browserTrustWording(await report(ecToken));
+    expect(trusted(ecReport).status).to.equal('skip');
+    expect(trusted(ecReport).message).to.deep.equal(BROWSER_TRUST_NOTE);
+    const dev = await report(rsaToken);
+    expect(browserTrustWording(dev)).to.equal(dev);
+    expect(trusted(dev).message.en).to.match(/development time-stamp authority/);
+    const bad = await report(flipLast(ecToken));
+    expect(browserTrustWording(bad)).to.equal(bad);
   });
 });

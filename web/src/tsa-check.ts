@@ -41,6 +41,7 @@ import {
   readTimeStampToken,
   type TsaChecker,
   type TsaTokenResult,
+  type VerifyReport,
 } from '../../src/verify/index.js';
 
 /** The name the built-in development TSA signs as (src/timestamp/types.ts). */
@@ -248,5 +249,22 @@ export async function browserTsaChecker(tokens: readonly Uint8Array[]): Promise<
         }
       );
     },
+  };
+}
+
+/**
+ * `timestamp.trusted` skipped for want of anchors (not the development TSA, signature valid)
+ * says why in the browser's words: there are no TSA anchors here, not "no --tsa-ca given".
+ */
+export function browserTrustWording(report: VerifyReport): VerifyReport {
+  const signature = report.checks.find((c) => c.id === 'timestamp.signature');
+  if (signature?.status !== 'pass' || report.timestamp?.development) return report;
+  return {
+    ...report,
+    checks: report.checks.map((c) =>
+      c.id === 'timestamp.trusted' && c.status === 'skip'
+        ? { ...c, message: { ...BROWSER_TRUST_NOTE } }
+        : c,
+    ),
   };
 }
