@@ -2,7 +2,9 @@
  * The browser's verification host (docs/verification.md), loaded only by the pages that verify: reads a
  * certificate PDF (its embedded receipt), a receipt JSON or a tlog-proof; fetches the log's key,
  * current checkpoint and a consistency proof; asks whether a PDF was issued; then runs the SAME
- * pure verifier as the CLI and the server (`src/verify`), on digests hashed in this browser. A
+ * pure verifier as the CLI and the server (`src/verify`), on digests hashed in this browser, with
+ * the time-stamp tokens' signatures pre-checked here by WebCrypto (./tsa-check.ts; their trust
+ * stays with the CLI and the server). A
  * number lookup's public log proof is checked again here with `verifyLogProof`
  * (docs/verification.md).
  * @module
@@ -13,6 +15,7 @@ import {
   isPdf,
   looksLikeTlogProof,
   onlineView,
+  readReceipt,
   receiptFromPdf,
   receiptFromTlogProof,
   verifyLogProof,
@@ -20,9 +23,11 @@ import {
   type LogClient,
   type LogProofReport,
   type OnlineView,
+  type TsaChecker,
   type VerifyReport,
 } from '../../src/verify/index.js';
 import { api, request } from './api.js';
+import { browserTrustWording, browserTsaChecker } from './tsa-check.js';
 import type { CheckView } from './types.js';
 
 /** A certificate or receipt the person dropped, read. */
@@ -125,6 +130,15 @@ async function fetchOnline(
 }
 
 /**
+ * The time-stamp checker of `receipt`: its tokens' signatures pre-checked with WebCrypto (async),
+ * answered synchronously to `verifyReceipt`. Undefined when the receipt has no stamp.
+ */
+async function tsaCheckerOf(receipt: unknown): Promise<TsaChecker | undefined> {
+  const stamps = readReceipt(receipt).parts.timestamps ?? [];
+  return stamps.length > 0 ? browserTsaChecker(stamps.map((s) => s.token)) : undefined;
+}
+
+/**
  * Verifies `doc` against the file digests, online against this server's log: the log key comes
  * from `/api/v1/log/key`, so `checkpoint.key_trusted` means "signed by this service's key".
  */
@@ -135,14 +149,16 @@ export async function verifyDocument(
 ): Promise<{ report: VerifyReport; online: OnlineFacts }> {
   const view = await fetchOnline(doc.receipt);
   const issued = doc.sha256 !== undefined ? await documentIssued(doc.sha256) : undefined;
+  const tsa = await tsaCheckerOf(doc.receipt);
   const report = verifyReceipt(doc.receipt, {
     ...(file ? { file } : {}),
     ...(depositId ? { depositId } : {}),
     trustedKeys: view.trustedKeys,
     online: view.online,
     ...(issued !== undefined && doc.sha256 ? { document: { sha256: doc.sha256, issued } } : {}),
+    ...(tsa ? { tsa } : {}),
   });
-  return { report, online: view.facts };
+  return { report: browserTrustWording(report), online: view.facts };
 }
 
 /**

@@ -73,12 +73,12 @@ export const checkMessages = {
     'Whether the SHA-256 digest the RFC 3161 time-stamp token is over is that of the attached checkpoint (the log’s signed note).',
   ],
   'check.explain.timestamp.signature': [
-    '检查时间戳机构对令牌的签名是否有效，且签名证书专用于时间戳。浏览器中不核验此项，请用命令行 huicun verify。',
-    'Whether the time-stamp authority’s signature on the token is valid and its certificate is for time-stamping. Not checked in the browser: use huicun verify.',
+    '检查时间戳机构对令牌的签名是否有效，且签名证书专用于时间戳。浏览器中也核验此项。',
+    'Whether the time-stamp authority’s signature on the token is valid and its certificate is for time-stamping. Checked in the browser too.',
   ],
   'check.explain.timestamp.trusted': [
-    '检查时间戳机构的证书是否链到您信任的根证书（命令行 --tsa-ca）。开发用时间戳机构从不视为可信。',
-    'Whether the time-stamp authority’s certificate chains to a CA you trust (--tsa-ca on the command line). The development TSA is never trusted.',
+    '检查时间戳机构的证书是否链到您信任的根证书（命令行 --tsa-ca）。开发用时间戳机构从不视为可信。浏览器中没有信任根证书，不核验此项：请用 huicun verify --tsa-ca 或服务器核验。',
+    'Whether the time-stamp authority’s certificate chains to a CA you trust (--tsa-ca on the command line). The development TSA is never trusted. The browser has no trust anchors and does not check it: use huicun verify --tsa-ca or the server.',
   ],
   'check.explain.timestamp.covers': [
     '检查被盖时间戳的检查点由日志公钥签名并包含该存证：即存证不晚于时间戳时间。',
