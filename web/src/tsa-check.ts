@@ -43,9 +43,9 @@ import {
   type TsaTokenResult,
   type VerifyReport,
 } from '../../src/verify/index.js';
-
-/** The name the built-in development TSA signs as (src/timestamp/types.ts). */
-export const DEVELOPMENT_TSA_NAME = 'development time-stamp authority, not a trusted time source';
+// The name the built-in development TSA signs as: types.ts is pure (no imports), so the browser
+// reads the server's own constant.
+import { DEVELOPMENT_TSA_NAME } from '../../src/timestamp/types.js';
 
 /** Why `trusted` is `skip` in the browser (English; the page shows {@link BROWSER_TRUST_NOTE}). */
 export const BROWSER_TRUST_REASON =
