@@ -10,7 +10,6 @@
  * @module
  */
 import {
-  Attribute,
   ContentInfo,
   SignedData,
   SignerInfo,
@@ -18,15 +17,7 @@ import {
   id_messageDigest,
   id_signedData,
 } from '@peculiar/asn1-cms';
-import {
-  AsnArray,
-  AsnConvert,
-  AsnObjectIdentifierConverter,
-  AsnParser,
-  AsnType,
-  AsnTypeTypes,
-  OctetString,
-} from '@peculiar/asn1-schema';
+import { AsnConvert, AsnParser, OctetString } from '@peculiar/asn1-schema';
 import { TSTInfo, id_ct_tstInfo } from '@peculiar/asn1-tsp';
 import {
   Certificate,
@@ -36,6 +27,7 @@ import {
   id_kp_timeStamping,
   SubjectKeyIdentifier,
 } from '@peculiar/asn1-x509';
+import { attributeValue, signedBytesOf, TST_INFO_OID_DER } from '../verify/index.js';
 import {
   digestOf,
   parseX509,
@@ -76,11 +68,6 @@ const SIGNATURES: Readonly<Record<string, DigestName | null>> = {
   '1.2.840.10045.4.3.4': 'sha512',
 };
 
-/** The DER of the OID id-ct-TSTInfo, the one value the contentType attribute may have. */
-const TST_INFO_OID_DER = new Uint8Array(
-  AsnConvert.serialize(AsnObjectIdentifierConverter.toASN(id_ct_tstInfo)),
-);
-
 /** What a checked token says. */
 export interface CheckedToken {
   /** The TSA's genTime. */
@@ -103,10 +90,6 @@ export interface TokenExpectations {
   /** The nonce of our request; a stored token is checked without one. */
   readonly nonce?: bigint;
 }
-
-/** `SignedAttributes ::= SET OF Attribute`, the form that is signed (RFC 5652 §5.4). */
-class SignedAttributes extends AsnArray<Attribute> {}
-AsnType({ type: AsnTypeTypes.Set, itemType: Attribute })(SignedAttributes);
 
 const fail = (code: TimestampErrorCode, message: string, details?: Record<string, unknown>) =>
   new TimestampError(code, message, details ? { details } : {});
@@ -214,12 +197,6 @@ function signerCertificate(parts: TokenParts): Certificate {
   return found;
 }
 
-function attributeValue(attrs: readonly Attribute[], type: string): ArrayBuffer | undefined {
-  const matching = attrs.filter((a) => a.attrType === type);
-  if (matching.length !== 1 || matching[0]?.attrValues.length !== 1) return undefined;
-  return matching[0].attrValues[0];
-}
-
 /** The signed attributes, the signature over them, and the ESS link to the signer. */
 function checkSignature(parts: TokenParts, signer: Certificate): void {
   const { signerInfo } = parts;
@@ -264,9 +241,7 @@ function checkSignature(parts: TokenParts, signer: Certificate): void {
   const sigAlg = signerInfo.signatureAlgorithm.algorithm;
   const fixed = SIGNATURES[sigAlg];
   if (fixed === undefined) throw fail('TSA_BAD_SIGNATURE', `unsupported signature ${sigAlg}`);
-  const signedBytes = signerInfo.signedAttrsRaw
-    ? Uint8Array.from(u8(signerInfo.signedAttrsRaw), (b, i) => (i === 0 ? 0x31 : b))
-    : der(new SignedAttributes(attrs));
+  const signedBytes = signedBytesOf(signerInfo);
   const key = parseX509(signerDer).publicKey;
   if (!verifySignature(fixed ?? digestName, signedBytes, key, u8(signerInfo.signature.buffer))) {
     throw fail('TSA_BAD_SIGNATURE', 'the signature of the time-stamp token does not verify');

@@ -23,14 +23,7 @@ import {
   id_messageDigest,
   id_signedData,
 } from '@peculiar/asn1-cms';
-import {
-  AsnArray,
-  AsnConvert,
-  AsnObjectIdentifierConverter,
-  AsnType,
-  AsnTypeTypes,
-  OctetString,
-} from '@peculiar/asn1-schema';
+import { AsnConvert, AsnObjectIdentifierConverter, OctetString } from '@peculiar/asn1-schema';
 import {
   Accuracy,
   MessageImprint,
@@ -39,6 +32,7 @@ import {
   id_ct_tstInfo,
 } from '@peculiar/asn1-tsp';
 import { AlgorithmIdentifier, Certificate, GeneralName, GeneralNames } from '@peculiar/asn1-x509';
+import { derOrder, signedAttributesDer } from '../verify/index.js';
 import { IssuerSerial } from '@peculiar/asn1-x509-attr';
 import { randomBytes, rsaSha256Sign, sha256, type KeyObject } from '../crypto/index.js';
 import { EssCertIdV2, SigningCertificateV2, id_aa_signingCertificateV2 } from './ess.js';
@@ -46,19 +40,8 @@ import { ID_SHA256, integerBytes } from './request.js';
 
 const id_rsaEncryption = '1.2.840.113549.1.1.1';
 
-/** `SignedAttributes ::= SET OF Attribute`, the form that is signed (RFC 5652 §5.4). */
-class SignedAttributes extends AsnArray<Attribute> {}
-AsnType({ type: AsnTypeTypes.Set, itemType: Attribute })(SignedAttributes);
-
 const der = (value: object): Uint8Array => new Uint8Array(AsnConvert.serialize(value));
 const buf = (b: Uint8Array): ArrayBuffer => new Uint8Array(b).buffer;
-
-/** Orders DER encodings as X.690 §11.6 requires of a SET OF. */
-function derOrder(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
-  return a.length - b.length;
-}
 
 /** Who signs a token, and what it says. */
 export interface TokenSigner {
@@ -141,7 +124,7 @@ export function signTimeStampToken(
     digestAlgorithm: new AlgorithmIdentifier({ algorithm: ID_SHA256 }),
     signedAttrs: attrs,
     signatureAlgorithm: new AlgorithmIdentifier({ algorithm: id_rsaEncryption, parameters: null }),
-    signature: new OctetString(buf(rsaSha256Sign(signer.key, der(new SignedAttributes(attrs))))),
+    signature: new OctetString(buf(rsaSha256Sign(signer.key, signedAttributesDer(attrs)))),
   });
   const certificates = chain
     .map((c, i) => ({ c, bytes: signer.chain[i] as Uint8Array }))

@@ -83,3 +83,11 @@ export {
   type LogProofOptions,
   type LogProofReport,
 } from './log-proof.js';
+export {
+  attributeValue,
+  derOf,
+  derOrder,
+  signedAttributesDer,
+  signedBytesOf,
+  TST_INFO_OID_DER,
+} from './cms.js';

@@ -14,7 +14,6 @@
  */
 import { p256 } from '@noble/curves/nist.js';
 import {
-  Attribute,
   ContentInfo,
   SignedData,
   SignerInfo,
@@ -23,11 +22,9 @@ import {
   id_signedData,
 } from '@peculiar/asn1-cms';
 import {
-  AsnArray,
   AsnConvert,
+  AsnObjectIdentifierConverter,
   AsnParser,
-  AsnType,
-  AsnTypeTypes,
   OctetString,
 } from '@peculiar/asn1-schema';
 import { id_ct_tstInfo } from '@peculiar/asn1-tsp';
@@ -42,6 +39,10 @@ import {
   type TsaChecker,
   type TsaTokenResult,
   type VerifyReport,
+  attributeValue,
+  derOf,
+  signedBytesOf,
+  TST_INFO_OID_DER,
 } from '../../src/verify/index.js';
 // The name the built-in development TSA signs as: types.ts is pure (no imports), so the browser
 // reads the server's own constant.
@@ -63,17 +64,8 @@ const SHA256_WITH_RSA = '1.2.840.113549.1.1.11';
 const EC_PUBLIC_KEY = '1.2.840.10045.2.1';
 const ECDSA_WITH_SHA256 = '1.2.840.10045.4.3.2';
 
-/** The DER of the OID id-ct-TSTInfo (the one value the contentType attribute may have). */
-const TST_INFO_OID_DER = new Uint8Array([
-  0x06, 0x0b, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x10, 0x01, 0x04,
-]);
-
 /** The DER of the OID prime256v1 (P-256), the EC key parameters accepted here. */
-const P256_OID_DER = new Uint8Array([0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07]);
-
-/** `SignedAttributes ::= SET OF Attribute`, the form that is signed (RFC 5652 §5.4). */
-class SignedAttributes extends AsnArray<Attribute> {}
-AsnType({ type: AsnTypeTypes.Set, itemType: Attribute })(SignedAttributes);
+const P256_OID_DER = derOf(AsnObjectIdentifierConverter.toASN('1.2.840.10045.3.1.7'));
 
 /** A failed check, its reason English (the verifier's `actual`). */
 class TokenFailure extends Error {}
@@ -93,12 +85,6 @@ async function digest(
   data: Uint8Array<ArrayBuffer>,
 ): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest(alg, data));
-}
-
-function attributeValue(attrs: readonly Attribute[], type: string): ArrayBuffer | undefined {
-  const matching = attrs.filter((a) => a.attrType === type);
-  if (matching.length !== 1 || matching[0]?.attrValues.length !== 1) return undefined;
-  return matching[0].attrValues[0];
 }
 
 function signerOf(signedData: SignedData, signerInfo: SignerInfo): Certificate {
@@ -196,9 +182,7 @@ async function checkToken(token: Uint8Array): Promise<void> {
   )
     throw new TokenFailure('the signed messageDigest is not the digest of the TSTInfo');
   const signer = signerOf(signedData, signerInfo);
-  const signed = signerInfo.signedAttrsRaw
-    ? Uint8Array.from(u8(signerInfo.signedAttrsRaw), (b, i) => (i === 0 ? 0x31 : b))
-    : der(new SignedAttributes(attrs));
+  const signed = signedBytesOf(signerInfo);
   if (!(await verifySignature(signer, signerInfo, signed)))
     throw new TokenFailure('the signature of the time-stamp token does not verify');
   const ext = signer.tbsCertificate.extensions?.find((e) => e.extnID === id_ce_extKeyUsage);

@@ -27,20 +27,14 @@ import {
   id_messageDigest,
   id_signedData,
 } from '@peculiar/asn1-cms';
-import {
-  AsnArray,
-  AsnConvert,
-  AsnObjectIdentifierConverter,
-  AsnType,
-  AsnTypeTypes,
-  OctetString,
-} from '@peculiar/asn1-schema';
+import { AsnConvert, AsnObjectIdentifierConverter, OctetString } from '@peculiar/asn1-schema';
 import {
   AlgorithmIdentifier,
   GeneralName,
   GeneralNames,
   type Certificate,
 } from '@peculiar/asn1-x509';
+import { derOrder, signedAttributesDer } from '../../verify/index.js';
 import { IssuerSerial } from '@peculiar/asn1-x509-attr';
 import {
   EssCertIdV2,
@@ -62,10 +56,6 @@ export interface CmsSigner {
   /** RSASSA-PKCS1-v1_5 with SHA-256 over `data` (the DER of the signed attributes). */
   sign(data: Uint8Array): Uint8Array;
 }
-
-/** `SignedAttributes ::= SET SIZE (1..MAX) OF Attribute`, the form that is signed (§5.4). */
-class SignedAttributes extends AsnArray<Attribute> {}
-AsnType({ type: AsnTypeTypes.Set, itemType: Attribute })(SignedAttributes);
 
 const der = (value: object): Uint8Array => new Uint8Array(AsnConvert.serialize(value));
 
@@ -106,13 +96,6 @@ function signedAttributes(content: Uint8Array, signer: Certificate, s: CmsSigner
   ];
 }
 
-/** Orders DER encodings as X.690 §11.6 requires of a SET OF. */
-function derOrder(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
-  return a.length - b.length;
-}
-
 /** The SignerInfo of `content`, signed, without unsigned attributes. */
 function signerInfoOf(content: Uint8Array, signer: Certificate, s: CmsSigner): SignerInfo {
   const signedAttrs = signedAttributes(content, signer, s);
@@ -127,7 +110,7 @@ function signerInfoOf(content: Uint8Array, signer: Certificate, s: CmsSigner): S
     digestAlgorithm: sha256Algorithm(),
     signedAttrs,
     signatureAlgorithm: new AlgorithmIdentifier({ algorithm: id_rsaEncryption, parameters: null }),
-    signature: new OctetString(s.sign(der(new SignedAttributes(signedAttrs)))),
+    signature: new OctetString(s.sign(signedAttributesDer(signedAttrs))),
   });
 }
 
