@@ -88,3 +88,37 @@ export function issueCa(o: {
   });
   return { cert, keyPem: key.privateKey };
 }
+
+/**
+ * A new end-entity certificate for signing (digitalSignature + nonRepudiation, critical) that
+ * `ca` issues, with its RSA key; `extensions` adds to those (the TSA's extKeyUsage).
+ */
+export function issueLeaf(o: {
+  ca: { cert: forge.pki.Certificate; keyPem: string };
+  subject: forge.pki.CertificateField[];
+  bits: number;
+  years: number;
+  now: Date;
+  extensions?: object[];
+}): { cert: forge.pki.Certificate; keyPem: string } {
+  const key = generateRsaPem(o.bits);
+  const cert = issueCertificate({
+    subject: o.subject,
+    issuer: o.ca.cert.subject.attributes,
+    publicKeyPem: key.publicKey,
+    issuerKeyPem: o.ca.keyPem,
+    years: o.years,
+    now: o.now,
+    extensions: [
+      { name: 'basicConstraints', cA: false, critical: true },
+      { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+      ...(o.extensions ?? []),
+      { name: 'subjectKeyIdentifier' },
+      {
+        name: 'authorityKeyIdentifier',
+        keyIdentifier: o.ca.cert.generateSubjectKeyIdentifier().getBytes(),
+      },
+    ],
+  });
+  return { cert, keyPem: key.privateKey };
+}

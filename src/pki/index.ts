@@ -2,4 +2,10 @@
  * Generated development certificates: the local notary CA and the development TSA.
  * @module
  */
-export { certificateNames, issueCa, issueCertificate, writeNewFile } from './certificates.js';
+export {
+  certificateNames,
+  issueCa,
+  issueCertificate,
+  issueLeaf,
+  writeNewFile,
+} from './certificates.js';

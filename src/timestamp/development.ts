@@ -12,8 +12,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import forge from 'node-forge';
-import { generateRsaPem, parseX509, privateKeyFromPem } from '../crypto/index.js';
-import { certificateNames, issueCa, issueCertificate, writeNewFile } from '../pki/index.js';
+import { parseX509, privateKeyFromPem } from '../crypto/index.js';
+import { certificateNames, issueCa, issueLeaf, writeNewFile } from '../pki/index.js';
 import { checkTimeStampToken, rfc3339 } from './check.js';
 import { DEVELOPMENT_TSA_NAME } from './types.js';
 import { TimestampError } from './errors.js';
@@ -100,27 +100,16 @@ export function ensureDevelopmentTsa(
     writeNewFile(f.caKeyPath, caKeyPem, 0o600);
     writeNewFile(f.caPath, forge.pki.certificateToPem(caCert), 0o644);
   }
-  const leafKey = generateRsaPem(RSA_BITS);
-  const leaf = issueCertificate({
+  const { cert: leaf, keyPem: leafKeyPem } = issueLeaf({
+    ca: { cert: caCert, keyPem: caKeyPem },
     subject: certificateNames({ C: 'CN', O: 'huicun', CN: DEVELOPMENT_TSA_NAME }),
-    issuer: caCert.subject.attributes,
-    publicKeyPem: leafKey.publicKey,
-    issuerKeyPem: caKeyPem,
+    bits: RSA_BITS,
     years: LEAF_YEARS,
     now,
-    extensions: [
-      { name: 'basicConstraints', cA: false, critical: true },
-      { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
-      { name: 'extKeyUsage', timeStamping: true, critical: true },
-      { name: 'subjectKeyIdentifier' },
-      {
-        name: 'authorityKeyIdentifier',
-        keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes(),
-      },
-    ],
+    extensions: [{ name: 'extKeyUsage', timeStamping: true, critical: true }],
   });
   try {
-    writeNewFile(f.keyPath, leafKey.privateKey, 0o600);
+    writeNewFile(f.keyPath, leafKeyPem, 0o600);
     writeNewFile(f.certPath, forge.pki.certificateToPem(leaf), 0o644);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err; // a concurrent start won

@@ -10,8 +10,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import forge from 'node-forge';
-import { generateRsaPem } from '../../crypto/index.js';
-import { certificateNames, issueCa, issueCertificate, writeNewFile } from '../../pki/index.js';
+import { certificateNames, issueCa, issueLeaf, writeNewFile } from '../../pki/index.js';
 import { CertificateError } from '../errors.js';
 import { GENERATED_CA_MARKER, notarySignerFromP12, type NotarySigner } from './signer.js';
 
@@ -88,26 +87,15 @@ export function ensureNotaryCredentials(
     writeNewFile(caPath, forge.pki.certificateToPem(caCert), 0o644);
   }
 
-  const leafKey = generateRsaPem(NOTARY_RSA_BITS);
-  const leaf = issueCertificate({
+  const { cert: leaf, keyPem: leafKeyPem } = issueLeaf({
+    ca: { cert: caCert, keyPem: caKeyPem },
     subject: certificateNames({ C: 'CN', O: org, CN: cn }),
-    issuer: caCert.subject.attributes,
-    publicKeyPem: leafKey.publicKey,
-    issuerKeyPem: caKeyPem,
+    bits: NOTARY_RSA_BITS,
     years: LEAF_YEARS,
     now,
-    extensions: [
-      { name: 'basicConstraints', cA: false, critical: true },
-      { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
-      { name: 'subjectKeyIdentifier' },
-      {
-        name: 'authorityKeyIdentifier',
-        keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes(),
-      },
-    ],
   });
   const p12 = forge.pkcs12.toPkcs12Asn1(
-    forge.pki.privateKeyFromPem(leafKey.privateKey),
+    forge.pki.privateKeyFromPem(leafKeyPem),
     [leaf, caCert],
     options.password ?? '',
     { algorithm: 'aes256', friendlyName: cn },
